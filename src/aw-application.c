@@ -1,0 +1,177 @@
+/* aw-application.c: application actions, shortcuts, about window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aw-application.h"
+#include "aw-ui-resources.h"
+#include "aw-preferences-window.h"
+#include "aw-window.h"
+
+struct _AwApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AwApplication, aw_application, ADW_TYPE_APPLICATION)
+
+AwApplication *
+aw_application_new (void)
+{
+  return g_object_new (AW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/afterword/Afterword",
+                       NULL);
+}
+
+/**
+ * aw_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+aw_application_get_settings (AwApplication *self)
+{
+  g_return_val_if_fail (AW_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static AwWindow *
+get_or_create_window (AwApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (aw_window_new (self));
+  return AW_WINDOW (window);
+}
+
+static void
+aw_application_activate (GApplication *app)
+{
+  AwWindow *window = get_or_create_window (AW_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AwApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close windows rather than quit outright, so each can refuse (a send in progress). */
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AwApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AwPreferencesWindow *preferences = aw_preferences_window_new (parent);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AwApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Afterword developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Afterword"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Afterword developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_WEBSITE "/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Afterword developers",
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your name, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "preferences", preferences_activated },
+  { "about", about_activated },
+};
+
+static void
+aw_application_startup (GApplication *app)
+{
+  AwApplication *self = AW_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+
+  G_APPLICATION_CLASS (aw_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-follow-up",
+                                         new_accels);
+
+  /* Dark style follows the system: libadwaita's default, stated for clarity. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+aw_application_finalize (GObject *object)
+{
+  AwApplication *self = AW_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (aw_application_parent_class)->finalize (object);
+}
+
+static void
+aw_application_class_init (AwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* The resources live in a static library: reference them so the linker keeps
+   * the object whose constructor registers them. */
+  g_type_ensure (G_TYPE_RESOURCE);
+  (void) aw_ui_get_resource ();
+
+  object_class->finalize = aw_application_finalize;
+  app_class->activate = aw_application_activate;
+  app_class->startup = aw_application_startup;
+}
+
+static void
+aw_application_init (AwApplication *self)
+{
+}
