@@ -1,0 +1,59 @@
+/* aw-finding.h: one thing the guidance engine noticed in a draft
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  AW_SEVERITY_SUGGESTION,
+  AW_SEVERITY_WARNING,
+  AW_SEVERITY_ERROR,
+} AwSeverity;
+
+typedef enum
+{
+  AW_DRAFT_PART_BODY,
+  AW_DRAFT_PART_SUBJECT,
+} AwDraftPart;
+
+#define AW_TYPE_SEVERITY (aw_severity_get_type ())
+GType aw_severity_get_type (void) G_GNUC_CONST;
+
+#define AW_TYPE_DRAFT_PART (aw_draft_part_get_type ())
+GType aw_draft_part_get_type (void) G_GNUC_CONST;
+
+/* "error", "warning", "suggestion": stable strings for JSON and the command line */
+const char *aw_severity_to_string (AwSeverity severity);
+
+#define AW_TYPE_FINDING (aw_finding_get_type ())
+
+G_DECLARE_FINAL_TYPE (AwFinding, aw_finding, AW, FINDING, GObject)
+
+/* Offsets are in Unicode characters into the subject or body string that was checked;
+ * start and end are -1 for findings about something missing (missing-thanks). */
+AwFinding   *aw_finding_new            (const char  *rule_id,
+                                        AwSeverity   severity,
+                                        AwDraftPart  part,
+                                        int          start,
+                                        int          end,
+                                        const char  *text,
+                                        const char  *message,
+                                        const char  *why,
+                                        const char  *suggestion);
+const char  *aw_finding_get_rule_id    (AwFinding   *self);
+AwSeverity   aw_finding_get_severity   (AwFinding   *self);
+AwDraftPart  aw_finding_get_part       (AwFinding   *self);
+int          aw_finding_get_start      (AwFinding   *self);
+int          aw_finding_get_end        (AwFinding   *self);
+const char  *aw_finding_get_text       (AwFinding   *self);
+const char  *aw_finding_get_message    (AwFinding   *self);
+const char  *aw_finding_get_why        (AwFinding   *self);
+const char  *aw_finding_get_suggestion (AwFinding   *self);
+gboolean     aw_finding_has_span       (AwFinding   *self);
+
+G_END_DECLS
