@@ -1,0 +1,242 @@
+/* test-password-store.c: passwords go to the real Secret Service and come back
+ *
+ * Runs against gnome-keyring-daemon on a private session bus (build-aux/test.sh).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <libsecret/secret.h>
+
+#include "aw-password-store.h"
+
+#define HOST "smtp.example.test"
+#define USER "sam@example.test"
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+store (const char  *host,
+       guint        port,
+       const char  *password,
+       GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aw_password_store_store_async (host, port, USER, password, NULL, on_done, &result);
+  return aw_password_store_store_finish (wait_for (&result), error);
+}
+
+static char *
+lookup (const char  *host,
+        guint        port,
+        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aw_password_store_lookup_async (host, port, USER, NULL, on_done, &result);
+  return aw_password_store_lookup_finish (wait_for (&result), error);
+}
+
+static gboolean
+clear (const char  *host,
+       guint        port,
+       GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aw_password_store_clear_async (host, port, USER, NULL, on_done, &result);
+  return aw_password_store_clear_finish (wait_for (&result), error);
+}
+
+static gboolean
+have_secret_service (void)
+{
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("no session bus: run through build-aux/test.sh");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_store_update_lookup_remove (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwPassword) first = NULL;
+  g_autoptr(AwPassword) second = NULL;
+  g_autoptr(AwPassword) other_port = NULL;
+  g_autoptr(AwPassword) gone = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr(GList) items = NULL;
+
+  if (!have_secret_service ())
+    return;
+
+  g_assert_true (store (HOST, 587, "first secret", &error));
+  g_assert_no_error (error);
+  first = lookup (HOST, 587, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, "first secret");
+
+  /* storing again replaces, it does not add a second item */
+  g_assert_true (store (HOST, 587, "second secret", &error));
+  second = lookup (HOST, 587, &error);
+  g_assert_cmpstr (second, ==, "second secret");
+  attributes = secret_attributes_build (&(SecretSchema) { AW_PASSWORD_STORE_SCHEMA_NAME,
+                                                          SECRET_SCHEMA_NONE,
+                                                          { { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
+                                                            { NULL, 0 } } },
+                                        "host", HOST, NULL);
+  items = secret_service_search_sync (NULL, NULL, attributes,
+                                      SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_length (items), ==, 1);
+  g_list_free_full (g_steal_pointer (&items), g_object_unref);
+
+  /* the port is part of the key */
+  other_port = lookup (HOST, 465, &error);
+  g_assert_no_error (error);
+  g_assert_null (other_port);
+
+  g_assert_true (clear (HOST, 587, &error));
+  g_assert_no_error (error);
+  gone = lookup (HOST, 587, &error);
+  g_assert_no_error (error);
+  g_assert_null (gone);
+  /* clearing again is not an error */
+  g_assert_true (clear (HOST, 587, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_msmtp_password_found (void)
+{
+  static const SecretSchema msmtp = {
+    "de.marlam.msmtp.password", SECRET_SCHEMA_NONE,
+    { { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "service", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 } }
+  };
+  /* what `secret-tool store --label=x host H service smtp user U` writes */
+  static const SecretSchema generic = {
+    "org.freedesktop.Secret.Generic", SECRET_SCHEMA_NONE,
+    { { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "service", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 } }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GAsyncResult) result3 = NULL;
+  g_autoptr(AwPassword) found = NULL;
+  g_autoptr(AwPassword) found2 = NULL;
+  g_autoptr(AwPassword) none = NULL;
+
+  if (!have_secret_service ())
+    return;
+
+  g_assert_true (secret_password_store_sync (&msmtp, SECRET_COLLECTION_DEFAULT, "msmtp",
+                                             "msmtp secret", NULL, &error,
+                                             "host", "mail.msmtp.test", "service", "smtp",
+                                             "user", USER, NULL));
+  g_assert_no_error (error);
+  aw_password_store_lookup_msmtp_async ("mail.msmtp.test", USER, NULL, on_done, &result);
+  found = aw_password_store_lookup_msmtp_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found, ==, "msmtp secret");
+
+  g_assert_true (secret_password_store_sync (&generic, SECRET_COLLECTION_DEFAULT, "secret-tool",
+                                             "tool secret", NULL, &error,
+                                             "host", "mail.tool.test", "service", "smtp",
+                                             "user", USER, NULL));
+  aw_password_store_lookup_msmtp_async ("mail.tool.test", USER, NULL, on_done, &result2);
+  found2 = aw_password_store_lookup_msmtp_finish (wait_for (&result2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found2, ==, "tool secret");
+
+  /* Afterword's own item is not taken for msmtp's and vice versa */
+  aw_password_store_lookup_msmtp_async (HOST, USER, NULL, on_done, &result3);
+  none = aw_password_store_lookup_msmtp_finish (wait_for (&result3), &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  secret_password_clear_sync (&msmtp, NULL, NULL, "host", "mail.msmtp.test", NULL);
+  secret_password_clear_sync (&generic, NULL, NULL, "host", "mail.tool.test", NULL);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwPassword) password = NULL;
+
+  if (!have_secret_service ())
+    return;
+
+  g_cancellable_cancel (cancellable);
+  aw_password_store_lookup_async (HOST, 1, USER, cancellable, on_done, &result);
+  password = aw_password_store_lookup_finish (wait_for (&result), &error);
+  g_assert_null (password);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_no_service (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AwPassword) password = NULL;
+
+      /* A session bus that does not exist: nothing can answer. */
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/afterword-test-bus", TRUE);
+      g_assert_false (store (HOST, 587, "never stored", &error));
+      g_assert_error (error, AW_PASSWORD_STORE_ERROR, AW_PASSWORD_STORE_ERROR_NO_SERVICE);
+      g_assert_null (strstr (error->message, "never stored"));
+      g_clear_error (&error);
+      password = lookup (HOST, 587, &error);
+      g_assert_null (password);
+      g_assert_error (error, AW_PASSWORD_STORE_ERROR, AW_PASSWORD_STORE_ERROR_NO_SERVICE);
+      g_print ("message: %s\n", error->message);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*keyring*");
+  g_test_trap_assert_stdout_unmatched ("*never stored*");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/password-store/store-update-lookup-remove", test_store_update_lookup_remove);
+  g_test_add_func ("/password-store/msmtp", test_msmtp_password_found);
+  g_test_add_func ("/password-store/cancelled", test_cancelled);
+  g_test_add_func ("/password-store/no-service", test_no_service);
+
+  return g_test_run ();
+}
