@@ -1,0 +1,765 @@
+/* aw-message.c: one follow-up email as an RFC 5322 message (GMime)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <gmime/gmime.h>
+
+#include "aw-message.h"
+#include "aw-smtp-private.h"
+
+/* GMime 3.2 declares no autoptr cleanups */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeTextPart, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
+
+#define MAX_ADDRESS_LENGTH 254
+#define MAX_LOCAL_PART_LENGTH 64
+
+struct _AwMessage
+{
+  GObject    parent_instance;
+
+  char      *from_name;
+  char      *from_address;
+  char      *to;
+  char      *cc;
+  char      *bcc;
+  char      *reply_to;
+  char      *subject;
+  char      *body;
+  GDateTime *date;
+  char      *message_id;
+  GBytes    *sent_bytes;
+};
+
+G_DEFINE_FINAL_TYPE (AwMessage, aw_message, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (aw-message-error-quark, aw_message_error)
+
+enum {
+  PROP_0,
+  PROP_FROM_NAME,
+  PROP_FROM_ADDRESS,
+  PROP_TO,
+  PROP_CC,
+  PROP_BCC,
+  PROP_REPLY_TO,
+  PROP_SUBJECT,
+  PROP_BODY,
+  PROP_MESSAGE_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ensure_gmime (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_mime_init ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static void
+aw_message_finalize (GObject *object)
+{
+  AwMessage *self = (AwMessage *) object;
+
+  g_clear_pointer (&self->from_name, g_free);
+  g_clear_pointer (&self->from_address, g_free);
+  g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->cc, g_free);
+  g_clear_pointer (&self->bcc, g_free);
+  g_clear_pointer (&self->reply_to, g_free);
+  g_clear_pointer (&self->subject, g_free);
+  g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->message_id, g_free);
+  g_clear_pointer (&self->sent_bytes, g_bytes_unref);
+
+  G_OBJECT_CLASS (aw_message_parent_class)->finalize (object);
+}
+
+static void
+aw_message_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  AwMessage *self = AW_MESSAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FROM_NAME:
+      g_value_set_string (value, self->from_name);
+      break;
+    case PROP_FROM_ADDRESS:
+      g_value_set_string (value, self->from_address);
+      break;
+    case PROP_TO:
+      g_value_set_string (value, self->to);
+      break;
+    case PROP_CC:
+      g_value_set_string (value, self->cc);
+      break;
+    case PROP_BCC:
+      g_value_set_string (value, self->bcc);
+      break;
+    case PROP_REPLY_TO:
+      g_value_set_string (value, self->reply_to);
+      break;
+    case PROP_SUBJECT:
+      g_value_set_string (value, self->subject);
+      break;
+    case PROP_BODY:
+      g_value_set_string (value, self->body);
+      break;
+    case PROP_MESSAGE_ID:
+      g_value_set_string (value, self->message_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aw_message_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  AwMessage *self = AW_MESSAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FROM_NAME:
+      aw_message_set_from (self, g_value_get_string (value), self->from_address);
+      break;
+    case PROP_FROM_ADDRESS:
+      aw_message_set_from (self, self->from_name, g_value_get_string (value));
+      break;
+    case PROP_TO:
+      aw_message_set_to (self, g_value_get_string (value));
+      break;
+    case PROP_CC:
+      aw_message_set_cc (self, g_value_get_string (value));
+      break;
+    case PROP_BCC:
+      aw_message_set_bcc (self, g_value_get_string (value));
+      break;
+    case PROP_REPLY_TO:
+      aw_message_set_reply_to (self, g_value_get_string (value));
+      break;
+    case PROP_SUBJECT:
+      aw_message_set_subject (self, g_value_get_string (value));
+      break;
+    case PROP_BODY:
+      aw_message_set_body (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aw_message_class_init (AwMessageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = aw_message_finalize;
+  object_class->get_property = aw_message_get_property;
+  object_class->set_property = aw_message_set_property;
+
+  properties[PROP_FROM_NAME] = g_param_spec_string ("from-name", NULL, NULL, NULL, flags);
+  properties[PROP_FROM_ADDRESS] = g_param_spec_string ("from-address", NULL, NULL, NULL, flags);
+  properties[PROP_TO] = g_param_spec_string ("to", NULL, NULL, NULL, flags);
+  properties[PROP_CC] = g_param_spec_string ("cc", NULL, NULL, NULL, flags);
+  properties[PROP_BCC] = g_param_spec_string ("bcc", NULL, NULL, NULL, flags);
+  properties[PROP_REPLY_TO] = g_param_spec_string ("reply-to", NULL, NULL, NULL, flags);
+  properties[PROP_SUBJECT] = g_param_spec_string ("subject", NULL, NULL, NULL, flags);
+  properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, flags);
+  properties[PROP_MESSAGE_ID] =
+    g_param_spec_string ("message-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+aw_message_init (AwMessage *self)
+{
+}
+
+AwMessage *
+aw_message_new (void)
+{
+  return g_object_new (AW_TYPE_MESSAGE, NULL);
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+void
+aw_message_set_from (AwMessage  *self,
+                     const char *name,
+                     const char *address)
+{
+  g_return_if_fail (AW_IS_MESSAGE (self));
+
+  if (replace_string (&self->from_name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_NAME]);
+  if (replace_string (&self->from_address, address))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_ADDRESS]);
+}
+
+const char *
+aw_message_get_from_name (AwMessage *self)
+{
+  g_return_val_if_fail (AW_IS_MESSAGE (self), NULL);
+  return self->from_name;
+}
+
+const char *
+aw_message_get_from_address (AwMessage *self)
+{
+  g_return_val_if_fail (AW_IS_MESSAGE (self), NULL);
+  return self->from_address;
+}
+
+#define DEFINE_STRING_FIELD(field, PROP)                                   \
+  void                                                                     \
+  aw_message_set_##field (AwMessage  *self,                                \
+                          const char *value)                               \
+  {                                                                        \
+    g_return_if_fail (AW_IS_MESSAGE (self));                               \
+    if (replace_string (&self->field, value))                              \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);        \
+  }                                                                        \
+  const char *                                                             \
+  aw_message_get_##field (AwMessage *self)                                 \
+  {                                                                        \
+    g_return_val_if_fail (AW_IS_MESSAGE (self), NULL);                     \
+    return self->field;                                                    \
+  }
+
+DEFINE_STRING_FIELD (to, PROP_TO)
+DEFINE_STRING_FIELD (cc, PROP_CC)
+DEFINE_STRING_FIELD (bcc, PROP_BCC)
+DEFINE_STRING_FIELD (reply_to, PROP_REPLY_TO)
+DEFINE_STRING_FIELD (subject, PROP_SUBJECT)
+DEFINE_STRING_FIELD (body, PROP_BODY)
+
+void
+aw_message_set_date (AwMessage *self,
+                     GDateTime *date)
+{
+  g_return_if_fail (AW_IS_MESSAGE (self));
+
+  g_clear_pointer (&self->date, g_date_time_unref);
+  if (date != NULL)
+    self->date = g_date_time_ref (date);
+}
+
+GDateTime *
+aw_message_get_date (AwMessage *self)
+{
+  g_return_val_if_fail (AW_IS_MESSAGE (self), NULL);
+  return self->date;
+}
+
+const char *
+aw_message_get_message_id (AwMessage *self)
+{
+  g_return_val_if_fail (AW_IS_MESSAGE (self), NULL);
+  return self->message_id;
+}
+
+GBytes *
+aw_message_get_sent_bytes (AwMessage *self)
+{
+  g_return_val_if_fail (AW_IS_MESSAGE (self), NULL);
+  return self->sent_bytes;
+}
+
+void
+aw_message_set_sent_bytes (AwMessage *self,
+                           GBytes    *bytes)
+{
+  g_return_if_fail (AW_IS_MESSAGE (self));
+
+  g_clear_pointer (&self->sent_bytes, g_bytes_unref);
+  if (bytes != NULL)
+    self->sent_bytes = g_bytes_ref (bytes);
+}
+
+/* ---- validation ---- */
+
+static const char *
+field_label (AwMessageError field)
+{
+  switch (field)
+    {
+    case AW_MESSAGE_ERROR_FROM_NAME:
+      return _("Your name");
+    case AW_MESSAGE_ERROR_FROM_ADDRESS:
+      return _("Your address");
+    case AW_MESSAGE_ERROR_TO:
+      return _("To");
+    case AW_MESSAGE_ERROR_CC:
+      return _("Cc");
+    case AW_MESSAGE_ERROR_BCC:
+      return _("Bcc");
+    case AW_MESSAGE_ERROR_REPLY_TO:
+      return _("Reply-To");
+    case AW_MESSAGE_ERROR_SUBJECT:
+      return _("Subject");
+    case AW_MESSAGE_ERROR_BODY:
+      return _("Message");
+    case AW_MESSAGE_ERROR_NO_RECIPIENT:
+    default:
+      return _("To");
+    }
+}
+
+static gboolean
+has_line_break (const char *value)
+{
+  return value != NULL && strpbrk (value, "\r\n") != NULL;
+}
+
+static gboolean
+has_control (const char *value)
+{
+  const char *p;
+
+  for (p = value; p != NULL && *p != '\0'; p++)
+    if (((guchar) *p < 0x20 && *p != '\t') || *p == 0x7f)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_atext (char c)
+{
+  return g_ascii_isalnum (c) || (c != '\0' && strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL)
+    || (guchar) c >= 0x80;
+}
+
+/* A plain addr-spec: dot-atom local part (UTF-8 allowed, RFC 6531) "@" a host name with
+ * at least one dot, or an address literal. */
+gboolean
+aw_message_address_is_valid (const char *address)
+{
+  const char *at;
+  const char *p;
+  g_autofree char *ascii_domain = NULL;
+  gsize local_len;
+
+  if (address == NULL || *address == '\0' || strlen (address) > MAX_ADDRESS_LENGTH)
+    return FALSE;
+  if (!g_utf8_validate (address, -1, NULL))
+    return FALSE;
+  at = strrchr (address, '@');
+  if (at == NULL || at == address || at[1] == '\0')
+    return FALSE;
+  local_len = (gsize) (at - address);
+  if (local_len > MAX_LOCAL_PART_LENGTH)
+    return FALSE;
+  if (address[0] == '.' || at[-1] == '.')
+    return FALSE;
+  for (p = address; p < at; p++)
+    {
+      if (*p == '.')
+        {
+          if (p[1] == '.')
+            return FALSE;
+          continue;
+        }
+      if (!is_atext (*p))
+        return FALSE;
+    }
+
+  if (at[1] == '[')
+    {
+      g_autofree char *literal = g_strdup (at + 2);
+      char *end = strrchr (literal, ']');
+      g_autoptr(GInetAddress) inet = NULL;
+
+      if (end == NULL || end[1] != '\0')
+        return FALSE;
+      *end = '\0';
+      if (g_str_has_prefix (literal, "IPv6:"))
+        memmove (literal, literal + 5, strlen (literal + 5) + 1);
+      inet = g_inet_address_new_from_string (literal);
+      return inet != NULL;
+    }
+
+  ascii_domain = g_hostname_to_ascii (at + 1);
+  if (ascii_domain == NULL || strchr (ascii_domain, '.') == NULL)
+    return FALSE;
+  {
+    g_auto(GStrv) labels = g_strsplit (ascii_domain, ".", -1);
+    int i;
+
+    for (i = 0; labels[i] != NULL; i++)
+      {
+        gsize len = strlen (labels[i]);
+        gsize j;
+
+        if (len == 0 || len > 63 || labels[i][0] == '-' || labels[i][len - 1] == '-')
+          return FALSE;
+        for (j = 0; j < len; j++)
+          if (!g_ascii_isalnum (labels[i][j]) && labels[i][j] != '-')
+            return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+static gboolean
+set_field_error (GError         **error,
+                 AwMessageError   field,
+                 const char      *reason)
+{
+  /* Translators: "%s" is a field name such as "To"; the second is the problem */
+  g_set_error (error, AW_MESSAGE_ERROR, field, _("%s: %s"), field_label (field), reason);
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *value)
+{
+  const char *p;
+
+  for (p = value; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Parses a comma-separated list of mailboxes; NULL input gives an empty list. */
+static InternetAddressList *
+parse_list (const char      *value,
+            AwMessageError   field,
+            gboolean         single,
+            GError         **error)
+{
+  g_autoptr(InternetAddressList) list = NULL;
+  int i, n;
+
+  ensure_gmime ();
+
+  if (is_blank (value))
+    return internet_address_list_new ();
+
+  if (has_line_break (value) || has_control (value))
+    {
+      set_field_error (error, field, _("it must not contain line breaks or control characters."));
+      return NULL;
+    }
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      set_field_error (error, field, _("it is not valid text."));
+      return NULL;
+    }
+
+  list = internet_address_list_parse (NULL, value);
+  if (list == NULL || internet_address_list_length (list) == 0)
+    {
+      set_field_error (error, field, _("this is not a valid email address."));
+      return NULL;
+    }
+
+  n = internet_address_list_length (list);
+  if (single && n > 1)
+    {
+      set_field_error (error, field, _("enter only one address."));
+      return NULL;
+    }
+  for (i = 0; i < n; i++)
+    {
+      InternetAddress *ia = internet_address_list_get_address (list, i);
+
+      if (!INTERNET_ADDRESS_IS_MAILBOX (ia)
+          || !aw_message_address_is_valid (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia))))
+        {
+          set_field_error (error, field, _("this is not a valid email address."));
+          return NULL;
+        }
+    }
+
+  /* GMime is lenient: make sure every comma-separated part became one address, so
+   * "a@b.example c@d.example" is not silently half-read. */
+  {
+    g_auto(GStrv) parts = g_strsplit (value, ",", -1);
+    int count = 0;
+
+    for (i = 0; parts[i] != NULL; i++)
+      if (!is_blank (parts[i]))
+        count++;
+    if (count != n && strchr (value, '"') == NULL)
+      {
+        set_field_error (error, field, _("this is not a valid email address."));
+        return NULL;
+      }
+  }
+
+  return g_steal_pointer (&list);
+}
+
+gboolean
+aw_message_validate (AwMessage  *self,
+                     GError    **error)
+{
+  g_autoptr(InternetAddressList) to = NULL;
+  g_autoptr(InternetAddressList) cc = NULL;
+  g_autoptr(InternetAddressList) bcc = NULL;
+  g_autoptr(InternetAddressList) reply_to = NULL;
+
+  g_return_val_if_fail (AW_IS_MESSAGE (self), FALSE);
+
+  if (has_line_break (self->from_name) || has_control (self->from_name))
+    return set_field_error (error, AW_MESSAGE_ERROR_FROM_NAME,
+                            _("it must not contain line breaks or control characters."));
+  if (self->from_name != NULL && !g_utf8_validate (self->from_name, -1, NULL))
+    return set_field_error (error, AW_MESSAGE_ERROR_FROM_NAME, _("it is not valid text."));
+  if (has_line_break (self->from_address) || has_control (self->from_address))
+    return set_field_error (error, AW_MESSAGE_ERROR_FROM_ADDRESS,
+                            _("it must not contain line breaks or control characters."));
+  if (!aw_message_address_is_valid (self->from_address))
+    return set_field_error (error, AW_MESSAGE_ERROR_FROM_ADDRESS,
+                            _("this is not a valid email address."));
+
+  if (!(to = parse_list (self->to, AW_MESSAGE_ERROR_TO, FALSE, error))
+      || !(cc = parse_list (self->cc, AW_MESSAGE_ERROR_CC, FALSE, error))
+      || !(bcc = parse_list (self->bcc, AW_MESSAGE_ERROR_BCC, FALSE, error))
+      || !(reply_to = parse_list (self->reply_to, AW_MESSAGE_ERROR_REPLY_TO, TRUE, error)))
+    return FALSE;
+
+  if (internet_address_list_length (to) == 0)
+    return set_field_error (error, AW_MESSAGE_ERROR_NO_RECIPIENT,
+                            _("enter the recipient’s address."));
+
+  if (has_line_break (self->subject) || has_control (self->subject))
+    return set_field_error (error, AW_MESSAGE_ERROR_SUBJECT,
+                            _("it must not contain line breaks or control characters."));
+  if (self->subject != NULL && !g_utf8_validate (self->subject, -1, NULL))
+    return set_field_error (error, AW_MESSAGE_ERROR_SUBJECT, _("it is not valid text."));
+
+  if (self->body != NULL && !g_utf8_validate (self->body, -1, NULL))
+    return set_field_error (error, AW_MESSAGE_ERROR_BODY, _("it is not valid text."));
+
+  return TRUE;
+}
+
+/* ---- building ---- */
+
+static void
+add_list (GMimeMessage        *message,
+          GMimeAddressType     type,
+          InternetAddressList *list)
+{
+  InternetAddressList *target = g_mime_message_get_addresses (message, type);
+
+  internet_address_list_append (target, list);
+}
+
+static void
+collect_addresses (InternetAddressList *list,
+                   GPtrArray           *out)
+{
+  int i, n = internet_address_list_length (list);
+
+  for (i = 0; i < n; i++)
+    {
+      InternetAddress *ia = internet_address_list_get_address (list, i);
+
+      g_ptr_array_add (out, g_strdup (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia))));
+    }
+}
+
+char **
+aw_message_get_recipients (AwMessage *self)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  const char *fields[3];
+  int i;
+
+  g_return_val_if_fail (AW_IS_MESSAGE (self), NULL);
+
+  fields[0] = self->to;
+  fields[1] = self->cc;
+  fields[2] = self->bcc;
+  for (i = 0; i < 3; i++)
+    {
+      g_autoptr(InternetAddressList) list = parse_list (fields[i], AW_MESSAGE_ERROR_TO, FALSE, NULL);
+
+      if (list != NULL)
+        collect_addresses (list, out);
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&out), FALSE);
+}
+
+const char *
+aw_message_get_envelope_from (AwMessage *self)
+{
+  return self->from_address;
+}
+
+static gboolean
+is_ascii (const char *s)
+{
+  for (; s != NULL && *s != '\0'; s++)
+    if ((guchar) *s >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+aw_message_needs_smtputf8 (AwMessage *self)
+{
+  g_auto(GStrv) rcpts = aw_message_get_recipients (self);
+  int i;
+
+  if (!is_ascii (self->from_address))
+    return TRUE;
+  for (i = 0; rcpts[i] != NULL; i++)
+    if (!is_ascii (rcpts[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+normalize_newlines (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 1);
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+ensure_identity (AwMessage *self)
+{
+  if (self->date == NULL)
+    self->date = g_date_time_new_now_local ();
+
+  if (self->message_id == NULL)
+    {
+      const char *at = strrchr (self->from_address, '@');
+      g_autofree char *domain = g_hostname_to_ascii (at + 1);
+
+      self->message_id = g_mime_utils_generate_message_id (domain != NULL ? domain : "localhost");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE_ID]);
+    }
+}
+
+GBytes *
+aw_message_build_wire (AwMessage  *self,
+                       gboolean    eight_bit_ok,
+                       gboolean   *is_8bit,
+                       GError    **error)
+{
+  g_autoptr(GMimeMessage) message = NULL;
+  g_autoptr(GMimeTextPart) part = NULL;
+  g_autoptr(InternetAddressList) to = NULL;
+  g_autoptr(InternetAddressList) cc = NULL;
+  g_autoptr(InternetAddressList) reply_to = NULL;
+  g_autoptr(GMimeStream) stream = NULL;
+  g_autofree char *body = NULL;
+  GMimeFormatOptions *options;
+  GMimeContentEncoding encoding;
+  GByteArray *array;
+
+  g_return_val_if_fail (AW_IS_MESSAGE (self), NULL);
+
+  if (!aw_message_validate (self, error))
+    return NULL;
+
+  ensure_gmime ();
+  ensure_identity (self);
+
+  to = parse_list (self->to, AW_MESSAGE_ERROR_TO, FALSE, NULL);
+  cc = parse_list (self->cc, AW_MESSAGE_ERROR_CC, FALSE, NULL);
+  reply_to = parse_list (self->reply_to, AW_MESSAGE_ERROR_REPLY_TO, TRUE, NULL);
+
+  message = g_mime_message_new (TRUE);
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM,
+                              is_blank (self->from_name) ? NULL : self->from_name,
+                              self->from_address);
+  add_list (message, GMIME_ADDRESS_TYPE_TO, to);
+  add_list (message, GMIME_ADDRESS_TYPE_CC, cc);
+  add_list (message, GMIME_ADDRESS_TYPE_REPLY_TO, reply_to);
+  /* Bcc recipients are only in the envelope, never in the transmitted headers. */
+  g_mime_message_set_subject (message, self->subject != NULL ? self->subject : "", "utf-8");
+  g_mime_message_set_date (message, self->date);
+  g_mime_message_set_message_id (message, self->message_id);
+
+  body = normalize_newlines (self->body != NULL ? self->body : "");
+  if (!g_str_has_suffix (body, "\n"))
+    {
+      char *with_newline = g_strconcat (body, "\n", NULL);
+
+      g_free (body);
+      body = with_newline;
+    }
+
+  part = g_mime_text_part_new_with_subtype ("plain");
+  g_mime_text_part_set_text (part, body);
+  g_mime_text_part_set_charset (part, "utf-8");
+  encoding = g_mime_part_get_best_content_encoding (GMIME_PART (part),
+                                                    eight_bit_ok ? GMIME_ENCODING_CONSTRAINT_8BIT
+                                                                 : GMIME_ENCODING_CONSTRAINT_7BIT);
+  g_mime_part_set_content_encoding (GMIME_PART (part), encoding);
+  g_mime_message_set_mime_part (message, GMIME_OBJECT (part));
+
+  if (is_8bit != NULL)
+    *is_8bit = encoding == GMIME_CONTENT_ENCODING_8BIT;
+
+  options = g_mime_format_options_new ();
+  g_mime_format_options_set_newline_format (options, GMIME_NEWLINE_FORMAT_DOS);
+  stream = g_mime_stream_mem_new ();
+  g_mime_object_write_to_stream (GMIME_OBJECT (message), options, stream);
+  g_mime_format_options_free (options);
+
+  array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+  return g_bytes_new (array->data, array->len);
+}
+
+GBytes *
+aw_message_to_bytes (AwMessage *self,
+                     gboolean   eight_bit_ok)
+{
+  return aw_message_build_wire (self, eight_bit_ok, NULL, NULL);
+}
