@@ -48,6 +48,7 @@ struct _AwEditorPage
   int                dirty_end;
   gboolean           loading;
 
+  GtkWidget         *content;
   AdwWindowTitle    *window_title;
   AdwToastOverlay   *toast_overlay;
   AdwFlap           *flap;
@@ -654,6 +655,8 @@ aw_editor_page_apply_finding (AwEditorPage *self,
       gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
       gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
       gtk_text_buffer_delete (buffer, &from, &to);
+      /* The check after the deletion re-tagged the text: iterators are stale now. */
+      gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
       gtk_text_buffer_insert (buffer, &from, suggestion, -1);
       gtk_text_buffer_end_user_action (buffer);
     }
@@ -1016,6 +1019,7 @@ aw_editor_page_class_init (AwEditorPageClass *klass)
   g_type_ensure (AW_TYPE_GUIDANCE_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/afterword/Afterword/aw-editor-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AwEditorPage, content);
   gtk_widget_class_bind_template_child (widget_class, AwEditorPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, AwEditorPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AwEditorPage, flap);

@@ -27,6 +27,7 @@ struct _AwGuidancePanel
   GtkWidget    *section_labels[N_SEVERITIES];
   GtkListBox   *section_lists[N_SEVERITIES];
 
+  GtkWidget    *scrolled_window;
   GtkListBox   *checklist;
   GtkLabel     *no_findings_label;
   GtkBox       *findings_box;
@@ -309,6 +310,7 @@ aw_guidance_panel_class_init (AwGuidancePanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/afterword/Afterword/aw-guidance-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, AwGuidancePanel, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, AwGuidancePanel, checklist);
   gtk_widget_class_bind_template_child (widget_class, AwGuidancePanel, no_findings_label);
   gtk_widget_class_bind_template_child (widget_class, AwGuidancePanel, findings_box);

@@ -28,6 +28,7 @@ struct _AwWizard
   guint              lookup_timeout;
   gboolean           tone_updating;
 
+  GtkWidget         *content;
   AdwWindowTitle    *window_title;
   GtkButton         *back_button;
   GtkButton         *next_button;
@@ -709,6 +710,7 @@ aw_wizard_class_init (AwWizardClass *klass)
   g_type_ensure (AW_TYPE_VALIDATED_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/afterword/Afterword/aw-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, AwWizard, content);
   gtk_widget_class_bind_template_child (widget_class, AwWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, AwWizard, back_button);
   gtk_widget_class_bind_template_child (widget_class, AwWizard, next_button);

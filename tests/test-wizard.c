@@ -1,0 +1,299 @@
+/* test-wizard.c: the wizard through its real widgets, from the start page to a draft
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aw-application.h"
+#include "aw-editor-page.h"
+#include "aw-guidance.h"
+#include "aw-test-ui.h"
+#include "aw-validated-entry.h"
+#include "aw-window.h"
+#include "aw-wizard.h"
+
+static AwApplication *app;
+
+/* Saves a PNG of @widget once layout and painting have settled */
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  aw_test_ui_iterate (200);
+  g_free (aw_test_ui_save_screenshot (widget, name));
+}
+
+static AwWindow *
+open_window (void)
+{
+  AwWindow *window = aw_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static GtkWidget *
+find (AwWindow   *window,
+      const char *name)
+{
+  GtkWidget *widget = aw_test_ui_find_by_name (GTK_WIDGET (window), name);
+
+  if (widget == NULL)
+    g_error ("no widget named %s", name);
+  return widget;
+}
+
+/* Types into a field the way a person does: focus it, then change its text. */
+static void
+type_into (AwWindow   *window,
+           const char *name,
+           const char *text)
+{
+  AwValidatedEntry *field = AW_VALIDATED_ENTRY (find (window, name));
+  GtkEntry *entry = aw_validated_entry_get_entry (field);
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  aw_test_ui_iterate (10);
+}
+
+static AwWizard *
+start_wizard (AwWindow *window)
+{
+  GtkWidget *wizard;
+
+  g_assert_true (gtk_widget_activate_action (find (window, "new_follow_up_button"),
+                                             "win.new-follow-up", NULL));
+  wizard = find (window, "wizard");
+  aw_test_ui_wait_for_draw (wizard);
+  g_assert_cmpstr (aw_wizard_get_step (AW_WIZARD (wizard)), ==, AW_WIZARD_STEP_CONTEXT);
+  return AW_WIZARD (wizard);
+}
+
+static void
+fill_context (AwWindow *window)
+{
+  type_into (window, "sender_name_entry", "Alex Morgan");
+  type_into (window, "recipient_name_entry", "Dana Whitfield");
+  type_into (window, "recipient_address_entry", "dana.whitfield@northwind.example");
+  type_into (window, "company_entry", "Northwind Analytics");
+  type_into (window, "role_entry", "Data Engineer");
+  type_into (window, "detail_entry", "the conversation about your streaming pipeline");
+}
+
+static gboolean
+next_enabled (AwWindow *window)
+{
+  return gtk_widget_get_sensitive (find (window, "next_button"));
+}
+
+static void
+test_invalid_email_inline (void)
+{
+  AwWindow *window = open_window ();
+  AwWizard *wizard = start_wizard (window);
+  AwValidatedEntry *address;
+  GtkWidget *error_label;
+
+  g_assert_false (next_enabled (window));
+
+  fill_context (window);
+  aw_test_ui_iterate (50);
+  g_assert_true (aw_wizard_get_step_valid (wizard));
+  g_assert_true (next_enabled (window));
+
+  /* Not an address: no message while typing ... */
+  type_into (window, "recipient_address_entry", "dana.whitfield at northwind");
+  address = AW_VALIDATED_ENTRY (find (window, "recipient_address_entry"));
+  g_assert_false (aw_validated_entry_get_valid (address));
+  g_assert_false (aw_validated_entry_get_error_shown (address));
+  g_assert_false (next_enabled (window));
+
+  /* ... but once the field loses focus, inline, next to it */
+  gtk_widget_grab_focus (GTK_WIDGET (aw_validated_entry_get_entry (AW_VALIDATED_ENTRY (find (window, "company_entry")))));
+  aw_test_ui_iterate (50);
+  g_assert_true (aw_validated_entry_get_error_shown (address));
+  error_label = gtk_widget_get_last_child (GTK_WIDGET (address));
+  g_assert_true (GTK_IS_LABEL (error_label));
+  g_assert_true (gtk_widget_get_mapped (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   aw_validated_entry_get_error (address));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (aw_validated_entry_get_entry (address)), "error"));
+  /* No dialog */
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      g_assert_false (GTK_IS_DIALOG (toplevel) || ADW_IS_MESSAGE_DIALOG (toplevel));
+      g_assert_true (toplevel == GTK_WINDOW (window) || !gtk_widget_get_visible (GTK_WIDGET (toplevel)));
+    }
+  shot (GTK_WIDGET (window), "wizard-invalid-email.png");
+
+  /* An empty required field says so after focus-out too */
+  type_into (window, "role_entry", "");
+  gtk_widget_grab_focus (GTK_WIDGET (aw_validated_entry_get_entry (AW_VALIDATED_ENTRY (find (window, "detail_entry")))));
+  aw_test_ui_iterate (20);
+  g_assert_true (aw_validated_entry_get_error_shown (AW_VALIDATED_ENTRY (find (window, "role_entry"))));
+
+  /* A link that is not http(s) */
+  type_into (window, "posting_url_entry", "ftp://jobs.example/42");
+  gtk_widget_grab_focus (GTK_WIDGET (aw_validated_entry_get_entry (AW_VALIDATED_ENTRY (find (window, "company_entry")))));
+  aw_test_ui_iterate (20);
+  g_assert_true (aw_validated_entry_get_error_shown (AW_VALIDATED_ENTRY (find (window, "posting_url_entry"))));
+
+  /* Fixing the address removes its message at once */
+  type_into (window, "recipient_address_entry", "dana@northwind.example");
+  g_assert_false (aw_validated_entry_get_error_shown (address));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_back_keeps_answers (void)
+{
+  AwWindow *window = open_window ();
+  AwWizard *wizard = start_wizard (window);
+  AwDraft *draft = aw_wizard_get_draft (wizard);
+
+  fill_context (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_cmpstr (aw_wizard_get_step (wizard), ==, AW_WIZARD_STEP_TONE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (window, "brief_check")), TRUE);
+  g_assert_cmpint (aw_draft_get_tone (draft), ==, AW_TONE_BRIEF);
+
+  /* Back (Escape is bound to the same action) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_cmpstr (aw_wizard_get_step (wizard), ==, AW_WIZARD_STEP_CONTEXT);
+  g_assert_cmpstr (aw_validated_entry_get_text (AW_VALIDATED_ENTRY (find (window, "recipient_name_entry"))),
+                   ==, "Dana Whitfield");
+  g_assert_cmpstr (aw_validated_entry_get_text (AW_VALIDATED_ENTRY (find (window, "detail_entry"))),
+                   ==, "the conversation about your streaming pipeline");
+  g_assert_cmpstr (aw_draft_get_company (draft), ==, "Northwind Analytics");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find (window, "brief_check"))));
+
+  /* Back out of the wizard: the start page lists the unfinished draft */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find (window, "main_stack"))), ==, "start");
+  aw_test_ui_iterate (50);
+  g_assert_true (gtk_widget_get_visible (find (window, "drafts_box")));
+  shot (GTK_WIDGET (window), "start-page-with-draft.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+editor_shown (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (data)), "editor") == 0;
+}
+
+static void
+test_full_path (void)
+{
+  AwWindow *window = open_window ();
+  AwWizard *wizard = start_wizard (window);
+  AwEditorPage *editor;
+  AwGuidanceReport *report;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *body = NULL;
+
+  fill_context (window);
+  shot (GTK_WIDGET (window), "wizard-1-context.png");
+  g_assert_true (next_enabled (window));
+  gtk_widget_activate (find (window, "next_button"));
+  aw_test_ui_iterate (300);
+  g_assert_cmpstr (aw_wizard_get_step (wizard), ==, AW_WIZARD_STEP_TONE);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (window, "formal_check")), TRUE);
+  shot (GTK_WIDGET (window), "wizard-2-tone.png");
+  gtk_widget_activate (find (window, "next_button"));
+  aw_test_ui_iterate (300);
+  g_assert_cmpstr (aw_wizard_get_step (wizard), ==, AW_WIZARD_STEP_FEEDBACK);
+
+  gtk_switch_set_active (GTK_SWITCH (find (window, "stay_in_touch_switch")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (find (window, "feedback_area_row")), "the system design interview");
+  shot (GTK_WIDGET (window), "wizard-3-feedback.png");
+  gtk_widget_activate (find (window, "next_button"));
+  g_assert_true (aw_test_ui_wait_for (editor_shown, find (window, "main_stack"), 2000));
+  aw_test_ui_iterate (300);
+
+  editor = AW_EDITOR_PAGE (find (window, "editor_page"));
+  buffer = gtk_text_view_get_buffer (aw_editor_page_get_body_view (editor));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (strstr (body, "Dana") != NULL);
+  g_assert_true (strstr (body, "Alex Morgan") != NULL);
+  g_assert_null (strchr (body, '{'));
+  g_assert_cmpstr (gtk_editable_get_text (aw_editor_page_get_subject_entry (editor)), !=, "");
+
+  report = aw_editor_page_get_report (editor);
+  g_assert_nonnull (report);
+  for (guint i = 0; i < aw_guidance_report_get_n_findings (report); i++)
+    {
+      g_autoptr(AwFinding) finding = g_list_model_get_item (aw_guidance_report_get_findings (report), i);
+      g_test_message ("unexpected finding: %s", aw_finding_get_rule_id (finding));
+    }
+  g_assert_cmpuint (aw_guidance_report_get_n_findings (report), ==, 0);
+  g_assert_cmpuint (aw_guidance_panel_get_n_findings (aw_editor_page_get_guidance_panel (editor)), ==, 0);
+  for (AwCheck check = 0; check < AW_N_CHECKS; check++)
+    g_assert_true (aw_guidance_panel_get_check (aw_editor_page_get_guidance_panel (editor), check));
+  shot (GTK_WIDGET (window), "editor-draft.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_every_control_has_a_name (void)
+{
+  AwWindow *window = open_window ();
+  const char *fields[] = { "sender_name_entry", "recipient_name_entry", "recipient_address_entry",
+                           "posting_url_entry", "company_entry", "role_entry", "detail_entry" };
+
+  start_wizard (window);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *label = aw_test_ui_accessible_label (find (window, fields[i]));
+      GtkWidget *title = gtk_widget_get_first_child (find (window, fields[i]));
+
+      g_assert_nonnull (label);
+      g_assert_cmpstr (label, !=, "");
+      /* A mnemonic that focuses the field */
+      g_assert_true (gtk_label_get_use_underline (GTK_LABEL (title)));
+      g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (title)) ==
+                     GTK_WIDGET (aw_validated_entry_get_entry (AW_VALIDATED_ENTRY (find (window, fields[i])))));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  aw_test_ui_init (&argc, &argv);
+  /* Screenshots should show pages, not slides between them */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = aw_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/wizard/invalid-email-inline", test_invalid_email_inline);
+  g_test_add_func ("/wizard/back-keeps-answers", test_back_keeps_answers);
+  g_test_add_func ("/wizard/full-path", test_full_path);
+  g_test_add_func ("/wizard/accessible-names", test_every_control_has_a_name);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
