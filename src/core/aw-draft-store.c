@@ -26,6 +26,7 @@ typedef struct
   char         *id;
   AwDraft      *draft;
   guint         timeout_id;
+  gint64        first_change;  /* monotonic µs of the first unsaved change, or 0 */
   guint         in_flight : 1;
   guint         dirty : 1;
   GPtrArray    *waiters;     /* GTask: save_async and delete_async after the write */
@@ -265,6 +266,7 @@ start_write (Entry *entry)
   g_clear_handle_id (&entry->timeout_id, g_source_remove);
   entry->in_flight = TRUE;
   entry->dirty = FALSE;
+  entry->first_change = 0;
 
   task = g_task_new (self, NULL, write_done, g_strdup (entry->id));
   g_task_set_source_tag (task, start_write);
@@ -289,12 +291,17 @@ save_timeout (gpointer user_data)
 /**
  * aw_draft_store_schedule_save:
  *
- * Writes @draft AW_DRAFT_STORE_SAVE_DELAY_MS after the last call for it (debounced).
+ * Writes @draft AW_DRAFT_STORE_SAVE_DELAY_MS after the last call for it (debounced), but
+ * no later than AW_DRAFT_STORE_MAX_DELAY_MS after the first call since the last write,
+ * so that continuous typing is saved too.
  */
 void
 aw_draft_store_schedule_save (AwDraftStore *self,
                               AwDraft      *draft)
 {
+  gint64 now = g_get_monotonic_time ();
+  gint64 until_max;
+  guint delay;
   Entry *entry;
 
   g_return_if_fail (AW_IS_DRAFT_STORE (self));
@@ -302,8 +309,15 @@ aw_draft_store_schedule_save (AwDraftStore *self,
 
   entry = get_entry (self, aw_draft_get_id (draft));
   g_set_object (&entry->draft, draft);
+  if (entry->first_change == 0)
+    entry->first_change = now;
+
+  until_max = (entry->first_change + AW_DRAFT_STORE_MAX_DELAY_MS * G_TIME_SPAN_MILLISECOND - now)
+              / G_TIME_SPAN_MILLISECOND;
+  delay = CLAMP (until_max, 0, AW_DRAFT_STORE_SAVE_DELAY_MS);
+
   g_clear_handle_id (&entry->timeout_id, g_source_remove);
-  entry->timeout_id = g_timeout_add (AW_DRAFT_STORE_SAVE_DELAY_MS, save_timeout, entry);
+  entry->timeout_id = g_timeout_add (delay, save_timeout, entry);
 }
 
 gboolean

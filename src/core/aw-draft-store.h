@@ -10,8 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* Time between the last change and the write of schedule_save. */
+/* Time between the last change and the write of schedule_save ... */
 #define AW_DRAFT_STORE_SAVE_DELAY_MS 500
+/* ... but never later than this after the first unsaved change (continuous typing). */
+#define AW_DRAFT_STORE_MAX_DELAY_MS  700
 
 #define AW_TYPE_DRAFT_STORE (aw_draft_store_get_type ())
 
@@ -23,7 +25,8 @@ G_DECLARE_FINAL_TYPE (AwDraftStore, aw_draft_store, AW, DRAFT_STORE, GObject)
 AwDraftStore *aw_draft_store_new            (const char          *directory);
 const char   *aw_draft_store_get_directory  (AwDraftStore        *self);
 
-/* Writes the draft (atomically) AW_DRAFT_STORE_SAVE_DELAY_MS after the last call for it.
+/* Writes the draft (atomically) AW_DRAFT_STORE_SAVE_DELAY_MS after the last call for it,
+ * at most AW_DRAFT_STORE_MAX_DELAY_MS after the first unsaved one.
  * The store keeps a reference until the write is done. */
 void          aw_draft_store_schedule_save  (AwDraftStore        *self,
                                              AwDraft             *draft);
