@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "aw-application.h"
+#include "aw-check-command.h"
 
 int
 main (int   argc,
@@ -22,6 +23,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* `afterword --check FILE` needs no display and no D-Bus: it runs before any GTK. */
+  if (aw_check_command_wanted (argc, argv))
+    return aw_check_command_run (argc, argv);
 
   app = aw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -1,0 +1,453 @@
+/* aw-check-command.c: `afterword --check [--lang=CODE] [--json] FILE`
+ *
+ * Runs before any GTK or GApplication code: no display, no D-Bus session needed.
+ * Exit status: 0 no findings, 1 findings, 2 usage or input error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "aw-check-command.h"
+#include "aw-guidance.h"
+
+#define EXIT_CLEAN    0
+#define EXIT_FINDINGS 1
+#define EXIT_USAGE    2
+
+typedef struct
+{
+  const char *file;
+  char       *data;
+  gsize       length;
+  const char *text;         /* after a byte order mark */
+  guint       text_base;    /* characters before text (the mark) */
+  char       *subject;      /* NULL without a Subject: line */
+  const char *body;
+  guint       subject_offset;
+  guint       body_offset;
+  GArray     *line_starts;  /* guint, character offset of each line */
+} Draft;
+
+static void
+draft_clear (Draft *draft)
+{
+  g_clear_pointer (&draft->data, g_free);
+  g_clear_pointer (&draft->subject, g_free);
+  g_clear_pointer (&draft->line_starts, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Draft, draft_clear)
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "afterword: %s\n", message);
+  fprintf (stderr, "%s\n", _("Usage: afterword --check [--lang=CODE] [--json] FILE"));
+  return EXIT_USAGE;
+}
+
+static int
+input_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+input_error (const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "afterword: %s\n", message);
+  return EXIT_USAGE;
+}
+
+static void
+print_help (void)
+{
+  printf ("%s\n\n", _("Usage: afterword --check [--lang=CODE] [--json] FILE"));
+  printf ("%s\n\n", _("Checks a follow-up email draft against the guidance and prints what it finds. "
+                      "FILE is UTF-8 text; “-” reads standard input. A first line starting with "
+                      "“Subject:” is the subject, the rest is the body."));
+  printf ("  --lang=CODE  %s\n", _("the email’s language (default: detect it)"));
+  printf ("  --json       %s\n", _("print one JSON object instead of one line per finding"));
+  printf ("\n%s\n", _("Exit status: 0 no findings, 1 findings, 2 usage or input error."));
+}
+
+/* "pt-br", "PT_BR" and "pt" all mean pt_BR */
+static const char *
+resolve_language (const char *code)
+{
+  const char * const *languages = aw_guidance_get_languages ();
+  g_autofree char *wanted = g_strdelimit (g_strdup (code), "-", '_');
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (g_ascii_strcasecmp (languages[i], wanted) == 0)
+      return languages[i];
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (g_ascii_strncasecmp (languages[i], wanted, strlen (wanted)) == 0 &&
+        languages[i][strlen (wanted)] == '_')
+      return languages[i];
+  return NULL;
+}
+
+static gboolean
+read_input (Draft   *draft,
+            GError **error)
+{
+  if (g_str_equal (draft->file, "-"))
+    {
+      GString *buffer = g_string_new (NULL);
+      char chunk[65536];
+      size_t n;
+
+      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+        g_string_append_len (buffer, chunk, n);
+      if (ferror (stdin))
+        {
+          g_string_free (buffer, TRUE);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("cannot read standard input"));
+          return FALSE;
+        }
+      draft->length = buffer->len;
+      draft->data = g_string_free (buffer, FALSE);
+      return TRUE;
+    }
+
+  return g_file_get_contents (draft->file, &draft->data, &draft->length, error);
+}
+
+static void
+split_draft (Draft *draft)
+{
+  const char *text = draft->text;
+  const char *newline;
+
+  draft->subject_offset = draft->text_base;
+  draft->body = text;
+  draft->body_offset = draft->text_base;
+
+  if (g_ascii_strncasecmp (text, "Subject:", 8) != 0)
+    return;
+
+  newline = strchr (text, '\n');
+  {
+    const char *start = text + 8;
+    const char *end = newline != NULL ? newline : text + strlen (text);
+
+    while (*start == ' ' || *start == '\t')
+      start++;
+    if (end > start && end[-1] == '\r')
+      end--;
+    if (end < start)
+      end = start;
+    draft->subject = g_strndup (start, end - start);
+    draft->subject_offset = draft->text_base + g_utf8_strlen (text, start - text);
+  }
+
+  if (newline != NULL)
+    {
+      draft->body = newline + 1;
+      draft->body_offset = draft->text_base + g_utf8_strlen (text, newline + 1 - text);
+    }
+  else
+    {
+      draft->body = text + strlen (text);
+      draft->body_offset = draft->text_base + g_utf8_strlen (text, -1);
+    }
+}
+
+static void
+index_lines (Draft *draft)
+{
+  guint offset = draft->text_base;
+  guint zero = 0;
+
+  draft->line_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (draft->line_starts, zero);
+  for (const char *p = draft->text; *p; p = g_utf8_next_char (p))
+    {
+      offset++;
+      if (*p == '\n')
+        g_array_append_val (draft->line_starts, offset);
+    }
+}
+
+static void
+line_and_column (Draft *draft,
+                 guint  offset,
+                 guint *line,
+                 guint *column)
+{
+  guint lo = 0, hi = draft->line_starts->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (draft->line_starts, guint, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  *line = lo + 1;
+  *column = offset - g_array_index (draft->line_starts, guint, lo) + 1;
+}
+
+static guint
+file_offset (Draft     *draft,
+             AwFinding *finding,
+             int        offset)
+{
+  if (aw_finding_get_part (finding) == AW_DRAFT_PART_SUBJECT)
+    return draft->subject_offset + offset;
+  return draft->body_offset + offset;
+}
+
+static void
+print_text (Draft            *draft,
+            AwGuidanceReport *report)
+{
+  GListModel *findings = aw_guidance_report_get_findings (report);
+  guint n = g_list_model_get_n_items (findings);
+  const char *name = g_str_equal (draft->file, "-") ? "<stdin>" : draft->file;
+  guint errors = aw_guidance_report_count_severity (report, AW_SEVERITY_ERROR);
+  guint warnings = aw_guidance_report_count_severity (report, AW_SEVERITY_WARNING);
+  guint suggestions = aw_guidance_report_count_severity (report, AW_SEVERITY_SUGGESTION);
+  guint words = aw_guidance_report_get_word_count (report);
+  const char *language = aw_guidance_report_get_language (report);
+  g_autofree char *words_text = NULL;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AwFinding) finding = g_list_model_get_item (findings, i);
+      guint line = 1, column = 1;
+
+      if (aw_finding_has_span (finding))
+        line_and_column (draft, file_offset (draft, finding, aw_finding_get_start (finding)),
+                         &line, &column);
+      printf ("%s:%u:%u: %s: %s [%s]\n", name, line, column,
+              aw_severity_to_string (aw_finding_get_severity (finding)),
+              aw_finding_get_message (finding), aw_finding_get_rule_id (finding));
+    }
+
+  words_text = g_strdup_printf (ngettext ("%u word", "%u words", words), words);
+  if (n == 0)
+    /* Translators: the summary of `afterword --check`: "No findings, 87 words, language en" */
+    summary = g_strdup_printf (_("No findings, %s, language %s"), words_text, language);
+  else
+    {
+      GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *counts = NULL;
+      g_autofree char *total = NULL;
+
+      if (errors > 0)
+        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors));
+      if (warnings > 0)
+        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings));
+      if (suggestions > 0)
+        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u suggestion", "%u suggestions", suggestions), suggestions));
+      g_ptr_array_add (parts, NULL);
+      counts = g_strjoinv (", ", (char **) parts->pdata);
+      g_ptr_array_unref (parts);
+      total = g_strdup_printf (ngettext ("%u finding", "%u findings", n), n);
+      /* Translators: "3 findings (1 warning, 2 suggestions), 87 words, language en" */
+      summary = g_strdup_printf (_("%s (%s), %s, language %s"), total, counts, words_text, language);
+    }
+  printf ("%s\n", summary);
+}
+
+static void
+print_json (Draft            *draft,
+            AwGuidanceReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  GListModel *findings = aw_guidance_report_get_findings (report);
+  guint n = g_list_model_get_n_items (findings);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, aw_guidance_report_get_language (report));
+  json_builder_set_member_name (builder, "words");
+  json_builder_add_int_value (builder, aw_guidance_report_get_word_count (report));
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AwFinding) finding = g_list_model_get_item (findings, i);
+      const char *suggestion = aw_finding_get_suggestion (finding);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, aw_finding_get_rule_id (finding));
+      json_builder_set_member_name (builder, "severity");
+      json_builder_add_string_value (builder, aw_severity_to_string (aw_finding_get_severity (finding)));
+      json_builder_set_member_name (builder, "part");
+      json_builder_add_string_value (builder, aw_finding_get_part (finding) == AW_DRAFT_PART_SUBJECT
+                                              ? "subject" : "body");
+      if (aw_finding_has_span (finding))
+        {
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_int_value (builder, file_offset (draft, finding, aw_finding_get_start (finding)));
+          json_builder_set_member_name (builder, "end");
+          json_builder_add_int_value (builder, file_offset (draft, finding, aw_finding_get_end (finding)));
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, aw_finding_get_text (finding));
+        }
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, aw_finding_get_message (finding));
+      json_builder_set_member_name (builder, "why");
+      json_builder_add_string_value (builder, aw_finding_get_why (finding));
+      if (suggestion != NULL)
+        {
+          json_builder_set_member_name (builder, "suggestion");
+          json_builder_add_string_value (builder, suggestion);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  printf ("%s\n", json);
+}
+
+/* TRUE when the command line asks for the checker (argv contains --check) */
+gboolean
+aw_check_command_wanted (int    argc,
+                         char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "--check"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+int
+aw_check_command_run (int    argc,
+                      char **argv)
+{
+  g_auto(Draft) draft = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwGuidanceOptions) options = aw_guidance_options_new ();
+  g_autoptr(AwGuidanceReport) report = NULL;
+  const char *language = NULL;
+  gboolean json = FALSE, only_files = FALSE;
+  const char *nul;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (!only_files && g_str_equal (arg, "--"))
+        only_files = TRUE;
+      else if (!only_files && g_str_equal (arg, "--check"))
+        continue;
+      else if (!only_files && g_str_equal (arg, "--json"))
+        json = TRUE;
+      else if (!only_files && (g_str_equal (arg, "--help") || g_str_equal (arg, "-h")))
+        {
+          print_help ();
+          return EXIT_CLEAN;
+        }
+      else if (!only_files && (g_str_has_prefix (arg, "--lang=") || g_str_equal (arg, "--lang")))
+        {
+          if (arg[6] == '=')
+            language = arg + 7;
+          else if (i + 1 < argc)
+            language = argv[++i];
+          else
+            return usage_error (_("--lang needs a language code"));
+        }
+      else if (!only_files && arg[0] == '-' && arg[1] != '\0')
+        return usage_error (_("unknown option “%s”"), arg);
+      else if (draft.file == NULL)
+        draft.file = arg;
+      else
+        return usage_error (_("only one FILE can be checked at a time"));
+    }
+
+  if (draft.file == NULL)
+    return usage_error (_("no FILE given (use “-” for standard input)"));
+
+  if (language != NULL)
+    {
+      const char *code = resolve_language (language);
+
+      if (code == NULL)
+        {
+          g_autofree char *valid = g_strjoinv (", ", (char **) aw_guidance_get_languages ());
+
+          return usage_error (_("unknown language “%s”; valid languages: %s"), language, valid);
+        }
+      aw_guidance_options_set_language (options, code);
+    }
+
+  if (!read_input (&draft, &error))
+    return input_error ("%s", error->message);
+
+  nul = memchr (draft.data, '\0', draft.length);
+  if (nul != NULL)
+    return input_error (_("%s: contains a NUL byte at byte %" G_GSIZE_FORMAT "; expected UTF-8 text"),
+                        draft.file, (gsize) (nul - draft.data));
+  {
+    const char *end = NULL;
+
+    if (!g_utf8_validate_len (draft.data, draft.length, &end))
+      return input_error (_("%s: not valid UTF-8 at byte %" G_GSIZE_FORMAT), draft.file,
+                          (gsize) (end - draft.data));
+  }
+
+  draft.text = draft.data;
+  if (g_str_has_prefix (draft.text, "\xEF\xBB\xBF"))
+    {
+      draft.text += 3;
+      draft.text_base = 1;
+    }
+  split_draft (&draft);
+  index_lines (&draft);
+
+  report = aw_guidance_check (aw_guidance_get_default (), draft.subject, draft.body,
+                              options, &error);
+  if (report == NULL)
+    return input_error ("%s: %s", draft.file, error->message);
+
+  if (json)
+    print_json (&draft, report);
+  else
+    print_text (&draft, report);
+  fflush (stdout);
+
+  return aw_guidance_report_get_n_findings (report) > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}

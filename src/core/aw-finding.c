@@ -1,0 +1,265 @@
+/* aw-finding.c: one thing the guidance engine noticed in a draft
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "aw-finding.h"
+
+G_DEFINE_ENUM_TYPE (AwSeverity, aw_severity,
+  G_DEFINE_ENUM_VALUE (AW_SEVERITY_SUGGESTION, "suggestion"),
+  G_DEFINE_ENUM_VALUE (AW_SEVERITY_WARNING, "warning"),
+  G_DEFINE_ENUM_VALUE (AW_SEVERITY_ERROR, "error"))
+
+G_DEFINE_ENUM_TYPE (AwDraftPart, aw_draft_part,
+  G_DEFINE_ENUM_VALUE (AW_DRAFT_PART_BODY, "body"),
+  G_DEFINE_ENUM_VALUE (AW_DRAFT_PART_SUBJECT, "subject"))
+
+const char *
+aw_severity_to_string (AwSeverity severity)
+{
+  switch (severity)
+    {
+    case AW_SEVERITY_ERROR:
+      return "error";
+    case AW_SEVERITY_WARNING:
+      return "warning";
+    case AW_SEVERITY_SUGGESTION:
+    default:
+      return "suggestion";
+    }
+}
+
+struct _AwFinding
+{
+  GObject      parent_instance;
+
+  char        *rule_id;
+  AwSeverity   severity;
+  AwDraftPart  part;
+  int          start;
+  int          end;
+  char        *text;
+  char        *message;
+  char        *why;
+  char        *suggestion;
+};
+
+G_DEFINE_FINAL_TYPE (AwFinding, aw_finding, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RULE_ID,
+  PROP_SEVERITY,
+  PROP_PART,
+  PROP_START,
+  PROP_END,
+  PROP_TEXT,
+  PROP_MESSAGE,
+  PROP_WHY,
+  PROP_SUGGESTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+aw_finding_finalize (GObject *object)
+{
+  AwFinding *self = AW_FINDING (object);
+
+  g_clear_pointer (&self->rule_id, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->why, g_free);
+  g_clear_pointer (&self->suggestion, g_free);
+
+  G_OBJECT_CLASS (aw_finding_parent_class)->finalize (object);
+}
+
+static void
+aw_finding_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  AwFinding *self = AW_FINDING (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULE_ID:
+      g_value_set_string (value, self->rule_id);
+      break;
+    case PROP_SEVERITY:
+      g_value_set_enum (value, self->severity);
+      break;
+    case PROP_PART:
+      g_value_set_enum (value, self->part);
+      break;
+    case PROP_START:
+      g_value_set_int (value, self->start);
+      break;
+    case PROP_END:
+      g_value_set_int (value, self->end);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    case PROP_WHY:
+      g_value_set_string (value, self->why);
+      break;
+    case PROP_SUGGESTION:
+      g_value_set_string (value, self->suggestion);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aw_finding_class_init (AwFindingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = aw_finding_finalize;
+  object_class->get_property = aw_finding_get_property;
+
+  properties[PROP_RULE_ID] = g_param_spec_string ("rule-id", NULL, NULL, NULL, flags);
+  properties[PROP_SEVERITY] = g_param_spec_enum ("severity", NULL, NULL, AW_TYPE_SEVERITY,
+                                                 AW_SEVERITY_WARNING, flags);
+  properties[PROP_PART] = g_param_spec_enum ("part", NULL, NULL, AW_TYPE_DRAFT_PART,
+                                             AW_DRAFT_PART_BODY, flags);
+  properties[PROP_START] = g_param_spec_int ("start", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_END] = g_param_spec_int ("end", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
+  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
+  properties[PROP_WHY] = g_param_spec_string ("why", NULL, NULL, NULL, flags);
+  properties[PROP_SUGGESTION] = g_param_spec_string ("suggestion", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+aw_finding_init (AwFinding *self)
+{
+  self->start = -1;
+  self->end = -1;
+}
+
+/**
+ * aw_finding_new:
+ * @start: character offset of the span, or -1 when the finding is about an absence
+ * @text: (nullable): the matched text
+ * @suggestion: (nullable): replacement text for the span ("" deletes it)
+ *
+ * Returns: (transfer full): a new finding
+ */
+AwFinding *
+aw_finding_new (const char  *rule_id,
+                AwSeverity   severity,
+                AwDraftPart  part,
+                int          start,
+                int          end,
+                const char  *text,
+                const char  *message,
+                const char  *why,
+                const char  *suggestion)
+{
+  AwFinding *self;
+
+  g_return_val_if_fail (rule_id != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  self = g_object_new (AW_TYPE_FINDING, NULL);
+  self->rule_id = g_strdup (rule_id);
+  self->severity = severity;
+  self->part = part;
+  self->start = start;
+  self->end = end;
+  self->text = g_strdup (text);
+  self->message = g_strdup (message);
+  self->why = g_strdup (why);
+  self->suggestion = g_strdup (suggestion);
+
+  return self;
+}
+
+const char *
+aw_finding_get_rule_id (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), NULL);
+  return self->rule_id;
+}
+
+AwSeverity
+aw_finding_get_severity (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), AW_SEVERITY_WARNING);
+  return self->severity;
+}
+
+AwDraftPart
+aw_finding_get_part (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), AW_DRAFT_PART_BODY);
+  return self->part;
+}
+
+int
+aw_finding_get_start (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), -1);
+  return self->start;
+}
+
+int
+aw_finding_get_end (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), -1);
+  return self->end;
+}
+
+const char *
+aw_finding_get_text (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), NULL);
+  return self->text;
+}
+
+const char *
+aw_finding_get_message (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), NULL);
+  return self->message;
+}
+
+const char *
+aw_finding_get_why (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), NULL);
+  return self->why;
+}
+
+/**
+ * aw_finding_get_suggestion:
+ *
+ * Returns: (nullable): text a quick fix puts in place of the span; "" means delete it
+ */
+const char *
+aw_finding_get_suggestion (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), NULL);
+  return self->suggestion;
+}
+
+/* TRUE when the finding points at text (start/end set), FALSE for an absence */
+gboolean
+aw_finding_has_span (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), FALSE);
+  return self->start >= 0;
+}

@@ -1,0 +1,609 @@
+/* aw-guidance-rules.c: compiles one language's rule data (data/guidance/<code>.json)
+ *
+ * Every word of every pattern becomes an "atom" (a folded word, or a prefix for word*)
+ * in one trie, so the engine finds all the atoms a token matches in one walk over its
+ * bytes, and from each atom the patterns that start with it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "aw-guidance.h"
+#include "aw-guidance-rules.h"
+
+#define MAX_GAP 6
+#define MAX_VARIANTS 64
+
+typedef struct
+{
+  guint8  *keys;
+  guint32 *kids;
+  guint32  n_kids;
+  gint32   exact_atom;
+  gint32   prefix_atom;
+} TrieNode;
+
+static const char *phrase_rules[] = {
+  AW_RULE_PUSHY, AW_RULE_STATUS_REQUEST, AW_RULE_NEGATIVE, AW_RULE_OVERPROMISE,
+  AW_RULE_UNPROFESSIONAL, AW_RULE_PLACEHOLDER,
+};
+
+static guint32
+trie_child (AwGuidanceRules *self,
+            guint32          node_id,
+            guint8           byte,
+            gboolean         create)
+{
+  TrieNode *node = &g_array_index (self->nodes, TrieNode, node_id);
+  const guint8 *hit = node->n_kids ? memchr (node->keys, byte, node->n_kids) : NULL;
+  TrieNode fresh = { NULL, NULL, 0, -1, -1 };
+  guint32 id;
+
+  if (hit != NULL)
+    return node->kids[hit - node->keys];
+  if (!create)
+    return 0;
+
+  id = self->nodes->len;
+  g_array_append_val (self->nodes, fresh);
+  node = &g_array_index (self->nodes, TrieNode, node_id);
+  node->keys = g_realloc (node->keys, node->n_kids + 1);
+  node->kids = g_realloc_n (node->kids, node->n_kids + 1, sizeof (guint32));
+  node->keys[node->n_kids] = byte;
+  node->kids[node->n_kids] = id;
+  node->n_kids++;
+  return id;
+}
+
+/* The atom id of a folded word (or prefix), created on first use */
+static guint32
+intern_atom (AwGuidanceRules *self,
+             const char      *folded,
+             gboolean         prefix)
+{
+  guint32 node_id = 0;
+  TrieNode *node;
+
+  for (const guint8 *p = (const guint8 *) folded; *p; p++)
+    node_id = trie_child (self, node_id, *p, TRUE);
+
+  node = &g_array_index (self->nodes, TrieNode, node_id);
+  if (prefix)
+    {
+      if (node->prefix_atom < 0)
+        node->prefix_atom = self->n_atoms++;
+      return node->prefix_atom;
+    }
+  if (node->exact_atom < 0)
+    node->exact_atom = self->n_atoms++;
+  return node->exact_atom;
+}
+
+void
+aw_guidance_rules_match_token (AwGuidanceRules *self,
+                               const char      *folded,
+                               guint            len,
+                               GArray          *out)
+{
+  const TrieNode *nodes = (const TrieNode *) (gpointer) self->nodes->data;
+  guint32 node_id = 0;
+
+  if (len == 0)
+    return;
+
+  for (guint i = 0; i < len; i++)
+    {
+      const TrieNode *node = &nodes[node_id];
+      const guint8 *hit;
+
+      if (node->n_kids == 0)
+        return;
+      hit = memchr (node->keys, (guint8) folded[i], node->n_kids);
+      if (hit == NULL)
+        return;
+      node_id = node->kids[hit - node->keys];
+      if (i + 1 < len && nodes[node_id].prefix_atom >= 0)
+        {
+          guint32 atom = nodes[node_id].prefix_atom;
+          g_array_append_val (out, atom);
+        }
+    }
+
+  if (nodes[node_id].prefix_atom >= 0)
+    {
+      guint32 atom = nodes[node_id].prefix_atom;
+      g_array_append_val (out, atom);
+    }
+  if (nodes[node_id].exact_atom >= 0)
+    {
+      guint32 atom = nodes[node_id].exact_atom;
+      g_array_append_val (out, atom);
+    }
+}
+
+/* One element of a pattern while parsing: a gap, or alternatives, each of which is one
+ * or more (folded) words ("can't|cannot" has a two-word and a one-word alternative). */
+typedef struct
+{
+  guint      gap;
+  GPtrArray *single;  /* atom ids as GUINT_TO_POINTER (id + 1) */
+  GPtrArray *multi;   /* GArray of guint32 atom ids */
+} Element;
+
+static void
+element_clear (Element *element)
+{
+  g_clear_pointer (&element->single, g_ptr_array_unref);
+  g_clear_pointer (&element->multi, g_ptr_array_unref);
+}
+
+static void
+add_slot (GArray   *slots,
+          guint32  *alts,
+          guint     n_alts,
+          guint     gap)
+{
+  AwSlot slot;
+
+  slot.alts = g_memdup2 (alts, n_alts * sizeof (guint32));
+  slot.n_alts = n_alts;
+  slot.max_gap = MIN (gap, MAX_GAP);
+  g_array_append_val (slots, slot);
+}
+
+static void
+free_slots (AwSlot *slots,
+            guint   n_slots)
+{
+  for (guint i = 0; i < n_slots; i++)
+    g_free (slots[i].alts);
+  g_free (slots);
+}
+
+/* Expands the elements into plain slot sequences (one per choice of multi-word
+ * alternative), each added as a pattern that copies @proto. */
+static void
+expand (AwGuidanceRules *self,
+        const AwPattern *proto,
+        Element         *elements,
+        guint            n_elements,
+        guint            index,
+        GArray          *slots,
+        guint            pending_gap,
+        guint           *n_variants)
+{
+  Element *element;
+
+  if (*n_variants >= MAX_VARIANTS)
+    return;
+
+  if (index == n_elements)
+    {
+      AwPattern pattern = *proto;
+
+      if (slots->len == 0)
+        return;
+      pattern.suggestion = g_strdup (proto->suggestion);
+      pattern.n_slots = slots->len;
+      pattern.slots = g_new (AwSlot, slots->len);
+      for (guint i = 0; i < slots->len; i++)
+        {
+          AwSlot *slot = &g_array_index (slots, AwSlot, i);
+
+          pattern.slots[i] = *slot;
+          pattern.slots[i].alts = g_memdup2 (slot->alts, slot->n_alts * sizeof (guint32));
+        }
+      pattern.slots[0].max_gap = 0;
+      g_array_append_val (self->patterns, pattern);
+      (*n_variants)++;
+      return;
+    }
+
+  element = &elements[index];
+  if (element->single == NULL)
+    {
+      expand (self, proto, elements, n_elements, index + 1, slots,
+              pending_gap + element->gap, n_variants);
+      return;
+    }
+
+  if (element->single->len > 0)
+    {
+      g_autofree guint32 *alts = g_new (guint32, element->single->len);
+
+      for (guint i = 0; i < element->single->len; i++)
+        alts[i] = GPOINTER_TO_UINT (g_ptr_array_index (element->single, i)) - 1;
+      add_slot (slots, alts, element->single->len, pending_gap);
+      expand (self, proto, elements, n_elements, index + 1, slots, 0, n_variants);
+      g_free (g_array_index (slots, AwSlot, slots->len - 1).alts);
+      g_array_set_size (slots, slots->len - 1);
+    }
+
+  for (guint m = 0; m < element->multi->len; m++)
+    {
+      GArray *words = g_ptr_array_index (element->multi, m);
+      guint before = slots->len;
+
+      for (guint w = 0; w < words->len; w++)
+        add_slot (slots, &g_array_index (words, guint32, w), 1, w == 0 ? pending_gap : 0);
+      expand (self, proto, elements, n_elements, index + 1, slots, 0, n_variants);
+      for (guint i = before; i < slots->len; i++)
+        g_free (g_array_index (slots, AwSlot, i).alts);
+      g_array_set_size (slots, before);
+    }
+}
+
+static gboolean
+compile_pattern (AwGuidanceRules *self,
+                 const AwPattern *proto,
+                 const char      *text,
+                 GError         **error)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, " \t\n", -1);
+  g_autoptr(GArray) elements = g_array_new (FALSE, TRUE, sizeof (Element));
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (AwSlot));
+  guint n_variants = 0;
+  gboolean first_word = TRUE, last_was_gap = FALSE;
+
+  g_array_set_clear_func (elements, (GDestroyNotify) element_clear);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = parts[i];
+      Element element = { 0 };
+      g_auto(GStrv) alts = NULL;
+
+      if (*part == '\0')
+        continue;
+
+      if (part[0] == '~')
+        {
+          char *end = NULL;
+          guint64 gap = g_ascii_strtoull (part + 1, &end, 10);
+
+          if (end == part + 1 || *end != '\0' || gap > MAX_GAP || first_word)
+            {
+              g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
+                           "bad gap \"%s\" in pattern \"%s\"", part, text);
+              return FALSE;
+            }
+          element.gap = gap;
+          g_array_append_val (elements, element);
+          last_was_gap = TRUE;
+          continue;
+        }
+
+      element.single = g_ptr_array_new ();
+      element.multi = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      alts = g_strsplit (part, "|", -1);
+      for (guint a = 0; alts[a] != NULL; a++)
+        {
+          g_autofree char *alt = g_strdup (alts[a]);
+          gsize len = strlen (alt);
+          gboolean prefix = len > 0 && alt[len - 1] == '*';
+          g_autoptr(AwTokens) tokens = NULL;
+          GArray *words;
+
+          if (prefix)
+            alt[len - 1] = '\0';
+          tokens = aw_tokens_new (alt);
+          if (tokens->tokens->len == 0)
+            continue;
+
+          words = g_array_new (FALSE, FALSE, sizeof (guint32));
+          for (guint t = 0; t < tokens->tokens->len; t++)
+            {
+              gboolean last = t + 1 == tokens->tokens->len;
+              guint32 atom = intern_atom (self, aw_tokens_folded (tokens, t), prefix && last);
+
+              g_array_append_val (words, atom);
+            }
+          if (words->len == 1)
+            {
+              g_ptr_array_add (element.single,
+                               GUINT_TO_POINTER (g_array_index (words, guint32, 0) + 1));
+              g_array_unref (words);
+            }
+          else
+            g_ptr_array_add (element.multi, words);
+        }
+
+      if (element.single->len == 0 && element.multi->len == 0)
+        {
+          element_clear (&element);
+          continue;
+        }
+      g_array_append_val (elements, element);
+      first_word = FALSE;
+      last_was_gap = FALSE;
+    }
+
+  if (first_word || last_was_gap)
+    {
+      g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
+                   "pattern \"%s\" must start and end with a word", text);
+      return FALSE;
+    }
+
+  expand (self, proto, (Element *) (gpointer) elements->data, elements->len, 0, slots, 0,
+          &n_variants);
+  return TRUE;
+}
+
+static void
+compile_list (AwGuidanceRules *self,
+              JsonObject      *root,
+              const char      *member,
+              AwPatternKind    kind)
+{
+  JsonArray *array;
+  AwPattern proto = { kind, NULL, NULL, -1, TRUE, NULL, 0 };
+
+  if (!json_object_has_member (root, member))
+    return;
+  array = json_object_get_array_member (root, member);
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *text = json_array_get_string_element (array, i);
+
+      if (text == NULL)
+        continue;
+      if (!compile_pattern (self, &proto, text, &error))
+        g_warning ("guidance/%s.json: %s: %s", self->code, member, error->message);
+    }
+}
+
+static const char *
+known_phrase_rule (const char *rule)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (phrase_rules); i++)
+    if (g_strcmp0 (rule, phrase_rules[i]) == 0)
+      return phrase_rules[i];
+  return NULL;
+}
+
+static int
+parse_severity (const char *text)
+{
+  if (g_strcmp0 (text, "error") == 0)
+    return AW_SEVERITY_ERROR;
+  if (g_strcmp0 (text, "warning") == 0)
+    return AW_SEVERITY_WARNING;
+  if (g_strcmp0 (text, "suggestion") == 0)
+    return AW_SEVERITY_SUGGESTION;
+  return -1;
+}
+
+static void
+compile_phrases (AwGuidanceRules *self,
+                 JsonObject      *root)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (root, "phrases"))
+    return;
+  array = json_object_get_array_member (root, "phrases");
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      JsonObject *object = json_array_get_object_element (array, i);
+      AwPattern proto = { AW_PATTERN_PHRASE, NULL, NULL, -1, TRUE, NULL, 0 };
+      const char *pattern;
+
+      if (object == NULL)
+        continue;
+      proto.rule_id = (char *) known_phrase_rule (json_object_get_string_member_with_default (object, "rule", NULL));
+      pattern = json_object_get_string_member_with_default (object, "pattern", NULL);
+      if (proto.rule_id == NULL || pattern == NULL)
+        {
+          g_warning ("guidance/%s.json: phrase %u needs a known rule and a pattern", self->code, i);
+          continue;
+        }
+      proto.suggestion = (char *) json_object_get_string_member_with_default (object, "suggestion", NULL);
+      proto.negatable = json_object_get_boolean_member_with_default (object, "negatable", TRUE);
+      proto.severity = parse_severity (json_object_get_string_member_with_default (object, "severity", NULL));
+      if (!compile_pattern (self, &proto, pattern, &error))
+        g_warning ("guidance/%s.json: phrases: %s", self->code, error->message);
+    }
+}
+
+static void
+build_starts (AwGuidanceRules *self)
+{
+  self->starts = g_array_new (FALSE, TRUE, sizeof (GArray *));
+  self->break_starts = g_array_new (FALSE, TRUE, sizeof (GArray *));
+  g_array_set_size (self->starts, self->n_atoms);
+  g_array_set_size (self->break_starts, self->n_atoms);
+
+  for (guint i = 0; i < self->patterns->len; i++)
+    {
+      AwPattern *pattern = &g_array_index (self->patterns, AwPattern, i);
+      GArray *table = pattern->kind == AW_PATTERN_BREAK ? self->break_starts : self->starts;
+
+      for (guint a = 0; a < pattern->slots[0].n_alts; a++)
+        {
+          guint32 atom = pattern->slots[0].alts[a];
+          GArray **list = &g_array_index (table, GArray *, atom);
+          guint32 index = i;
+
+          if (*list == NULL)
+            *list = g_array_new (FALSE, FALSE, sizeof (guint32));
+          /* "decision|decisions" in slot 0 must not list the pattern twice */
+          if ((*list)->len == 0 || g_array_index (*list, guint32, (*list)->len - 1) != index)
+            g_array_append_val (*list, index);
+        }
+    }
+}
+
+static char *
+dup_folded_string (JsonObject *root,
+                   const char *member)
+{
+  const char *text = json_object_get_string_member_with_default (root, member, NULL);
+
+  return text != NULL ? g_strdup (text) : NULL;
+}
+
+/**
+ * aw_guidance_rules_new_from_bytes:
+ * @code: the language code the file is for
+ * @bytes: the JSON text
+ *
+ * Returns: (transfer full): the compiled rules, or %NULL with @error set
+ */
+AwGuidanceRules *
+aw_guidance_rules_new_from_bytes (const char  *code,
+                                  GBytes      *bytes,
+                                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(AwGuidanceRules) self = NULL;
+  JsonObject *root;
+  JsonArray *array;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  TrieNode root_node = { NULL, NULL, 0, -1, -1 };
+
+  if (!json_parser_load_from_data (parser, data, size, error))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_UNKNOWN_LANGUAGE,
+                   "guidance/%s.json is not a JSON object", code);
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  self = g_new0 (AwGuidanceRules, 1);
+  self->code = g_strdup (code);
+  self->name = g_strdup (json_object_get_string_member_with_default (root, "name", code));
+  self->negation_window = json_object_get_int_member_with_default (root, "negation_window", 4);
+  self->negation_window = MIN (self->negation_window, 8);
+  self->comma_ends_negation = json_object_get_boolean_member_with_default (root, "comma_ends_negation", TRUE);
+  self->detect = g_ptr_array_new_with_free_func (g_free);
+  self->detect_chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->patterns = g_array_new (FALSE, FALSE, sizeof (AwPattern));
+  self->nodes = g_array_new (FALSE, FALSE, sizeof (TrieNode));
+  g_array_append_val (self->nodes, root_node);
+
+  if (json_object_has_member (root, "detect") &&
+      (array = json_object_get_array_member (root, "detect")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        const char *word = json_array_get_string_element (array, i);
+
+        if (word != NULL)
+          g_ptr_array_add (self->detect, aw_text_fold (word));
+      }
+
+  if (json_object_has_member (root, "detect_chars"))
+    {
+      const char *chars = json_object_get_string_member_with_default (root, "detect_chars", "");
+
+      if (g_utf8_validate (chars, -1, NULL))
+        for (const char *p = chars; *p; p = g_utf8_next_char (p))
+          {
+            gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+
+            if (!g_unichar_isspace (c))
+              g_array_append_val (self->detect_chars, c);
+          }
+    }
+
+  if (json_object_has_member (root, "acronyms") &&
+      (array = json_object_get_array_member (root, "acronyms")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        const char *word = json_array_get_string_element (array, i);
+
+        if (word != NULL)
+          g_hash_table_add (self->acronyms, aw_text_fold (word));
+      }
+
+  if (json_object_has_member (root, "suggestions"))
+    {
+      JsonObject *suggestions = json_object_get_object_member (root, "suggestions");
+
+      if (suggestions != NULL)
+        {
+          self->insert_thanks = dup_folded_string (suggestions, AW_RULE_MISSING_THANKS);
+          self->insert_feedback = dup_folded_string (suggestions, AW_RULE_MISSING_FEEDBACK_REQUEST);
+        }
+    }
+
+  compile_list (self, root, "negations", AW_PATTERN_NEGATION);
+  compile_list (self, root, "clause_breaks", AW_PATTERN_BREAK);
+  compile_list (self, root, "greetings", AW_PATTERN_GREETING);
+  compile_list (self, root, "signoffs", AW_PATTERN_SIGNOFF);
+  compile_list (self, root, "thanks", AW_PATTERN_THANKS);
+  compile_list (self, root, "feedback", AW_PATTERN_FEEDBACK);
+  compile_list (self, root, "thanks_exceptions", AW_PATTERN_THANKS_EXCEPTION);
+  compile_list (self, root, "allow", AW_PATTERN_ALLOW);
+  compile_phrases (self, root);
+  build_starts (self);
+
+  return g_steal_pointer (&self);
+}
+
+void
+aw_guidance_rules_free (AwGuidanceRules *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->code);
+  g_free (self->name);
+  g_clear_pointer (&self->detect, g_ptr_array_unref);
+  g_clear_pointer (&self->detect_chars, g_array_unref);
+  g_clear_pointer (&self->acronyms, g_hash_table_unref);
+  g_free (self->insert_thanks);
+  g_free (self->insert_feedback);
+
+  if (self->patterns != NULL)
+    {
+      for (guint i = 0; i < self->patterns->len; i++)
+        {
+          AwPattern *pattern = &g_array_index (self->patterns, AwPattern, i);
+
+          g_free (pattern->suggestion);
+          free_slots (pattern->slots, pattern->n_slots);
+        }
+      g_array_unref (self->patterns);
+    }
+
+  for (guint t = 0; t < 2; t++)
+    {
+      GArray *table = t == 0 ? self->starts : self->break_starts;
+
+      if (table == NULL)
+        continue;
+      for (guint i = 0; i < table->len; i++)
+        g_clear_pointer (&g_array_index (table, GArray *, i), g_array_unref);
+      g_array_unref (table);
+    }
+
+  if (self->nodes != NULL)
+    {
+      for (guint i = 0; i < self->nodes->len; i++)
+        {
+          TrieNode *node = &g_array_index (self->nodes, TrieNode, i);
+
+          g_free (node->keys);
+          g_free (node->kids);
+        }
+      g_array_unref (self->nodes);
+    }
+
+  g_free (self);
+}

@@ -1,0 +1,89 @@
+/* aw-guidance-rules.h: one language's compiled rule data (private to the engine)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "aw-finding.h"
+#include "aw-text-fold.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  AW_PATTERN_PHRASE,
+  AW_PATTERN_THANKS,
+  AW_PATTERN_FEEDBACK,
+  AW_PATTERN_ALLOW,
+  AW_PATTERN_GREETING,
+  AW_PATTERN_SIGNOFF,
+  AW_PATTERN_NEGATION,
+  AW_PATTERN_BREAK,
+  AW_PATTERN_THANKS_EXCEPTION,
+} AwPatternKind;
+
+typedef struct
+{
+  guint32 *alts;        /* atom ids, any of which matches */
+  guint16  n_alts;
+  guint8   max_gap;     /* arbitrary tokens allowed before this slot */
+} AwSlot;
+
+typedef struct
+{
+  AwPatternKind  kind;
+  char          *rule_id;     /* static string: the rule of a phrase */
+  char          *suggestion;  /* nullable */
+  int            severity;    /* -1: the rule's default */
+  gboolean       negatable;
+  AwSlot        *slots;
+  guint          n_slots;
+} AwPattern;
+
+typedef struct _AwGuidanceRules AwGuidanceRules;
+
+struct _AwGuidanceRules
+{
+  char        *code;
+  char        *name;
+  GPtrArray   *detect;          /* folded words */
+  GArray      *detect_chars;    /* gunichar, lower case */
+  guint        negation_window;
+  gboolean     comma_ends_negation;
+  GHashTable  *acronyms;        /* folded */
+  char        *insert_thanks;   /* nullable: a sentence a quick fix can add */
+  char        *insert_feedback;
+
+  GArray      *patterns;        /* AwPattern */
+  guint        n_atoms;
+  GArray      *starts;          /* per atom: GArray of guint32 pattern index, or NULL */
+  GArray      *break_starts;    /* the same for clause-break patterns */
+
+  /* trie over folded token bytes */
+  GArray      *nodes;
+};
+
+AwGuidanceRules *aw_guidance_rules_new_from_bytes (const char   *code,
+                                                   GBytes       *bytes,
+                                                   GError      **error);
+void             aw_guidance_rules_free           (AwGuidanceRules *self);
+
+/* Appends the atom ids @folded matches (exact and prefix) to @out. */
+void             aw_guidance_rules_match_token    (AwGuidanceRules *self,
+                                                   const char      *folded,
+                                                   guint            len,
+                                                   GArray          *out);
+
+static inline GArray *
+aw_guidance_rules_starts (AwGuidanceRules *self,
+                          GArray          *starts,
+                          guint32          atom)
+{
+  return g_array_index (starts, GArray *, atom);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwGuidanceRules, aw_guidance_rules_free)
+
+G_END_DECLS

@@ -1,0 +1,1194 @@
+/* aw-guidance.c: checks a follow-up email against the rules of a gracious follow-up
+ *
+ * The advice: after a rejection, send ONE short, professional email that thanks them for
+ * their time and the opportunity, may ask for feedback and keeps the door open. Not
+ * pushy, no status requests, not negative, no overpromises, not several emails.
+ *
+ * How a check runs (linear in the text): the text is tokenized and folded once
+ * (aw-text-fold.c); each token walks the language's trie once to find the words and
+ * prefixes it matches (aw-guidance-rules.c); the patterns starting with those are tried
+ * from that token only. Negation, allowed phrases and the structural checks then work on
+ * the hits and the token array, never on the text again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "aw-core-data.h"
+#include "aw-guidance.h"
+#include "aw-guidance-private.h"
+#include "aw-guidance-rules.h"
+#include "aw-text-fold.h"
+
+#define SIGNOFF_LINES 4
+#define DETECT_MAX_TOKENS 4000
+
+G_DEFINE_QUARK (aw-guidance-error-quark, aw_guidance_error)
+
+typedef struct
+{
+  const char *id;
+  AwSeverity  severity;
+  const char *title;
+  const char *message;
+  const char *why;
+} RuleInfo;
+
+static const RuleInfo rule_info[] = {
+  { AW_RULE_TOO_LONG, AW_SEVERITY_WARNING,
+    N_("Short"),
+    N_("The email is longer than 150 words."),
+    N_("A few sentences are enough: a short note gets read, a long one gets skimmed.") },
+  { AW_RULE_PUSHY, AW_SEVERITY_WARNING,
+    N_("No pressure"),
+    N_("This can read as pressure."),
+    N_("A gracious follow-up accepts the decision; pressure closes the door.") },
+  { AW_RULE_STATUS_REQUEST, AW_SEVERITY_WARNING,
+    N_("No status requests"),
+    N_("This asks about the status or the decision."),
+    N_("The decision has been made; asking about it again reads as pushing. Ask to be kept in mind for future roles instead.") },
+  { AW_RULE_NEGATIVE, AW_SEVERITY_WARNING,
+    N_("Positive tone"),
+    N_("This sounds negative or critical."),
+    N_("Complaints and blame are what they will remember; a gracious note keeps the door open.") },
+  { AW_RULE_OVERPROMISE, AW_SEVERITY_WARNING,
+    N_("No overpromises"),
+    N_("This promises or claims more than anyone can."),
+    N_("Exaggerated claims undermine trust; a modest, honest note is more convincing.") },
+  { AW_RULE_MISSING_THANKS, AW_SEVERITY_WARNING,
+    N_("Says thank you"),
+    N_("The email does not thank them."),
+    N_("Thanking them for their time and the opportunity is the heart of a gracious follow-up.") },
+  { AW_RULE_MISSING_FEEDBACK_REQUEST, AW_SEVERITY_SUGGESTION,
+    N_("Asks for feedback"),
+    N_("You could ask for feedback."),
+    N_("Asking what you could improve shows you want to grow, and many interviewers answer.") },
+  { AW_RULE_UNPROFESSIONAL, AW_SEVERITY_WARNING,
+    N_("Professional tone"),
+    N_("This sounds too casual for a professional email."),
+    N_("A professional tone shows you take them and the opportunity seriously.") },
+  { AW_RULE_PLACEHOLDER, AW_SEVERITY_ERROR,
+    N_("No placeholders"),
+    N_("This template field is not filled in."),
+    N_("An unfilled placeholder shows the email was not written for them.") },
+  { AW_RULE_REPEAT_FOLLOW_UP, AW_SEVERITY_ERROR,
+    N_("Only one follow-up"),
+    N_("You have already sent a follow-up to this recipient."),
+    N_("One follow-up is gracious; a second one reads as pressure.") },
+};
+
+static const char *msg_no_greeting = N_("The email has no greeting.");
+static const char *msg_no_signoff = N_("The email has no sign-off.");
+static const char *msg_emoji = N_("Emoji are too casual for this email.");
+static const char *msg_exclamation = N_("Several exclamation or question marks read as shouting.");
+static const char *msg_caps = N_("Words in capitals read as shouting.");
+
+/* Acronyms every language shares; the data files add their own. */
+static const char *builtin_acronyms[] = {
+  "asap", "html", "json", "java", "gdpr", "dsgvo", "nasa", "ikea", "ifrs", "gaap", "cpa",
+  "kpis", "okrs", "saas", "b2b", "aws", "gcp", "azure", "scrum", "agile", "mba", "phd",
+  "cfo", "cto", "coo", "ceo", "cmo", "cio", "hr", "hrbp", "it", "erp", "crm", "sap",
+  "oracle", "linux", "unix", "php", "css", "rest", "soap", "react", "devops", "mlops",
+  "llm", "nlp", "bwl", "vwl", "ihk", "tuv", "dach", "emea", "apac", "latam", "usa",
+  "uefa", "fifa", "unesco", "unicef", "oecd", "nato", "bmw", "basf", "siemens", "bosch",
+  "ibm", "sql", "nosql", "etl", "api", "apis", "sdk", "ios", "macos", "android", "covid",
+  "pmp", "cissp", "ccna", "itil", "prince", "lean", "six", "sigma", "iso", "ieee", "acca",
+  "cima", "esg", "csrd", "sox", "ifrs", "hgb", "us", "uk", "eu", "ux", "ui", "qa", "ai",
+  "ml", "bi", "pm", "cv", "cvs", "hiring", "rh", "drh", "pme", "sarl", "gmbh", "spa",
+  "srl", "ltda", "cnpj", "cpf", "clt", "mei", "inss", "fgts", "sebrae", "senai", "usp",
+  "unicamp", "ufrj", "ufmg", "puc", "insead", "hec", "essec", "escp", "edhec", "polimi",
+  "bocconi", "luiss", "unam", "itam", "ipn", "uba", "tec", "iese", "esade", "ie", "upm",
+  "uam", "ucm", "ub", "upc", "tum", "lmu", "rwth", "kit", "eth", "epfl", "mit", "ucla",
+  "nyu", "lse", "ucl", "msc", "bsc", "ba", "ma", "llm", "jd", "md", "rn", "cfa", "frm",
+  "sre", "gis", "cad", "bim", "plc", "hmi", "scada", "sps", "kpi", "roi", "ebit", "ebitda",
+  "capex", "opex", "fp", "ppc", "seo", "sem", "ctr", "cpc", "cms", "ux", "uat", "sap",
+  "salesforce", "hubspot", "excel", "power", "tableau", "figma", "jira", "confluence",
+  "aws", "cloud", "unicredit", "bbva", "bnp", "sncf", "ratp", "edf", "lvmh", "axa",
+  "totalenergies", "renault", "enel", "eni", "tim", "rai", "itau", "bradesco", "petrobras",
+  "vale", "ambev", "natura", "embraer", "magalu", "nubank", "telefonica", "inditex",
+  "zara", "mapfre", "repsol", "iberdrola", "santander", "caixa", "sabadell", "mercadona",
+  "dhl", "sap", "zf", "rewe", "otto", "dm", "aldi", "lidl", "dax",
+};
+
+struct _AwGuidance
+{
+  GObject     parent_instance;
+
+  GMutex      mutex;
+  GHashTable *rules;        /* code -> AwGuidanceRules */
+  GHashTable *detect_words; /* folded word -> bitmask of languages, as pointer */
+  GPtrArray  *detect_rules; /* AwGuidanceRules, borrowed, in bit order */
+  GHashTable *acronyms;     /* builtin_acronyms */
+};
+
+G_DEFINE_FINAL_TYPE (AwGuidance, aw_guidance, G_TYPE_OBJECT)
+
+static void
+aw_guidance_finalize (GObject *object)
+{
+  AwGuidance *self = AW_GUIDANCE (object);
+
+  g_clear_pointer (&self->rules, g_hash_table_unref);
+  g_clear_pointer (&self->detect_words, g_hash_table_unref);
+  g_clear_pointer (&self->detect_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->acronyms, g_hash_table_unref);
+  g_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (aw_guidance_parent_class)->finalize (object);
+}
+
+static void
+aw_guidance_class_init (AwGuidanceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = aw_guidance_finalize;
+}
+
+static void
+aw_guidance_init (AwGuidance *self)
+{
+  g_mutex_init (&self->mutex);
+  self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) aw_guidance_rules_free);
+  self->acronyms = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_acronyms); i++)
+    g_hash_table_add (self->acronyms, (gpointer) builtin_acronyms[i]);
+}
+
+AwGuidance *
+aw_guidance_new (void)
+{
+  return g_object_new (AW_TYPE_GUIDANCE, NULL);
+}
+
+/**
+ * aw_guidance_get_default:
+ *
+ * Returns: (transfer none): the shared engine; its rule sets load once
+ */
+AwGuidance *
+aw_guidance_get_default (void)
+{
+  static AwGuidance *instance = NULL;
+
+  if (g_once_init_enter (&instance))
+    g_once_init_leave (&instance, aw_guidance_new ());
+  return instance;
+}
+
+/**
+ * aw_guidance_get_languages:
+ *
+ * The languages that have rule data, as codes: en de fr es pt_BR it first, then any
+ * other data file found in guidance/.
+ *
+ * Returns: (transfer none): a %NULL-terminated array
+ */
+const char * const *
+aw_guidance_get_languages (void)
+{
+  static char **languages = NULL;
+
+  if (g_once_init_enter (&languages))
+    {
+      static const char *preferred[] = { "en", "de", "fr", "es", "pt_BR", "it" };
+      g_auto(GStrv) names = aw_core_data_list ("guidance", NULL);
+      GPtrArray *codes = g_ptr_array_new ();
+      GPtrArray *others = g_ptr_array_new ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (preferred); i++)
+        {
+          g_autofree char *file = g_strconcat (preferred[i], ".json", NULL);
+
+          if (names != NULL && g_strv_contains ((const char * const *) names, file))
+            g_ptr_array_add (codes, g_strdup (preferred[i]));
+        }
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        {
+          if (g_str_has_suffix (names[i], ".json"))
+            {
+              g_autofree char *code = g_strndup (names[i], strlen (names[i]) - 5);
+              gboolean known = FALSE;
+
+              for (guint k = 0; k < G_N_ELEMENTS (preferred); k++)
+                known |= g_str_equal (code, preferred[k]);
+              if (!known)
+                g_ptr_array_add (others, g_steal_pointer (&code));
+            }
+        }
+      for (guint i = 0; i < others->len; i++)
+        g_ptr_array_add (codes, g_ptr_array_index (others, i));
+      g_ptr_array_free (others, TRUE);
+      g_ptr_array_add (codes, NULL);
+      g_once_init_leave (&languages, (char **) g_ptr_array_free (codes, FALSE));
+    }
+
+  return (const char * const *) languages;
+}
+
+gboolean
+aw_guidance_is_language (const char *code)
+{
+  return code != NULL && g_strv_contains (aw_guidance_get_languages (), code);
+}
+
+static AwGuidanceRules *
+get_rules_locked (AwGuidance  *self,
+                  const char  *code,
+                  GError     **error)
+{
+  AwGuidanceRules *rules;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  rules = g_hash_table_lookup (self->rules, code);
+  if (rules != NULL)
+    return rules;
+
+  if (!aw_guidance_is_language (code))
+    {
+      g_autofree char *valid = g_strjoinv (", ", (char **) aw_guidance_get_languages ());
+
+      g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_UNKNOWN_LANGUAGE,
+                   _("Unknown language “%s” (valid: %s)"), code, valid);
+      return NULL;
+    }
+
+  path = g_strconcat ("guidance/", code, ".json", NULL);
+  bytes = aw_core_data_lookup (path, &local_error);
+  if (bytes != NULL)
+    rules = aw_guidance_rules_new_from_bytes (code, bytes, &local_error);
+  if (rules == NULL)
+    {
+      g_warning ("Cannot load the guidance rules for %s: %s", code, local_error->message);
+      g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_UNKNOWN_LANGUAGE,
+                   _("The rules for “%s” cannot be loaded"), code);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->rules, g_strdup (code), rules);
+  return rules;
+}
+
+static AwGuidanceRules *
+get_rules (AwGuidance  *self,
+           const char  *code,
+           GError     **error)
+{
+  AwGuidanceRules *rules;
+
+  g_mutex_lock (&self->mutex);
+  rules = get_rules_locked (self, code, error);
+  g_mutex_unlock (&self->mutex);
+  return rules;
+}
+
+static void
+ensure_detection (AwGuidance *self)
+{
+  const char * const *languages;
+
+  g_mutex_lock (&self->mutex);
+  if (self->detect_words != NULL)
+    {
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
+
+  self->detect_words = g_hash_table_new (g_str_hash, g_str_equal);
+  self->detect_rules = g_ptr_array_new ();
+  languages = aw_guidance_get_languages ();
+  for (guint i = 0; languages[i] != NULL && self->detect_rules->len < 32; i++)
+    {
+      AwGuidanceRules *rules = get_rules_locked (self, languages[i], NULL);
+      guint bit;
+
+      if (rules == NULL)
+        continue;
+      bit = self->detect_rules->len;
+      g_ptr_array_add (self->detect_rules, rules);
+      for (guint w = 0; w < rules->detect->len; w++)
+        {
+          const char *word = g_ptr_array_index (rules->detect, w);
+          guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (self->detect_words, word));
+
+          g_hash_table_insert (self->detect_words, (gpointer) word,
+                               GUINT_TO_POINTER (mask | (1u << bit)));
+        }
+    }
+  g_mutex_unlock (&self->mutex);
+}
+
+static const char *
+detect_from_tokens (AwGuidance *self,
+                    AwTokens  **parts,
+                    guint       n_parts)
+{
+  guint scores[32] = { 0 };
+  guint best = 0, seen = 0;
+
+  ensure_detection (self);
+  if (self->detect_rules->len == 0)
+    return "en";
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      AwTokens *tokens = parts[p];
+
+      for (guint i = 0; i < tokens->tokens->len && seen < DETECT_MAX_TOKENS; i++, seen++)
+        {
+          const AwToken *tok = &g_array_index (tokens->tokens, AwToken, i);
+          guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (self->detect_words,
+                                                              aw_tokens_folded (tokens, i)));
+
+          for (guint b = 0; mask != 0; b++, mask >>= 1)
+            if (mask & 1)
+              scores[b] += 2;
+
+          if (tok->flags & AW_TOKEN_NON_ASCII)
+            {
+              const char *s = tokens->text + tok->byte_start;
+              const char *end = tokens->text + tok->byte_end;
+
+              for (; s < end; s = g_utf8_next_char (s))
+                {
+                  gunichar c;
+
+                  if ((guchar) *s < 0x80)
+                    continue;
+                  c = g_unichar_tolower (g_utf8_get_char (s));
+                  for (guint b = 0; b < self->detect_rules->len; b++)
+                    {
+                      GArray *chars = ((AwGuidanceRules *) g_ptr_array_index (self->detect_rules, b))->detect_chars;
+
+                      for (guint k = 0; k < chars->len; k++)
+                        if (g_array_index (chars, gunichar, k) == c)
+                          {
+                            scores[b] += 1;
+                            break;
+                          }
+                    }
+                }
+            }
+        }
+    }
+
+  for (guint b = 1; b < self->detect_rules->len; b++)
+    if (scores[b] > scores[best])
+      best = b;
+
+  if (scores[best] == 0)
+    return "en";
+  return ((AwGuidanceRules *) g_ptr_array_index (self->detect_rules, best))->code;
+}
+
+/**
+ * aw_guidance_detect_language:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: (transfer full): the most likely of aw_guidance_get_languages(), "en" when unsure
+ */
+char *
+aw_guidance_detect_language (AwGuidance *self,
+                             const char *text)
+{
+  g_autoptr(AwTokens) tokens = NULL;
+
+  g_return_val_if_fail (AW_IS_GUIDANCE (self), NULL);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("en");
+  tokens = aw_tokens_new (text);
+  return g_strdup (detect_from_tokens (self, &tokens, 1));
+}
+
+static const RuleInfo *
+find_rule (const char *rule_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rule_info); i++)
+    if (g_strcmp0 (rule_info[i].id, rule_id) == 0)
+      return &rule_info[i];
+  return NULL;
+}
+
+/**
+ * aw_guidance_get_rule_ids:
+ *
+ * Returns: (transfer none): every rule id, in checklist order
+ */
+const char * const *
+aw_guidance_get_rule_ids (void)
+{
+  static const char *ids[] = {
+    AW_RULE_MISSING_THANKS, AW_RULE_MISSING_FEEDBACK_REQUEST, AW_RULE_TOO_LONG,
+    AW_RULE_PUSHY, AW_RULE_STATUS_REQUEST, AW_RULE_NEGATIVE, AW_RULE_OVERPROMISE,
+    AW_RULE_UNPROFESSIONAL, AW_RULE_PLACEHOLDER, AW_RULE_REPEAT_FOLLOW_UP, NULL
+  };
+  return ids;
+}
+
+/* Returns: a translated short name for checklists ("No pressure"), or %NULL */
+const char *
+aw_guidance_rule_get_title (const char *rule_id)
+{
+  const RuleInfo *info = find_rule (rule_id);
+  return info != NULL ? _(info->title) : NULL;
+}
+
+const char *
+aw_guidance_rule_get_message (const char *rule_id)
+{
+  const RuleInfo *info = find_rule (rule_id);
+  return info != NULL ? _(info->message) : NULL;
+}
+
+const char *
+aw_guidance_rule_get_why (const char *rule_id)
+{
+  const RuleInfo *info = find_rule (rule_id);
+  return info != NULL ? _(info->why) : NULL;
+}
+
+AwSeverity
+aw_guidance_rule_get_severity (const char *rule_id)
+{
+  const RuleInfo *info = find_rule (rule_id);
+  return info != NULL ? info->severity : AW_SEVERITY_WARNING;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* One check */
+
+typedef struct
+{
+  guint32 pattern;
+  guint32 start;
+  guint32 end;    /* last token, inclusive */
+} Hit;
+
+typedef struct
+{
+  AwGuidance        *guidance;
+  AwGuidanceRules   *rules;
+  AwGuidanceOptions *options;
+  GPtrArray         *findings;    /* AwFinding, of the current part */
+  gboolean           has_thanks;
+  gboolean           has_feedback;
+  guint32           *last_start;  /* per pattern: token + 1 where it was last tried */
+} Check;
+
+typedef struct
+{
+  Check       *check;
+  AwTokens    *tokens;
+  AwDraftPart  part;
+  GArray      *atoms;       /* guint32 atom ids of all tokens */
+  guint32     *atom_start;  /* per token, n + 1 entries */
+  guint8      *boundary;    /* 1 where a clause starts */
+  guint32     *clause;
+  guint8      *negation;
+  guint8      *allowed;
+  guint8      *not_thanks;
+  GArray      *hits;
+  gboolean     has_greeting;
+  gboolean     has_signoff;
+} Scan;
+
+static inline gboolean
+token_matches_slot (Scan         *scan,
+                    guint         token,
+                    const AwSlot *slot)
+{
+  const guint32 *atoms = &g_array_index (scan->atoms, guint32, scan->atom_start[token]);
+  guint n = scan->atom_start[token + 1] - scan->atom_start[token];
+
+  for (guint a = 0; a < n; a++)
+    for (guint s = 0; s < slot->n_alts; s++)
+      if (atoms[a] == slot->alts[s])
+        return TRUE;
+  return FALSE;
+}
+
+/* The last token of a match of slots @k.. after the token @pos, or -1 */
+static int
+match_rest (Scan            *scan,
+            const AwPattern *pattern,
+            guint            k,
+            guint            pos)
+{
+  const AwSlot *slot;
+  guint n = scan->tokens->tokens->len;
+
+  if (k == pattern->n_slots)
+    return pos;
+
+  slot = &pattern->slots[k];
+  for (guint j = pos + 1; j <= pos + 1 + slot->max_gap && j < n; j++)
+    {
+      if (scan->clause[j] != scan->clause[pos])
+        break;
+      if (token_matches_slot (scan, j, slot))
+        {
+          int end = match_rest (scan, pattern, k + 1, j);
+
+          if (end >= 0)
+            return end;
+        }
+    }
+  return -1;
+}
+
+static void
+find_hits (Scan    *scan,
+           GArray  *starts,
+           gboolean clause_breaks)
+{
+  AwGuidanceRules *rules = scan->check->rules;
+  guint n = scan->tokens->tokens->len;
+
+  memset (scan->check->last_start, 0, rules->patterns->len * sizeof (guint32));
+
+  for (guint i = 0; i < n; i++)
+    {
+      for (guint32 a = scan->atom_start[i]; a < scan->atom_start[i + 1]; a++)
+        {
+          GArray *list = g_array_index (starts, GArray *, g_array_index (scan->atoms, guint32, a));
+
+          if (list == NULL)
+            continue;
+          for (guint l = 0; l < list->len; l++)
+            {
+              guint32 p = g_array_index (list, guint32, l);
+              const AwPattern *pattern = &g_array_index (rules->patterns, AwPattern, p);
+              int end;
+              gboolean quoted = FALSE;
+
+              if (scan->check->last_start[p] == i + 1)
+                continue;
+              scan->check->last_start[p] = i + 1;
+
+              end = match_rest (scan, pattern, 1, i);
+              if (end < 0)
+                continue;
+
+              for (guint t = i; t <= (guint) end && !quoted; t++)
+                quoted = (g_array_index (scan->tokens->tokens, AwToken, t).flags & AW_TOKEN_QUOTED) != 0;
+              if (quoted && pattern->kind != AW_PATTERN_GREETING && pattern->kind != AW_PATTERN_SIGNOFF)
+                continue;
+
+              if (clause_breaks)
+                {
+                  /* a clause break word ends the clause before it and starts a new one */
+                  scan->boundary[i] = 1;
+                  scan->boundary[end + 1] = 1;
+                }
+              else
+                {
+                  Hit hit = { p, i, end };
+                  g_array_append_val (scan->hits, hit);
+                }
+            }
+        }
+    }
+}
+
+static gboolean
+is_negated (Scan  *scan,
+            guint  start)
+{
+  AwGuidanceRules *rules = scan->check->rules;
+  guint window = rules->negation_window;
+
+  for (guint k = start; k > 0 && start - (k - 1) <= window; k--)
+    {
+      const AwToken *after = &g_array_index (scan->tokens->tokens, AwToken, k);
+
+      if (after->flags & AW_TOKEN_BREAK_BEFORE)
+        return FALSE;
+      if ((after->flags & AW_TOKEN_COMMA_BEFORE) && rules->comma_ends_negation)
+        return FALSE;
+      if (scan->clause[k - 1] != scan->clause[start])
+        return FALSE;
+      if (scan->negation[k - 1])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+span_text (AwTokens *tokens,
+           guint32   byte_start,
+           guint32   byte_end)
+{
+  return g_strndup (tokens->text + byte_start, byte_end - byte_start);
+}
+
+static gboolean
+rule_enabled (Check      *check,
+              const char *rule_id)
+{
+  return aw_guidance_options_is_rule_enabled (check->options, rule_id);
+}
+
+static void
+add_finding (Scan        *scan,
+             const char  *rule_id,
+             int          severity,
+             int          start,
+             int          end,
+             const char  *text,
+             const char  *message,
+             const char  *suggestion)
+{
+  const RuleInfo *info = find_rule (rule_id);
+
+  if (!rule_enabled (scan->check, rule_id))
+    return;
+
+  g_ptr_array_add (scan->check->findings,
+                   aw_finding_new (rule_id,
+                                   severity >= 0 ? (AwSeverity) severity : info->severity,
+                                   scan->part, start, end, text,
+                                   message != NULL ? message : _(info->message),
+                                   _(info->why), suggestion));
+}
+
+/* "please reconsider" -> "Please reconsider" when the matched text starts a sentence */
+static char *
+match_case (const char *suggestion,
+            const char *matched)
+{
+  gunichar first;
+
+  if (suggestion == NULL || *suggestion == '\0')
+    return g_strdup (suggestion);
+
+  first = g_utf8_get_char (matched);
+  if (g_unichar_isupper (first) && g_unichar_islower (g_utf8_get_char (suggestion)))
+    {
+      gunichar up = g_unichar_toupper (g_utf8_get_char (suggestion));
+      char buf[8];
+      int len = g_unichar_to_utf8 (up, buf);
+
+      buf[len] = '\0';
+      return g_strconcat (buf, g_utf8_next_char (suggestion), NULL);
+    }
+  return g_strdup (suggestion);
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const Hit *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return x->pattern < y->pattern ? -1 : (x->pattern > y->pattern);
+}
+
+static void
+report_phrases (Scan *scan)
+{
+  AwGuidanceRules *rules = scan->check->rules;
+  AwTokens *tokens = scan->tokens;
+  GHashTable *last_end = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint n_lines = tokens->lines->len;
+
+  g_array_sort (scan->hits, compare_hits);
+
+  /* negation and allowed spans first: they decide about the other hits */
+  for (guint h = 0; h < scan->hits->len; h++)
+    {
+      const Hit *hit = &g_array_index (scan->hits, Hit, h);
+      const AwPattern *pattern = &g_array_index (rules->patterns, AwPattern, hit->pattern);
+
+      if (pattern->kind == AW_PATTERN_NEGATION)
+        memset (scan->negation + hit->start, 1, hit->end - hit->start + 1);
+      else if (pattern->kind == AW_PATTERN_ALLOW)
+        memset (scan->allowed + hit->start, 1, hit->end - hit->start + 1);
+      else if (pattern->kind == AW_PATTERN_THANKS_EXCEPTION)
+        memset (scan->not_thanks + hit->start, 1, hit->end - hit->start + 1);
+    }
+
+  for (guint h = 0; h < scan->hits->len; h++)
+    {
+      const Hit *hit = &g_array_index (scan->hits, Hit, h);
+      const AwPattern *pattern = &g_array_index (rules->patterns, AwPattern, hit->pattern);
+      const AwToken *first = &g_array_index (tokens->tokens, AwToken, hit->start);
+      const AwToken *last = &g_array_index (tokens->tokens, AwToken, hit->end);
+      g_autofree char *text = NULL;
+      g_autofree char *suggestion = NULL;
+      gboolean allowed = FALSE;
+      gpointer key;
+
+      switch (pattern->kind)
+        {
+        case AW_PATTERN_GREETING:
+          if (n_lines > 0 && hit->start == g_array_index (tokens->lines, AwLine, 0).first_token)
+            scan->has_greeting = TRUE;
+          break;
+
+        case AW_PATTERN_SIGNOFF:
+          if (first->line + SIGNOFF_LINES >= n_lines)
+            scan->has_signoff = TRUE;
+          break;
+
+        case AW_PATTERN_THANKS:
+          /* "I would appreciate any feedback" asks; it does not thank */
+          for (guint t = hit->start; t <= hit->end && !allowed; t++)
+            allowed = scan->not_thanks[t];
+          if (!allowed && !is_negated (scan, hit->start))
+            scan->check->has_thanks = TRUE;
+          break;
+
+        case AW_PATTERN_FEEDBACK:
+          if (!is_negated (scan, hit->start))
+            scan->check->has_feedback = TRUE;
+          break;
+
+        case AW_PATTERN_PHRASE:
+          if (pattern->negatable && is_negated (scan, hit->start))
+            break;
+          for (guint t = hit->start; t <= hit->end && !allowed; t++)
+            allowed = scan->allowed[t];
+          if (allowed)
+            break;
+          /* one finding per rule for overlapping hits: the earliest, longest one */
+          key = (gpointer) pattern->rule_id;
+          if (g_hash_table_contains (last_end, key) &&
+              GPOINTER_TO_UINT (g_hash_table_lookup (last_end, key)) > hit->start)
+            break;
+          g_hash_table_insert (last_end, key, GUINT_TO_POINTER (hit->end + 1));
+
+          text = span_text (tokens, first->byte_start, last->byte_end);
+          suggestion = match_case (pattern->suggestion, text);
+          add_finding (scan, pattern->rule_id, pattern->severity,
+                       first->char_start, last->char_end, text, NULL, suggestion);
+          break;
+
+        case AW_PATTERN_NEGATION:
+        case AW_PATTERN_ALLOW:
+        case AW_PATTERN_BREAK:
+        default:
+          break;
+        }
+    }
+
+  g_hash_table_unref (last_end);
+}
+
+static gboolean
+is_acronym (Scan       *scan,
+            const char *folded)
+{
+  return g_hash_table_contains (scan->check->rules->acronyms, folded) ||
+         g_hash_table_contains (scan->check->guidance->acronyms, folded);
+}
+
+static gboolean
+is_x_run (const char *folded,
+          guint       len)
+{
+  if (len < 3)
+    return FALSE;
+  for (guint i = 0; i < len; i++)
+    if (folded[i] != 'x')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_shouting (Scan          *scan,
+             const AwToken *tok,
+             const char    *folded)
+{
+  return (tok->flags & AW_TOKEN_ALL_UPPER) &&
+         tok->n_letters >= 4 &&
+         tok->n_letters == tok->char_end - tok->char_start &&
+         !(tok->flags & AW_TOKEN_QUOTED) &&
+         !is_acronym (scan, folded) &&
+         !is_x_run (folded, tok->fold_len) &&
+         strcmp (folded, "todo") != 0;
+}
+
+static void
+report_structure (Scan *scan)
+{
+  AwTokens *tokens = scan->tokens;
+  guint n = tokens->tokens->len;
+
+  for (guint m = 0; m < tokens->marks->len; m++)
+    {
+      const AwMark *mark = &g_array_index (tokens->marks, AwMark, m);
+      g_autofree char *text = span_text (tokens, mark->byte_start, mark->byte_end);
+
+      switch (mark->kind)
+        {
+        case AW_MARK_EMOJI:
+        case AW_MARK_EMOTICON:
+          add_finding (scan, AW_RULE_UNPROFESSIONAL, -1, mark->char_start, mark->char_end,
+                       text, _(msg_emoji), "");
+          break;
+        case AW_MARK_EXCLAMATION:
+          add_finding (scan, AW_RULE_UNPROFESSIONAL, -1, mark->char_start, mark->char_end,
+                       text, _(msg_exclamation), strchr (text, '!') ? "!" : "?");
+          break;
+        case AW_MARK_PLACEHOLDER:
+          add_finding (scan, AW_RULE_PLACEHOLDER, -1, mark->char_start, mark->char_end,
+                       text, NULL, NULL);
+          break;
+        default:
+          break;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const AwToken *tok = &g_array_index (tokens->tokens, AwToken, i);
+      const char *folded = aw_tokens_folded (tokens, i);
+
+      if ((tok->flags & AW_TOKEN_ALL_UPPER) &&
+          (is_x_run (folded, tok->fold_len) ||
+           (tok->fold_len == 4 && strcmp (folded, "todo") == 0) ||
+           (tok->fold_len == 3 && strcmp (folded, "tbd") == 0)))
+        {
+          g_autofree char *text = span_text (tokens, tok->byte_start, tok->byte_end);
+
+          add_finding (scan, AW_RULE_PLACEHOLDER, -1, tok->char_start, tok->char_end,
+                       text, NULL, NULL);
+        }
+      else if (is_shouting (scan, tok, folded))
+        {
+          guint last = i;
+          g_autofree char *text = NULL;
+          g_autofree char *lower = NULL;
+          const AwToken *end;
+
+          while (last + 1 < n)
+            {
+              const AwToken *next = &g_array_index (tokens->tokens, AwToken, last + 1);
+
+              if (!(next->flags & AW_TOKEN_ALL_UPPER) || next->n_letters < 2 ||
+                  next->line != tok->line || (next->flags & AW_TOKEN_BREAK_BEFORE) ||
+                  is_acronym (scan, aw_tokens_folded (tokens, last + 1)))
+                break;
+              last++;
+            }
+          end = &g_array_index (tokens->tokens, AwToken, last);
+          text = span_text (tokens, tok->byte_start, end->byte_end);
+          lower = g_utf8_strdown (text, -1);
+          if (tok->flags & AW_TOKEN_BREAK_BEFORE)
+            {
+              char *capital = match_case (lower, text);
+
+              g_free (lower);
+              lower = capital;
+            }
+          add_finding (scan, AW_RULE_UNPROFESSIONAL, -1, tok->char_start, end->char_end,
+                       text, _(msg_caps), lower);
+          i = last;
+        }
+    }
+}
+
+static void
+scan_part (Check       *check,
+           AwTokens    *tokens,
+           AwDraftPart  part,
+           Scan        *scan)
+{
+  AwGuidanceRules *rules = check->rules;
+  guint n = tokens->tokens->len;
+
+  memset (scan, 0, sizeof *scan);
+  scan->check = check;
+  scan->tokens = tokens;
+  scan->part = part;
+  scan->atoms = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n + 16);
+  scan->atom_start = g_new (guint32, n + 1);
+  scan->clause = g_new (guint32, n + 1);
+  scan->boundary = g_new0 (guint8, n + 1);
+  scan->negation = g_new0 (guint8, n + 1);
+  scan->allowed = g_new0 (guint8, n + 1);
+  scan->not_thanks = g_new0 (guint8, n + 1);
+  scan->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+
+  /* 1. every token walks the trie once */
+  for (guint i = 0; i < n; i++)
+    {
+      const AwToken *tok = &g_array_index (tokens->tokens, AwToken, i);
+
+      scan->atom_start[i] = scan->atoms->len;
+      aw_guidance_rules_match_token (rules, tokens->folded->str + tok->fold_start,
+                                     tok->fold_len, scan->atoms);
+      scan->boundary[i] = (tok->flags & AW_TOKEN_BREAK_BEFORE) ? 1 : 0;
+    }
+  scan->atom_start[n] = scan->atoms->len;
+
+  /* 2. clauses: punctuation first, then clause-break words ("but") split them further */
+  {
+    guint32 id = 0;
+
+    for (guint i = 0; i < n; i++)
+      scan->clause[i] = id += scan->boundary[i];
+    find_hits (scan, rules->break_starts, TRUE);
+    id = 0;
+    for (guint i = 0; i < n; i++)
+      scan->clause[i] = id += scan->boundary[i];
+  }
+
+  /* 3. every other pattern, from the tokens that can start it */
+  find_hits (scan, rules->starts, FALSE);
+  report_phrases (scan);
+  report_structure (scan);
+}
+
+static void
+scan_clear (Scan *scan)
+{
+  g_clear_pointer (&scan->atoms, g_array_unref);
+  g_clear_pointer (&scan->atom_start, g_free);
+  g_clear_pointer (&scan->clause, g_free);
+  g_clear_pointer (&scan->boundary, g_free);
+  g_clear_pointer (&scan->negation, g_free);
+  g_clear_pointer (&scan->allowed, g_free);
+  g_clear_pointer (&scan->not_thanks, g_free);
+  g_clear_pointer (&scan->hits, g_array_unref);
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  AwFinding *x = *(AwFinding **) a;
+  AwFinding *y = *(AwFinding **) b;
+  int xs = aw_finding_get_start (x), ys = aw_finding_get_start (y);
+
+  if (xs != ys)
+    return xs < ys ? -1 : 1;
+  return aw_finding_get_end (x) - aw_finding_get_end (y);
+}
+
+/* Company names compare folded, without punctuation and legal-form suffixes. */
+static char *
+normalize_company (const char *company)
+{
+  static const char *suffixes[] = {
+    "inc", "llc", "ltd", "limited", "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl",
+    "spa", "s", "a", "bv", "nv", "plc", "co", "corp", "corporation", "company", "ltda",
+    "sl", "me", "eireli", "ug", "mbh", "oy", "ab", "as", "group",
+  };
+  g_autoptr(AwTokens) tokens = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (company == NULL || !g_utf8_validate (company, -1, NULL))
+    return g_string_free (out, FALSE);
+
+  tokens = aw_tokens_new (company);
+  for (guint i = 0; i < tokens->tokens->len; i++)
+    {
+      const char *word = aw_tokens_folded (tokens, i);
+      gboolean suffix = FALSE;
+
+      for (guint s = 0; s < G_N_ELEMENTS (suffixes) && i > 0; s++)
+        suffix |= g_str_equal (word, suffixes[s]);
+      if (suffix)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, word);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+same_address (const char *a,
+              const char *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  x = g_utf8_casefold (g_strstrip (g_strdup (a)), -1);
+  y = g_utf8_casefold (g_strstrip (g_strdup (b)), -1);
+  return *x != '\0' && g_str_equal (x, y);
+}
+
+static void
+report_repeat (Check            *check,
+               AwGuidanceReport *report)
+{
+  AwGuidanceOptions *options = check->options;
+  g_autofree char *company = NULL;
+
+  if (options == NULL || options->previous->len == 0 ||
+      !rule_enabled (check, AW_RULE_REPEAT_FOLLOW_UP))
+    return;
+
+  company = normalize_company (options->company);
+  for (guint i = 0; i < options->previous->len; i++)
+    {
+      AwPreviousSend *send = g_ptr_array_index (options->previous, i);
+      g_autofree char *other = normalize_company (send->company);
+      gboolean address_match = same_address (options->address, send->address);
+      gboolean company_match = *company != '\0' && g_str_equal (company, other);
+
+      if (address_match || company_match)
+        {
+          const RuleInfo *info = find_rule (AW_RULE_REPEAT_FOLLOW_UP);
+          g_autoptr(AwFinding) finding =
+            aw_finding_new (AW_RULE_REPEAT_FOLLOW_UP, info->severity, AW_DRAFT_PART_BODY,
+                            -1, -1, NULL, _(info->message), _(info->why), NULL);
+
+          aw_guidance_report_add (report, finding);
+          return;
+        }
+    }
+}
+
+static void
+add_absence (Check            *check,
+             AwGuidanceReport *report,
+             const char       *rule_id,
+             const char       *message,
+             const char       *suggestion)
+{
+  const RuleInfo *info = find_rule (rule_id);
+  g_autoptr(AwFinding) finding = NULL;
+
+  if (!rule_enabled (check, rule_id))
+    return;
+  finding = aw_finding_new (rule_id, info->severity, AW_DRAFT_PART_BODY, -1, -1, NULL,
+                            message != NULL ? message : _(info->message), _(info->why),
+                            suggestion);
+  aw_guidance_report_add (report, finding);
+}
+
+static gboolean
+validate_text (const char  *text,
+               const char  *what,
+               GError     **error)
+{
+  const char *end = NULL;
+
+  if (text == NULL || g_utf8_validate (text, -1, &end))
+    {
+      if (text != NULL && strlen (text) >= G_MAXINT32 / 2)
+        {
+          g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
+                       _("The %s is too long to check"), what);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
+               _("The %s is not valid UTF-8 text (at byte %" G_GSIZE_FORMAT ")"),
+               what, (gsize) (end - text));
+  return FALSE;
+}
+
+/**
+ * aw_guidance_check:
+ * @subject: (nullable): the subject line
+ * @body: (nullable): the body, greeting and sign-off included
+ * @options: (nullable): language, disabled rules, recipient and earlier sends
+ *
+ * Checks a draft. Fast enough for every keystroke: linear in the text.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set (invalid UTF-8,
+ *   unknown language)
+ */
+AwGuidanceReport *
+aw_guidance_check (AwGuidance         *self,
+                   const char         *subject,
+                   const char         *body,
+                   AwGuidanceOptions  *options,
+                   GError            **error)
+{
+  g_autoptr(AwTokens) subject_tokens = NULL;
+  g_autoptr(AwTokens) body_tokens = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(AwGuidanceReport) report = NULL;
+  const char *code = NULL;
+  Check check = { 0 };
+  Scan scan;
+
+  g_return_val_if_fail (AW_IS_GUIDANCE (self), NULL);
+  g_return_val_if_fail (options == NULL || AW_IS_GUIDANCE_OPTIONS (options), NULL);
+
+  if (!validate_text (subject, _("subject"), error) || !validate_text (body, _("text"), error))
+    return NULL;
+
+  subject_tokens = aw_tokens_new (subject != NULL ? subject : "");
+  body_tokens = aw_tokens_new (body != NULL ? body : "");
+
+  if (options != NULL && options->language != NULL)
+    code = options->language;
+  else
+    {
+      AwTokens *parts[] = { subject_tokens, body_tokens };
+      code = detect_from_tokens (self, parts, 2);
+    }
+
+  check.guidance = self;
+  check.options = options;
+  check.rules = get_rules (self, code, error);
+  if (check.rules == NULL)
+    return NULL;
+  check.last_start = g_new0 (guint32, check.rules->patterns->len + 1);
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  check.findings = findings;
+
+  report = aw_guidance_report_new (check.rules->code, body_tokens->n_words);
+
+  scan_part (&check, subject_tokens, AW_DRAFT_PART_SUBJECT, &scan);
+  scan_clear (&scan);
+  g_ptr_array_sort (findings, compare_findings);
+  for (guint i = 0; i < findings->len; i++)
+    aw_guidance_report_add (report, g_ptr_array_index (findings, i));
+  g_ptr_array_set_size (findings, 0);
+
+  scan_part (&check, body_tokens, AW_DRAFT_PART_BODY, &scan);
+  g_ptr_array_sort (findings, compare_findings);
+  for (guint i = 0; i < findings->len; i++)
+    aw_guidance_report_add (report, g_ptr_array_index (findings, i));
+
+  if (body_tokens->tokens->len > 0)
+    {
+      const AwLine *first_line = &g_array_index (body_tokens->lines, AwLine, 0);
+
+      /* "Anna," or "Frau Weber," alone on the first line greets too */
+      if (!scan.has_greeting && first_line->n_tokens <= 4 &&
+          (first_line->last_char == ',' || first_line->last_char == ':') &&
+          body_tokens->lines->len > 1)
+        scan.has_greeting = TRUE;
+
+      if (!scan.has_greeting)
+        add_absence (&check, report, AW_RULE_UNPROFESSIONAL, _(msg_no_greeting), NULL);
+      if (!scan.has_signoff)
+        add_absence (&check, report, AW_RULE_UNPROFESSIONAL, _(msg_no_signoff), NULL);
+      if (body_tokens->n_words > AW_GUIDANCE_MAX_WORDS)
+        add_absence (&check, report, AW_RULE_TOO_LONG, NULL, NULL);
+      if (!check.has_thanks)
+        add_absence (&check, report, AW_RULE_MISSING_THANKS, NULL, check.rules->insert_thanks);
+      if (!check.has_feedback)
+        add_absence (&check, report, AW_RULE_MISSING_FEEDBACK_REQUEST, NULL,
+                     check.rules->insert_feedback);
+    }
+  scan_clear (&scan);
+
+  report_repeat (&check, report);
+
+  g_free (check.last_start);
+  return g_steal_pointer (&report);
+}

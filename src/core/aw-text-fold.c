@@ -1,0 +1,563 @@
+/* aw-text-fold.c: one-pass tokenizer with folding and character offsets
+ *
+ * The guidance engine reads a draft exactly once through here: every token comes out
+ * folded (lower case, no diacritics) with its byte and character offsets, clause and
+ * quotation flags, and the structural marks (emoji, "!!", placeholders) found on the way.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "aw-text-fold.h"
+
+#define MAX_FOLDED_TOKEN 64
+#define MAX_PLACEHOLDER_CHARS 60
+#define FOLD_TABLE_SIZE 0x250
+
+/* Folded form of U+0000..U+024F: at most two ASCII or Latin characters. */
+static char fold_table[FOLD_TABLE_SIZE][8];
+
+static void
+fold_one_slow (gunichar  c,
+               GString  *out)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n;
+
+  switch (c)
+    {
+    case 0x00DF: /* ß */
+    case 0x1E9E:
+      g_string_append (out, "ss");
+      return;
+    case 0x00C6: case 0x00E6: /* Æ æ */
+      g_string_append (out, "ae");
+      return;
+    case 0x0152: case 0x0153: /* Œ œ */
+      g_string_append (out, "oe");
+      return;
+    case 0x00D8: case 0x00F8: /* Ø ø */
+      g_string_append_c (out, 'o');
+      return;
+    case 0x0141: case 0x0142: /* Ł ł */
+      g_string_append_c (out, 'l');
+      return;
+    case 0x0110: case 0x0111: case 0x00D0: case 0x00F0: /* Đ đ Ð ð */
+      g_string_append_c (out, 'd');
+      return;
+    case 0x00DE: case 0x00FE: /* Þ þ */
+      g_string_append (out, "th");
+      return;
+    case 0x0131: /* dotless i */
+      g_string_append_c (out, 'i');
+      return;
+    default:
+      break;
+    }
+
+  if (g_unichar_ismark (c))
+    return;
+
+  c = g_unichar_tolower (c);
+  n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!g_unichar_ismark (decomposed[i]))
+        g_string_append_unichar (out, g_unichar_tolower (decomposed[i]));
+    }
+}
+
+static void
+ensure_fold_table (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GString *tmp = g_string_new (NULL);
+
+      for (gunichar c = 0; c < FOLD_TABLE_SIZE; c++)
+        {
+          g_string_truncate (tmp, 0);
+          fold_one_slow (c, tmp);
+          if (tmp->len < sizeof fold_table[0])
+            memcpy (fold_table[c], tmp->str, tmp->len + 1);
+        }
+      g_string_free (tmp, TRUE);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Appends the folded form of @c (lower case, diacritics removed) to @out. */
+void
+aw_text_fold_append (GString  *out,
+                     gunichar  c)
+{
+  if (c < 0x80)
+    g_string_append_c (out, g_ascii_tolower ((char) c));
+  else if (c < FOLD_TABLE_SIZE)
+    {
+      ensure_fold_table ();
+      g_string_append (out, fold_table[c]);
+    }
+  else
+    fold_one_slow (c, out);
+}
+
+/* Returns: (transfer full): @text folded as a whole (for the data files' words) */
+char *
+aw_text_fold (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    aw_text_fold_append (out, g_utf8_get_char (p));
+
+  return g_string_free (out, FALSE);
+}
+
+static inline gboolean
+is_word_char (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum ((char) c);
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return g_unichar_isspace (c);
+}
+
+static inline gboolean
+is_emoji (gunichar c)
+{
+  return (c >= 0x1F000 && c <= 0x1FAFF) ||
+         (c >= 0x2600 && c <= 0x27BF) ||
+         (c >= 0x2B50 && c <= 0x2B55) ||
+         c == 0x2B06 || c == 0x2B07 || c == 0x2934 || c == 0x2935 ||
+         c == 0x231A || c == 0x231B || c == 0x23F0 || c == 0x23F3;
+}
+
+static inline gboolean
+is_emoji_joiner (gunichar c)
+{
+  return c == 0x200D || c == 0xFE0F || c == 0xFE0E || (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+static inline gboolean
+is_apostrophe_or_hyphen (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+typedef struct
+{
+  const char *p;
+  gunichar    c;
+  guint32     char_offset;
+} Cursor;
+
+static inline gunichar
+peek_char (const char *p)
+{
+  if ((guchar) *p < 0x80)
+    return (guchar) *p;
+  return g_utf8_get_char (p);
+}
+
+static void
+add_mark (AwTokens   *self,
+          AwMarkKind  kind,
+          guint32     byte_start,
+          guint32     byte_end,
+          guint32     char_start,
+          guint32     char_end)
+{
+  AwMark mark = { kind, byte_start, byte_end, char_start, char_end };
+
+  /* Emoji sequences and "!!!" arrive as neighbours: extend the last mark instead. */
+  if (self->marks->len > 0)
+    {
+      AwMark *last = &g_array_index (self->marks, AwMark, self->marks->len - 1);
+
+      if (last->kind == kind && last->byte_end == byte_start &&
+          (kind == AW_MARK_EMOJI || kind == AW_MARK_EXCLAMATION))
+        {
+          last->byte_end = byte_end;
+          last->char_end = char_end;
+          return;
+        }
+    }
+  g_array_append_val (self->marks, mark);
+}
+
+/* Which quotation mark closes the one that opened a quotation */
+static gboolean
+closes_quote (gunichar open,
+              gunichar c)
+{
+  switch (open)
+    {
+    case '"':
+      return c == '"';
+    case 0x201C: /* “ */
+      return c == 0x201D;
+    case 0x201E: /* „ */
+      return c == 0x201C || c == 0x201D;
+    case 0x00AB: /* « */
+      return c == 0x00BB;
+    case 0x00BB: /* » (German) */
+      return c == 0x00AB;
+    case 0x201A: /* ‚ */
+      return c == 0x2018 || c == 0x2019;
+    case 0x2018: /* ‘ */
+      return c == 0x2019;
+    case '\'':
+      return c == '\'';
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * aw_tokens_new:
+ * @text: valid UTF-8, NUL-terminated
+ *
+ * Reads @text once. Returns: (transfer full): the tokens, lines and marks
+ */
+AwTokens *
+aw_tokens_new (const char *text)
+{
+  AwTokens *self = g_new0 (AwTokens, 1);
+  const char *p = text;
+  guint32 char_offset = 0;
+  gunichar prev = 0;
+  gboolean in_token = FALSE;
+  gboolean in_ws_word = FALSE;
+  AwToken tok = { 0 };
+  guint16 pending_flags = AW_TOKEN_BREAK_BEFORE;
+  guint newlines_in_gap = 0;
+  guint32 physical_line = 0;
+  guint32 last_token_physical_line = G_MAXUINT32;
+  gunichar line_last_char = 0;
+  guint n_upper = 0, n_lower = 0;
+  gboolean token_overflow = FALSE;
+  /* quotation state */
+  gunichar quote_open = 0;
+  guint quote_first_token = 0;
+  /* bracket placeholder state */
+  gunichar bracket_open = 0;
+  guint32 bracket_byte = 0, bracket_char = 0;
+  guint bracket_letters = 0, bracket_len = 0;
+  gboolean bracket_bad = FALSE;
+  /* runs of ! ? and _ */
+  guint32 run_byte = 0, run_char = 0;
+  guint run_len = 0, run_bangs = 0, underscores = 0;
+  guint32 underscore_byte = 0, underscore_char = 0;
+
+  ensure_fold_table ();
+
+  self->text = text;
+  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (AwToken), 64);
+  self->lines = g_array_sized_new (FALSE, FALSE, sizeof (AwLine), 16);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (AwMark));
+  self->folded = g_string_sized_new (64);
+
+  while (TRUE)
+    {
+      gunichar c;
+      const char *next;
+      guint32 byte_offset = p - text;
+
+      if ((guchar) *p < 0x80)
+        {
+          c = (guchar) *p;
+          next = p + 1;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          next = g_utf8_next_char (p);
+        }
+
+      /* end of a run of ! and ? */
+      if (run_len > 0 && c != '!' && c != '?')
+        {
+          if ((run_len >= 2 && run_bangs >= 1) || run_len >= 3)
+            add_mark (self, AW_MARK_EXCLAMATION, run_byte, byte_offset, run_char, char_offset);
+          run_len = run_bangs = 0;
+        }
+      if (underscores > 0 && c != '_')
+        {
+          if (underscores >= 3)
+            add_mark (self, AW_MARK_PLACEHOLDER, underscore_byte, byte_offset,
+                      underscore_char, char_offset);
+          underscores = 0;
+        }
+
+      if (c != 0 && is_word_char (c))
+        {
+          if (!in_token)
+            {
+              in_token = TRUE;
+              tok.byte_start = byte_offset;
+              tok.char_start = char_offset;
+              tok.fold_start = self->folded->len;
+              tok.flags = pending_flags;
+              if (is_apostrophe_or_hyphen (prev) && self->tokens->len > 0 &&
+                  g_array_index (self->tokens, AwToken, self->tokens->len - 1).byte_end ==
+                  byte_offset - (prev < 0x80 ? 1 : 3))
+                tok.flags |= AW_TOKEN_GLUED;
+              if (newlines_in_gap >= 2)
+                tok.flags |= AW_TOKEN_BREAK_BEFORE;
+              if (quote_open != 0)
+                tok.flags |= AW_TOKEN_QUOTED;
+              pending_flags = 0;
+              newlines_in_gap = 0;
+              n_upper = n_lower = 0;
+              tok.n_letters = 0;
+              token_overflow = FALSE;
+
+              if (physical_line != last_token_physical_line)
+                {
+                  AwLine line = { self->tokens->len, 0, 0 };
+
+                  g_array_append_val (self->lines, line);
+                  last_token_physical_line = physical_line;
+                }
+              tok.line = self->lines->len - 1;
+            }
+
+          if (c < 0x80)
+            {
+              if (g_ascii_isupper ((char) c))
+                n_upper++;
+              else if (g_ascii_islower ((char) c))
+                n_lower++;
+              if (g_ascii_isalpha ((char) c))
+                {
+                  if (tok.n_letters == 0 && g_ascii_isupper ((char) c))
+                    tok.flags |= AW_TOKEN_INITIAL_CAP;
+                  tok.n_letters++;
+                }
+            }
+          else
+            {
+              tok.flags |= AW_TOKEN_NON_ASCII;
+              if (g_unichar_isalpha (c))
+                {
+                  if (g_unichar_isupper (c) || g_unichar_istitle (c))
+                    {
+                      n_upper++;
+                      if (tok.n_letters == 0)
+                        tok.flags |= AW_TOKEN_INITIAL_CAP;
+                    }
+                  else if (g_unichar_islower (c))
+                    n_lower++;
+                  tok.n_letters++;
+                }
+            }
+
+          if (!token_overflow)
+            {
+              aw_text_fold_append (self->folded, c);
+              if (self->folded->len - tok.fold_start > MAX_FOLDED_TOKEN)
+                {
+                  /* No phrase is that long: keep the token, but let it match nothing. */
+                  token_overflow = TRUE;
+                  g_string_truncate (self->folded, tok.fold_start);
+                }
+            }
+        }
+      else
+        {
+          if (in_token)
+            {
+              in_token = FALSE;
+              tok.byte_end = byte_offset;
+              tok.char_end = char_offset;
+              tok.fold_len = self->folded->len - tok.fold_start;
+              g_string_append_c (self->folded, '\0');
+              if (tok.n_letters > 0 && n_lower == 0 && n_upper == tok.n_letters)
+                tok.flags |= AW_TOKEN_ALL_UPPER;
+              g_array_append_val (self->tokens, tok);
+              g_array_index (self->lines, AwLine, self->lines->len - 1).n_tokens++;
+            }
+
+          if (c == 0)
+            break;
+
+          switch (c)
+            {
+            case '\n':
+              if (last_token_physical_line == physical_line && self->lines->len > 0)
+                g_array_index (self->lines, AwLine, self->lines->len - 1).last_char = line_last_char;
+              physical_line++;
+              newlines_in_gap++;
+              line_last_char = 0;
+              quote_open = 0;
+              bracket_open = 0;
+              break;
+
+            case '.':
+              /* "3.5" and "example.com" are no sentence ends */
+              if (!(is_word_char (prev) && is_word_char (peek_char (next))))
+                pending_flags |= AW_TOKEN_BREAK_BEFORE;
+              break;
+
+            case '!': case '?':
+              if (run_len == 0)
+                {
+                  run_byte = byte_offset;
+                  run_char = char_offset;
+                }
+              run_len++;
+              if (c == '!')
+                run_bangs++;
+              pending_flags |= AW_TOKEN_BREAK_BEFORE;
+              break;
+
+            case ';': case ':': case '(': case ')':
+            case 0x2026: /* … */
+              pending_flags |= AW_TOKEN_BREAK_BEFORE;
+              break;
+
+            case ',':
+              pending_flags |= AW_TOKEN_COMMA_BEFORE;
+              break;
+
+            case '_':
+              if (underscores == 0)
+                {
+                  underscore_byte = byte_offset;
+                  underscore_char = char_offset;
+                }
+              underscores++;
+              break;
+
+            default:
+              break;
+            }
+
+          /* emoticons :) ;-) :( :D and <3 */
+          if ((c == ':' || c == ';') && (prev == 0 || is_space (prev)))
+            {
+              const char *q = next;
+              gunichar d;
+
+              if (*q == '-' || *q == '\'')
+                q++;
+              d = (guchar) *q;
+              if ((d == ')' || d == '(' || d == 'D' || d == 'P' || d == 'p') &&
+                  !is_word_char (peek_char (q + 1)))
+                add_mark (self, AW_MARK_EMOTICON, byte_offset, (q + 1) - text,
+                          char_offset, char_offset + (q + 1 - p));
+            }
+          else if (c == '<' && *next == '3' && !is_word_char (peek_char (next + 1)))
+            add_mark (self, AW_MARK_EMOTICON, byte_offset, byte_offset + 2,
+                      char_offset, char_offset + 2);
+
+          if (is_emoji (c) || (is_emoji_joiner (c) && self->marks->len > 0 &&
+                               g_array_index (self->marks, AwMark, self->marks->len - 1).byte_end == byte_offset))
+            add_mark (self, AW_MARK_EMOJI, byte_offset, next - text, char_offset, char_offset + 1);
+
+          /* quotation marks: a mention between them is not a use */
+          if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB ||
+              c == 0x00BB || c == 0x201A || c == 0x2018 || c == 0x2019 || c == '\'')
+            {
+              gunichar nc = peek_char (next);
+
+              if (quote_open != 0 && closes_quote (quote_open, c) &&
+                  ((c != '\'' && c != 0x2019) || !is_word_char (nc)))
+                {
+                  for (guint i = quote_first_token; i < self->tokens->len; i++)
+                    g_array_index (self->tokens, AwToken, i).flags |= AW_TOKEN_QUOTED;
+                  quote_open = 0;
+                }
+              else if (quote_open == 0 && c != 0x201D && c != 0x2019 &&
+                       (c != '\'' || (!is_word_char (prev) && is_word_char (nc))) &&
+                       (c != 0x00BB || is_word_char (nc)))
+                {
+                  quote_open = c;
+                  quote_first_token = self->tokens->len;
+                }
+            }
+
+          /* [Company] {name} <Position> */
+          if (c == '[' || c == '{' || c == '<')
+            {
+              bracket_open = c;
+              bracket_byte = byte_offset;
+              bracket_char = char_offset;
+              bracket_letters = bracket_len = 0;
+              bracket_bad = FALSE;
+            }
+          else if (bracket_open != 0 &&
+                   ((bracket_open == '[' && c == ']') || (bracket_open == '{' && c == '}') ||
+                    (bracket_open == '<' && c == '>')))
+            {
+              if (bracket_letters > 0 && !bracket_bad && bracket_len <= MAX_PLACEHOLDER_CHARS &&
+                  !(c == ']' && *next == '('))
+                add_mark (self, AW_MARK_PLACEHOLDER, bracket_byte, next - text,
+                          bracket_char, char_offset + 1);
+              bracket_open = 0;
+            }
+          else if (bracket_open != 0)
+            {
+              bracket_len++;
+              if (c == '@' || c == '/' || c == '=' || c == ':' ||
+                  (bracket_open == '<' && c == '.'))
+                bracket_bad = TRUE;
+            }
+        }
+
+      if (bracket_open != 0 && c != bracket_open && is_word_char (c))
+        {
+          bracket_len++;
+          if (bracket_len == 1 && bracket_open == '<' && !g_unichar_isalpha (c))
+            bracket_bad = TRUE;
+          if (g_unichar_isalpha (c))
+            bracket_letters++;
+        }
+
+      if (!is_space (c))
+        {
+          line_last_char = c;
+          if (!in_ws_word)
+            {
+              in_ws_word = TRUE;
+              self->n_words++;
+            }
+        }
+      else
+        in_ws_word = FALSE;
+
+      prev = c;
+      p = next;
+      char_offset++;
+    }
+
+  if (last_token_physical_line == physical_line && self->lines->len > 0)
+    g_array_index (self->lines, AwLine, self->lines->len - 1).last_char = line_last_char;
+
+  self->n_chars = char_offset;
+  return self;
+}
+
+void
+aw_tokens_free (AwTokens *tokens)
+{
+  if (tokens == NULL)
+    return;
+  g_array_unref (tokens->tokens);
+  g_array_unref (tokens->lines);
+  g_array_unref (tokens->marks);
+  g_string_free (tokens->folded, TRUE);
+  g_free (tokens);
+}
