@@ -6,18 +6,35 @@
 
 #include <glib/gi18n.h>
 
+#include "aw-draft-row.h"
+#include "aw-draft-store.h"
+#include "aw-draft-writer.h"
+#include "aw-editor-page.h"
+#include "aw-history.h"
 #include "aw-window.h"
+#include "aw-wizard.h"
 
 struct _AwWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  AwDraftStore         *draft_store;
+  AwHistory            *history;
+  AwDraft              *draft;            /* the follow-up being written */
+  char                 *generated_body;   /* the body as the writer made it */
+  GPtrArray            *drafts;           /* AwDraft listed on the start page */
+  GCancellable         *cancellable;
+  guint                 drafts_loaded : 1;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *start_page;
   GtkButton            *new_follow_up_button;
+  GtkWidget            *drafts_box;
+  GtkListBox           *drafts_list;
+  AwWizard             *wizard;
+  AwEditorPage         *editor_page;
 };
 
 G_DEFINE_FINAL_TYPE (AwWindow, aw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -69,12 +86,241 @@ save_window_state (AwWindow *self)
     }
 }
 
+static void
+store_flushed (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_draft_store_flush_finish (AW_DRAFT_STORE (object), result, &error))
+    g_warning ("could not save the draft: %s", error->message);
+  if (app != NULL)
+    g_application_release (app);
+}
+
 static gboolean
 aw_window_close_request (GtkWindow *window)
 {
-  save_window_state (AW_WINDOW (window));
+  AwWindow *self = AW_WINDOW (window);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (window));
+
+  save_window_state (self);
+
+  /* Write what is still scheduled; the application stays until it is on disk. */
+  if (aw_draft_store_has_pending (self->draft_store))
+    {
+      if (app != NULL)
+        g_application_hold (app);
+      aw_draft_store_flush_async (self->draft_store, NULL, store_flushed,
+                                  app ? g_object_ref (app) : NULL);
+    }
 
   return GTK_WINDOW_CLASS (aw_window_parent_class)->close_request (window);
+}
+
+static void
+show_drafts (AwWindow *self)
+{
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list))) != NULL)
+    gtk_list_box_remove (self->drafts_list, child);
+  for (guint i = 0; i < self->drafts->len; i++)
+    {
+      AwDraft *draft = g_ptr_array_index (self->drafts, i);
+
+      if (aw_draft_is_empty (draft))
+        continue;
+      gtk_list_box_append (self->drafts_list, aw_draft_row_new (draft));
+      shown++;
+    }
+  gtk_widget_set_visible (self->drafts_box, shown > 0);
+}
+
+static void
+drafts_listed (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AwWindow) self = user_data;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  drafts = aw_draft_store_list_finish (AW_DRAFT_STORE (object), result, &error);
+  if (drafts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("could not list the drafts: %s", error->message);
+      return;
+    }
+  g_ptr_array_unref (self->drafts);
+  self->drafts = g_steal_pointer (&drafts);
+  self->drafts_loaded = TRUE;
+  show_drafts (self);
+}
+
+/**
+ * aw_window_reload_drafts:
+ *
+ * Lists the unfinished drafts on the start page again (from disk, asynchronously).
+ */
+void
+aw_window_reload_drafts (AwWindow *self)
+{
+  g_return_if_fail (AW_IS_WINDOW (self));
+
+  aw_draft_store_list_async (self->draft_store, self->cancellable, drafts_listed,
+                             g_object_ref (self));
+}
+
+static void
+feed_history (AwWindow *self)
+{
+  guint n;
+
+  aw_editor_page_clear_previous_sends (self->editor_page);
+  if (self->history == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->history));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AwHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->history), i);
+
+      aw_editor_page_add_previous_send (self->editor_page,
+                                        aw_history_entry_get_recipient_address (entry),
+                                        aw_history_entry_get_company (entry),
+                                        aw_history_entry_get_sent_at (entry));
+    }
+}
+
+static void
+history_loaded (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_history_load_finish (AW_HISTORY (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("could not load the sent history: %s", error->message);
+      return;
+    }
+  feed_history (self);
+}
+
+/**
+ * aw_window_set_history:
+ * @history: (nullable): the sent follow-ups, for repeat-follow-up
+ */
+void
+aw_window_set_history (AwWindow  *self,
+                       AwHistory *history)
+{
+  g_return_if_fail (AW_IS_WINDOW (self));
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_set_object (&self->history, history);
+  if (history != NULL)
+    {
+      g_signal_connect_swapped (history, "items-changed", G_CALLBACK (feed_history), self);
+      if (!aw_history_get_loaded (history))
+        aw_history_load_async (history, self->cancellable, history_loaded, g_object_ref (self));
+    }
+  feed_history (self);
+}
+
+static void
+set_current_draft (AwWindow *self,
+                   AwDraft  *draft)
+{
+  if (self->draft == draft)
+    return;
+  if (self->draft != NULL)
+    aw_draft_store_untrack (self->draft_store, self->draft);
+  g_set_object (&self->draft, draft);
+  g_clear_pointer (&self->generated_body, g_free);
+  if (draft != NULL)
+    aw_draft_store_track (self->draft_store, draft);
+}
+
+static void
+open_wizard (AwWindow   *self,
+             const char *step)
+{
+  aw_wizard_set_draft (self->wizard, self->draft);
+  aw_wizard_set_step (self->wizard, step);
+  gtk_stack_set_visible_child_name (self->main_stack, "wizard");
+  aw_wizard_set_step (self->wizard, step);
+  gtk_widget_grab_focus (GTK_WIDGET (self->wizard));
+}
+
+static void
+open_editor (AwWindow *self)
+{
+  aw_editor_page_set_draft (self->editor_page, self->draft);
+  gtk_stack_set_visible_child_name (self->main_stack, "editor");
+  gtk_widget_grab_focus (GTK_WIDGET (aw_editor_page_get_body_view (self->editor_page)));
+}
+
+static void
+show_start (AwWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  /* The draft list there should show what was just typed: write it first. */
+  if (self->draft != NULL && !aw_draft_is_empty (self->draft))
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < self->drafts->len; i++)
+        known |= g_ptr_array_index (self->drafts, i) == (gpointer) self->draft;
+      if (!known)
+        g_ptr_array_insert (self->drafts, 0, g_object_ref (self->draft));
+      show_drafts (self);
+    }
+  aw_wizard_set_draft (self->wizard, NULL);
+  aw_editor_page_set_draft (self->editor_page, NULL);
+  set_current_draft (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_follow_up_button));
+}
+
+static void
+on_wizard_cancelled (AwWindow *self)
+{
+  show_start (self);
+}
+
+static void
+on_wizard_finished (AwWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *body = aw_draft_get_body (self->draft);
+
+  /* Write (again) unless the person has edited the text the writer made. */
+  if (body == NULL || *body == '\0' || g_strcmp0 (body, self->generated_body) == 0)
+    {
+      if (!aw_draft_writer_write (self->draft, &error))
+        {
+          aw_window_show_toast (self, error->message);
+          return;
+        }
+      g_free (self->generated_body);
+      self->generated_body = g_strdup (aw_draft_get_body (self->draft));
+    }
+  else
+    aw_window_show_toast (self, _("Your edited text was kept"));
+  open_editor (self);
+}
+
+static void
+on_editor_back (AwWindow *self)
+{
+  open_wizard (self, AW_WIZARD_STEP_FEEDBACK);
 }
 
 static void
@@ -83,14 +329,248 @@ new_follow_up_activated (GSimpleAction *action,
                          gpointer       user_data)
 {
   AwWindow *self = user_data;
+  g_autoptr(AwDraft) draft = aw_draft_new ();
 
-  /* The wizard lands behind this page; until then the start page stays. */
-  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  set_current_draft (self, draft);
+  open_wizard (self, AW_WIZARD_STEP_CONTEXT);
+}
+
+static AwDraft *
+find_listed_draft (AwWindow   *self,
+                   const char *id,
+                   guint      *index)
+{
+  for (guint i = 0; i < self->drafts->len; i++)
+    {
+      AwDraft *draft = g_ptr_array_index (self->drafts, i);
+
+      if (g_strcmp0 (aw_draft_get_id (draft), id) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return draft;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * aw_window_resume_draft:
+ *
+ * Opens a listed draft: in the editor when it has a body, else in the wizard.
+ *
+ * Returns: whether a draft with that id was listed
+ */
+gboolean
+aw_window_resume_draft (AwWindow   *self,
+                        const char *id)
+{
+  AwDraft *draft;
+  const char *body;
+
+  g_return_val_if_fail (AW_IS_WINDOW (self), FALSE);
+
+  draft = find_listed_draft (self, id, NULL);
+  if (draft == NULL)
+    return FALSE;
+  set_current_draft (self, draft);
+  body = aw_draft_get_body (draft);
+  if (body != NULL && *body != '\0')
+    open_editor (self);
+  else
+    open_wizard (self, aw_draft_is_context_valid (draft) ? AW_WIZARD_STEP_TONE : AW_WIZARD_STEP_CONTEXT);
+  return TRUE;
+}
+
+static void
+resume_draft_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  aw_window_resume_draft (AW_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+typedef struct
+{
+  AwWindow *window;
+  AwDraft  *draft;
+  guint     position;
+  gboolean  undone;
+} DeletedDraft;
+
+static void
+deleted_draft_free (gpointer  data,
+                    GClosure *closure)
+{
+  DeletedDraft *deleted = data;
+
+  g_clear_object (&deleted->window);
+  g_clear_object (&deleted->draft);
+  g_free (deleted);
+}
+
+static void
+draft_restored (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_draft_store_restore_finish (AW_DRAFT_STORE (object), result, &error))
+    g_warning ("could not restore the draft: %s", error->message);
+}
+
+static void
+draft_purged (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_draft_store_purge_finish (AW_DRAFT_STORE (object), result, &error))
+    g_debug ("could not purge a deleted draft: %s", error->message);
+}
+
+static void
+on_undo_delete (AdwToast     *toast,
+                DeletedDraft *deleted)
+{
+  AwWindow *self = deleted->window;
+
+  deleted->undone = TRUE;
+  g_ptr_array_insert (self->drafts, MIN (deleted->position, self->drafts->len),
+                      g_object_ref (deleted->draft));
+  show_drafts (self);
+  aw_draft_store_restore_async (self->draft_store, aw_draft_get_id (deleted->draft), NULL,
+                                draft_restored, g_object_ref (self));
+}
+
+static void
+on_delete_toast_dismissed (AdwToast     *toast,
+                           DeletedDraft *deleted)
+{
+  if (!deleted->undone)
+    aw_draft_store_purge_async (deleted->window->draft_store, aw_draft_get_id (deleted->draft),
+                                NULL, draft_purged, NULL);
+}
+
+static void
+draft_deleted (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_draft_store_delete_finish (AW_DRAFT_STORE (object), result, &error) &&
+      !g_error_matches (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND))
+    {
+      g_warning ("could not delete the draft: %s", error->message);
+      aw_window_show_toast (self, _("Could not delete the draft"));
+      aw_window_reload_drafts (self);
+    }
+}
+
+/**
+ * aw_window_delete_draft:
+ *
+ * Removes a listed draft, with an Undo button in a toast.
+ */
+void
+aw_window_delete_draft (AwWindow   *self,
+                        const char *id)
+{
+  AwDraft *draft;
+  DeletedDraft *deleted;
+  AdwToast *toast;
+  guint position = 0;
+
+  g_return_if_fail (AW_IS_WINDOW (self));
+
+  draft = find_listed_draft (self, id, &position);
+  if (draft == NULL)
+    return;
+
+  deleted = g_new0 (DeletedDraft, 1);
+  deleted->window = g_object_ref (self);
+  deleted->draft = g_object_ref (draft);
+  deleted->position = position;
+  g_ptr_array_remove_index (self->drafts, position);
+  show_drafts (self);
+
+  aw_draft_store_delete_async (self->draft_store, id, NULL, draft_deleted, g_object_ref (self));
+
+  toast = adw_toast_new (_("Draft deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_delete), deleted);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), deleted,
+                         deleted_draft_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_draft_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  aw_window_delete_draft (AW_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+send_follow_up_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  /* filled by the send flow */
 }
 
 static const GActionEntry win_actions[] = {
   { "new-follow-up", new_follow_up_activated },
+  { "resume-draft", resume_draft_activated, "s" },
+  { "delete-draft", delete_draft_activated, "s" },
+  { "send-follow-up", send_follow_up_activated },
 };
+
+/**
+ * aw_window_get_draft_store:
+ *
+ * Returns: (transfer none): where the window autosaves drafts
+ */
+AwDraftStore *
+aw_window_get_draft_store (AwWindow *self)
+{
+  g_return_val_if_fail (AW_IS_WINDOW (self), NULL);
+
+  return self->draft_store;
+}
+
+/**
+ * aw_window_get_draft:
+ *
+ * Returns: (transfer none) (nullable): the follow-up being written
+ */
+AwDraft *
+aw_window_get_draft (AwWindow *self)
+{
+  g_return_val_if_fail (AW_IS_WINDOW (self), NULL);
+
+  return self->draft;
+}
+
+/**
+ * aw_window_get_drafts_loaded:
+ *
+ * Returns: whether the start page lists the drafts on disk
+ */
+gboolean
+aw_window_get_drafts_loaded (AwWindow *self)
+{
+  g_return_val_if_fail (AW_IS_WINDOW (self), FALSE);
+
+  return self->drafts_loaded;
+}
 
 static void
 aw_window_constructed (GObject *object)
@@ -105,6 +585,9 @@ aw_window_constructed (GObject *object)
   else
     self->settings = g_settings_new (APP_ID);
   restore_window_state (self);
+
+  aw_window_reload_drafts (self);
+  aw_window_set_history (self, aw_history_get_default ());
 }
 
 static void
@@ -112,8 +595,19 @@ aw_window_dispose (GObject *object)
 {
   AwWindow *self = AW_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  if (self->draft != NULL)
+    aw_draft_store_untrack (self->draft_store, self->draft);
   gtk_widget_dispose_template (GTK_WIDGET (self), AW_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->draft_store);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_clear_pointer (&self->generated_body, g_free);
 
   G_OBJECT_CLASS (aw_window_parent_class)->dispose (object);
 }
@@ -135,11 +629,25 @@ aw_window_class_init (AwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AwWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, AwWindow, new_follow_up_button);
+  gtk_widget_class_bind_template_child (widget_class, AwWindow, drafts_box);
+  gtk_widget_class_bind_template_child (widget_class, AwWindow, drafts_list);
+  gtk_widget_class_bind_template_child (widget_class, AwWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, AwWindow, editor_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_wizard_cancelled);
+  gtk_widget_class_bind_template_callback (widget_class, on_wizard_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_back);
 }
 
 static void
 aw_window_init (AwWindow *self)
 {
+  g_type_ensure (AW_TYPE_WIZARD);
+  g_type_ensure (AW_TYPE_EDITOR_PAGE);
+
+  self->draft_store = aw_draft_store_new (NULL);
+  self->drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,

@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "aw-application.h"
+#include "aw-draft-store.h"
+#include "aw-history.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +17,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AwWindow, aw_window, AW, WINDOW, AdwApplicationWindow)
 
 AwWindow *aw_window_new        (AwApplication *application);
-void      aw_window_show_toast (AwWindow      *self,
-                                const char    *title);
+void          aw_window_show_toast        (AwWindow   *self,
+                                           const char *title);
+AwDraftStore *aw_window_get_draft_store   (AwWindow   *self);
+AwDraft      *aw_window_get_draft         (AwWindow   *self);
+gboolean      aw_window_get_drafts_loaded (AwWindow   *self);
+void          aw_window_reload_drafts     (AwWindow   *self);
+gboolean      aw_window_resume_draft      (AwWindow   *self,
+                                           const char *id);
+void          aw_window_delete_draft      (AwWindow   *self,
+                                           const char *id);
+void          aw_window_set_history       (AwWindow   *self,
+                                           AwHistory  *history);
 
 G_END_DECLS
