@@ -340,6 +340,20 @@ attribute (xmlNode    *node,
   return result;
 }
 
+/* The text directly inside a node (not its children's: recovery can nest elements) */
+static char *
+own_text (xmlNode *node)
+{
+  GString *text = g_string_new (NULL);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
+        child->content != NULL)
+      g_string_append (text, (const char *) child->content);
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 visit (Found   *found,
        xmlNode *node)
@@ -351,13 +365,9 @@ visit (Found   *found,
       if (found->ld_title == NULL && type != NULL &&
           g_ascii_strncasecmp (type, "application/ld+json", strlen ("application/ld+json")) == 0)
         {
-          xmlChar *content = xmlNodeGetContent (node);
+          g_autofree char *content = own_text (node);
 
-          if (content != NULL)
-            {
-              read_json_ld (found, (const char *) content);
-              xmlFree (content);
-            }
+          read_json_ld (found, content);
         }
     }
   else if (name_is (node, "meta"))
@@ -397,9 +407,7 @@ walk (Found   *found,
     {
       visit (found, node);
 
-      /* No need to look inside these */
-      if (node->children != NULL && node->type == XML_ELEMENT_NODE &&
-          !name_is (node, "script") && !name_is (node, "style"))
+      if (node->children != NULL && node->type == XML_ELEMENT_NODE)
         {
           node = node->children;
           continue;
@@ -445,7 +453,7 @@ parse_html (const char  *html,
 
   doc = htmlReadMemory (html, (int) length, url, encoding,
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+                        HTML_PARSE_NONET);
   if (doc != NULL)
     {
       for (xmlNode *top = doc->children; top != NULL; top = top->next)
@@ -778,7 +786,7 @@ aw_job_posting_lookup_async (const char          *url,
       lookup->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled),
                                                       lookup->cancellable, NULL);
     }
-  lookup->deadline_id = g_timeout_add_seconds (timeout_seconds, deadline_reached, lookup);
+  lookup->deadline_id = g_timeout_add (timeout_seconds * 1000, deadline_reached, lookup);
 
   soup_session_send_async (lookup->session, lookup->message, G_PRIORITY_DEFAULT,
                            lookup->cancellable, send_ready, g_steal_pointer (&task));
