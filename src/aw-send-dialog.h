@@ -1,0 +1,45 @@
+/* aw-send-dialog.h: the review sheet, the progress and the result of sending one follow-up
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "aw-account-store.h"
+#include "aw-draft.h"
+#include "aw-history.h"
+
+G_BEGIN_DECLS
+
+#define AW_TYPE_SEND_DIALOG (aw_send_dialog_get_type ())
+
+/* Signal "sent" (AwHistoryEntry *entry): the server accepted the message; the dialog
+ * closes right after. */
+G_DECLARE_FINAL_TYPE (AwSendDialog, aw_send_dialog, AW, SEND_DIALOG, AdwWindow)
+
+/* Opens the review sheet for @draft over @parent, with the default account store and
+ * history. This is what win.send-follow-up calls. */
+AwSendDialog *aw_send_dialog_present          (GtkWindow      *parent,
+                                               AwDraft        *draft);
+
+AwSendDialog *aw_send_dialog_new              (GtkWindow      *parent,
+                                               AwDraft        *draft,
+                                               AwAccountStore *accounts,
+                                               AwHistory      *history);
+AwDraft      *aw_send_dialog_get_draft        (AwSendDialog   *self);
+/* For tests: trust this CA for the SMTP connection. */
+void          aw_send_dialog_set_tls_database (AwSendDialog   *self,
+                                               GTlsDatabase   *database);
+gboolean      aw_send_dialog_get_busy         (AwSendDialog   *self);
+/* "review", "progress" or "error" */
+const char   *aw_send_dialog_get_state        (AwSendDialog   *self);
+/* The sentence shown on the error page */
+const char   *aw_send_dialog_get_error_text   (AwSendDialog   *self);
+gboolean      aw_send_dialog_get_repeat_warning (AwSendDialog *self);
+
+/* Whether any send dialog of the process is sending now, and stopping them all (quit). */
+gboolean      aw_send_dialog_any_busy         (void);
+void          aw_send_dialog_cancel_all       (void);
+
+G_END_DECLS
