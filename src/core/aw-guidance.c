@@ -24,6 +24,7 @@
 #include "aw-text-fold.h"
 
 #define SIGNOFF_LINES 4
+#define SIGNOFF_MAX_TOKENS 10
 #define DETECT_MAX_TOKENS 4000
 
 G_DEFINE_QUARK (aw-guidance-error-quark, aw_guidance_error)
@@ -737,7 +738,10 @@ report_phrases (Scan *scan)
           break;
 
         case AW_PATTERN_SIGNOFF:
-          if (first->line + SIGNOFF_LINES >= n_lines)
+          /* "Best regards," near the end, on a short line of its own: a closing
+           * sentence in the last paragraph is no sign-off */
+          if (first->line + SIGNOFF_LINES >= n_lines && first->line > 0 &&
+              g_array_index (tokens->lines, AwLine, first->line).n_tokens <= SIGNOFF_MAX_TOKENS)
             scan->has_signoff = TRUE;
           break;
 
