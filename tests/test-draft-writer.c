@@ -73,7 +73,7 @@ test_previews (void)
 
   for (guint i = 0; languages[i] != NULL; i++)
     {
-      g_autofree char *previews[3] = { NULL, };
+      char *previews[3] = { NULL, };
 
       for (AwTone tone = AW_TONE_WARM; tone <= AW_TONE_BRIEF; tone++)
         {
