@@ -108,6 +108,18 @@ update (AwFindingRow *self)
                                   -1);
 }
 
+static gboolean
+looks_the_same (AwFinding *a,
+                AwFinding *b)
+{
+  return aw_finding_get_severity (a) == aw_finding_get_severity (b) &&
+         aw_finding_has_span (a) == aw_finding_has_span (b) &&
+         g_strcmp0 (aw_finding_get_message (a), aw_finding_get_message (b)) == 0 &&
+         g_strcmp0 (aw_finding_get_why (a), aw_finding_get_why (b)) == 0 &&
+         g_strcmp0 (aw_finding_get_text (a), aw_finding_get_text (b)) == 0 &&
+         g_strcmp0 (aw_finding_get_suggestion (a), aw_finding_get_suggestion (b)) == 0;
+}
+
 static void
 on_apply_clicked (AwFindingRow *self)
 {
@@ -151,11 +163,18 @@ aw_finding_row_set_finding (AwFindingRow *self,
   g_return_if_fail (AW_IS_FINDING_ROW (self));
   g_return_if_fail (AW_IS_FINDING (finding));
 
-  if (g_set_object (&self->finding, finding))
+  if (self->finding == finding)
+    return;
+  if (self->finding != NULL && looks_the_same (self->finding, finding))
     {
-      update (self);
+      /* Only the offsets moved: nothing on screen changes. */
+      g_set_object (&self->finding, finding);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING]);
+      return;
     }
+  g_set_object (&self->finding, finding);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING]);
 }
 
 static void

@@ -1,8 +1,8 @@
 /* aw-guidance-panel.c: the checklist and the findings beside the editor
  *
- * The panel is updated on every keystroke, so it avoids work: when the findings are
- * the same as before (same rules, same flagged words; only the offsets moved), the rows
- * stay and get the new AwFinding objects; only a real change rebuilds the lists.
+ * The panel is updated on every keystroke, so it avoids work: the rows stay and get
+ * the new AwFinding objects (their offsets moved, or a number in a message changed);
+ * rows are only added or removed when the number of findings changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +20,6 @@ struct _AwGuidancePanel
   GtkWidget     parent_instance;
 
   GPtrArray    *rows;                  /* AwFindingRow, in display order */
-  GPtrArray    *signatures;            /* char *, parallel to rows */
   AdwActionRow *check_rows[AW_N_CHECKS];
   GtkImage     *check_icons[AW_N_CHECKS];
   gboolean      check_state[AW_N_CHECKS];
@@ -43,16 +42,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static char *
-finding_signature (AwFinding *finding)
-{
-  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%s", aw_finding_get_rule_id (finding),
-                          aw_finding_get_part (finding),
-                          aw_finding_get_text (finding) ? aw_finding_get_text (finding) : "",
-                          aw_finding_get_message (finding) ? aw_finding_get_message (finding) : "",
-                          aw_finding_get_suggestion (finding) ? aw_finding_get_suggestion (finding) : "");
-}
 
 static void
 on_row_apply (AwFindingRow    *row,
@@ -135,52 +124,64 @@ update_checklist (AwGuidancePanel  *self,
              TRUE, NULL);
 }
 
-static gboolean
-same_findings (AwGuidancePanel *self,
-               GPtrArray       *signatures)
-{
-  if (signatures->len != self->signatures->len)
-    return FALSE;
-  for (guint i = 0; i < signatures->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (signatures, i), g_ptr_array_index (self->signatures, i)) != 0)
-      return FALSE;
-  return TRUE;
-}
-
+/* Shows @findings, reusing the rows already there: a keystroke usually changes no
+ * finding, or only the numbers in one message, so no widget is created or destroyed. */
 static void
-rebuild_rows (AwGuidancePanel *self,
-              GPtrArray       *findings)
+sync_rows (AwGuidancePanel *self,
+           GPtrArray       *findings)
 {
-  guint counts[N_SEVERITIES] = { 0, };
+  GPtrArray *by_severity[N_SEVERITIES];
 
   for (guint s = 0; s < N_SEVERITIES; s++)
-    {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->section_lists[s]))) != NULL)
-        gtk_list_box_remove (self->section_lists[s], child);
-    }
-  g_ptr_array_set_size (self->rows, 0);
-
+    by_severity[s] = g_ptr_array_new ();
   for (guint i = 0; i < findings->len; i++)
     {
       AwFinding *finding = g_ptr_array_index (findings, i);
-      AwSeverity severity = MIN (aw_finding_get_severity (finding), N_SEVERITIES - 1);
-      GtkWidget *row = aw_finding_row_new (finding);
-
-      g_signal_connect (row, "apply", G_CALLBACK (on_row_apply), self);
-      g_signal_connect (row, "ignore", G_CALLBACK (on_row_ignore), self);
-      gtk_list_box_append (self->section_lists[severity], row);
-      g_ptr_array_add (self->rows, row);
-      counts[severity]++;
+      g_ptr_array_add (by_severity[MIN (aw_finding_get_severity (finding), N_SEVERITIES - 1)], finding);
     }
 
-  for (guint s = 0; s < N_SEVERITIES; s++)
+  g_ptr_array_set_size (self->rows, 0);
+  /* Display order: errors first */
+  for (int s = N_SEVERITIES - 1; s >= 0; s--)
     {
-      gtk_widget_set_visible (self->section_labels[s], counts[s] > 0);
-      gtk_widget_set_visible (GTK_WIDGET (self->section_lists[s]), counts[s] > 0);
+      GtkListBox *list = self->section_lists[s];
+      GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+      guint i = 0;
+
+      for (; i < by_severity[s]->len; i++)
+        {
+          AwFinding *finding = g_ptr_array_index (by_severity[s], i);
+
+          if (child != NULL)
+            {
+              aw_finding_row_set_finding (AW_FINDING_ROW (child), finding);
+              g_ptr_array_add (self->rows, child);
+              child = gtk_widget_get_next_sibling (child);
+            }
+          else
+            {
+              GtkWidget *row = aw_finding_row_new (finding);
+
+              g_signal_connect (row, "apply", G_CALLBACK (on_row_apply), self);
+              g_signal_connect (row, "ignore", G_CALLBACK (on_row_ignore), self);
+              gtk_list_box_append (list, row);
+              g_ptr_array_add (self->rows, row);
+            }
+        }
+      while (child != NULL)
+        {
+          GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+          gtk_list_box_remove (list, child);
+          child = next;
+        }
+      gtk_widget_set_visible (self->section_labels[s], by_severity[s]->len > 0);
+      gtk_widget_set_visible (GTK_WIDGET (list), by_severity[s]->len > 0);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->no_findings_label), findings->len == 0);
+
+  for (guint s = 0; s < N_SEVERITIES; s++)
+    g_ptr_array_unref (by_severity[s]);
 }
 
 /**
@@ -195,28 +196,11 @@ aw_guidance_panel_update (AwGuidancePanel  *self,
                           GPtrArray        *findings,
                           gboolean          feedback_wanted)
 {
-  g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
-
   g_return_if_fail (AW_IS_GUIDANCE_PANEL (self));
   g_return_if_fail (findings != NULL);
 
   update_checklist (self, report, findings, feedback_wanted);
-
-  for (guint i = 0; i < findings->len; i++)
-    g_ptr_array_add (signatures, finding_signature (g_ptr_array_index (findings, i)));
-
-  if (same_findings (self, signatures))
-    {
-      /* Same findings, maybe at other offsets: keep the rows, give them the new objects. */
-      for (guint i = 0; i < findings->len; i++)
-        aw_finding_row_set_finding (g_ptr_array_index (self->rows, i),
-                                    g_ptr_array_index (findings, i));
-      return;
-    }
-
-  rebuild_rows (self, findings);
-  g_ptr_array_unref (self->signatures);
-  self->signatures = g_steal_pointer (&signatures);
+  sync_rows (self, findings);
 }
 
 guint
@@ -284,7 +268,6 @@ aw_guidance_panel_finalize (GObject *object)
   AwGuidancePanel *self = AW_GUIDANCE_PANEL (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->signatures, g_ptr_array_unref);
 
   G_OBJECT_CLASS (aw_guidance_panel_parent_class)->finalize (object);
 }
@@ -340,7 +323,6 @@ aw_guidance_panel_init (AwGuidancePanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
-  self->signatures = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < AW_N_CHECKS; i++)
     {
