@@ -451,7 +451,10 @@ on_password (GObject      *source,
       finish_task (task, error);
       return;
     }
-  if (password == NULL && !aw_account_is_host_local (self->account))
+  /* Without a password, only a server on this computer with no user name is tried
+   * as is (a local relay that needs no login). */
+  if (password == NULL &&
+      (!aw_account_is_host_local (self->account) || aw_account_get_username (self->account) != NULL))
     {
       finish_task (task, g_error_new_literal (AW_SENDER_ERROR, AW_SENDER_ERROR_NO_PASSWORD,
                                               _("No password is saved for this account. Enter it in Preferences → Accounts.")));

@@ -1,0 +1,266 @@
+/* test-sender.c: one follow-up goes out once, through the keyring and the real test SMTP
+ * server, and lands in the history with the exact bytes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "aw-password-store.h"
+#include "aw-sender.h"
+#include "aw-test-smtp.h"
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static AwAccount *
+make_account (const char *mode)
+{
+  AwAccount *account = aw_account_new ();
+
+  aw_account_set_id (account, mode);
+  aw_account_set_display_name (account, "Sam Lee");
+  aw_account_set_address (account, "applicant@example.org");
+  aw_account_set_host (account, "localhost");
+  aw_account_set_port (account, aw_test_smtp_port (mode));
+  aw_account_set_security (account, g_str_equal (mode, "implicit-tls")
+                           ? AW_ACCOUNT_SECURITY_TLS : AW_ACCOUNT_SECURITY_STARTTLS);
+  aw_account_set_username (account, aw_test_smtp_user ());
+  return account;
+}
+
+static AwDraft *
+make_draft (const char *address)
+{
+  AwDraft *draft = aw_draft_new ();
+
+  aw_draft_set_sender_name (draft, "Sam Lee");
+  aw_draft_set_recipient_name (draft, "Dana Ruiz");
+  aw_draft_set_recipient_address (draft, address);
+  aw_draft_set_company (draft, "Acme");
+  aw_draft_set_role (draft, "Product Designer");
+  aw_draft_set_subject (draft, "Thank you for your time");
+  aw_draft_set_body (draft, "Dear Dana,\n\nThank you for the conversations about the role.\n"
+                            "I would welcome any feedback.\n\nBest regards,\nSam");
+  return draft;
+}
+
+static void
+store_password (AwAccount *account)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aw_password_store_store_async (aw_account_get_host (account), aw_account_get_port (account),
+                                 aw_account_get_login (account), aw_test_smtp_password (),
+                                 NULL, on_done, &result);
+  g_assert_true (aw_password_store_store_finish (wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+static AwHistoryEntry *
+send (AwSender  *sender,
+      AwDraft   *draft,
+      GArray    *stages,
+      GError   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aw_sender_send_async (sender, draft, NULL, on_done, &result);
+  return aw_sender_send_finish (sender, wait_for (&result), error);
+}
+
+static void
+on_stage (AwSender      *sender,
+          AwSenderStage  stage,
+          GArray        *stages)
+{
+  g_array_append_val (stages, stage);
+}
+
+static gboolean
+have_services (void)
+{
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("no session bus: run through build-aux/test.sh");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_send_records_history (void)
+{
+  g_autoptr(AwAccount) account = make_account ("starttls");
+  g_autoptr(AwHistory) history = aw_history_new (NULL);
+  g_autoptr(AwSender) sender = NULL;
+  g_autoptr(AwDraft) draft = make_draft ("dana@acme.example");
+  g_autoptr(AwHistoryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stages = g_array_new (FALSE, FALSE, sizeof (AwSenderStage));
+  g_autoptr(GBytes) received = NULL;
+  g_autoptr(GFile) eml = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *envelope = NULL;
+  gsize stored_length;
+  guint before;
+
+  if (!have_services ())
+    return;
+
+  store_password (account);
+  sender = aw_sender_new (account, history);
+  aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
+  g_signal_connect (sender, "stage-changed", G_CALLBACK (on_stage), stages);
+
+  before = aw_test_smtp_count ("starttls");
+  entry = send (sender, draft, stages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
+
+  /* every stage, in order */
+  g_assert_cmpuint (stages->len, >=, 6);
+  g_assert_cmpint (g_array_index (stages, AwSenderStage, 0), ==, AW_SENDER_STAGE_PASSWORD);
+  g_assert_cmpint (g_array_index (stages, AwSenderStage, 1), ==, AW_SENDER_STAGE_CONNECTING);
+  g_assert_cmpint (g_array_index (stages, AwSenderStage, stages->len - 2), ==, AW_SENDER_STAGE_RECORDING);
+  g_assert_cmpint (g_array_index (stages, AwSenderStage, stages->len - 1), ==, AW_SENDER_STAGE_DONE);
+  g_assert_false (aw_sender_get_busy (sender));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 1);
+  g_assert_cmpstr (aw_history_entry_get_recipient_address (entry), ==, "dana@acme.example");
+  g_assert_cmpstr (aw_history_entry_get_company (entry), ==, "Acme");
+  g_assert_cmpint (aw_history_entry_get_status (entry), ==, AW_HISTORY_STATUS_SENT);
+  g_assert_true (aw_history_find_previous (history, "dana@acme.example", NULL) == entry);
+
+  /* the .eml is the message the server received */
+  received = aw_test_smtp_message ("starttls", before + 1);
+  eml = aw_history_get_eml_file (history, entry);
+  g_assert_true (g_file_load_contents (eml, NULL, &stored, &stored_length, NULL, NULL));
+  g_assert_cmpmem (stored, stored_length, g_bytes_get_data (received, NULL), g_bytes_get_size (received));
+  g_assert_nonnull (g_strstr_len (stored, stored_length, aw_history_entry_get_message_id (entry)));
+  envelope = aw_test_smtp_envelope ("starttls", before + 1);
+  g_assert_nonnull (strstr (envelope, "dana@acme.example"));
+}
+
+static void
+test_wrong_password (void)
+{
+  g_autoptr(AwAccount) account = make_account ("auth-535");
+  g_autoptr(AwHistory) history = aw_history_new (NULL);
+  g_autoptr(AwSender) sender = NULL;
+  g_autoptr(AwDraft) draft = make_draft ("dana@acme.example");
+  g_autoptr(AwHistoryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sentence = NULL;
+
+  if (!have_services ())
+    return;
+
+  store_password (account);
+  sender = aw_sender_new (account, history);
+  aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
+  entry = send (sender, draft, NULL, &error);
+  g_assert_null (entry);
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
+  sentence = aw_sender_describe_error (account, error);
+  g_assert_nonnull (sentence);
+  g_assert_null (strstr (sentence, aw_test_smtp_password ()));
+  g_test_message ("535: %s", sentence);
+}
+
+static void
+test_delivery_uncertain_is_recorded (void)
+{
+  g_autoptr(AwAccount) account = make_account ("disconnect-after-dot");
+  g_autoptr(AwHistory) history = aw_history_new (NULL);
+  g_autoptr(AwSender) sender = NULL;
+  g_autoptr(AwDraft) draft = make_draft ("jobs@globex.example");
+  g_autoptr(AwHistoryEntry) entry = NULL;
+  g_autoptr(AwHistoryEntry) recorded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_services ())
+    return;
+
+  sender = aw_sender_new (account, history);
+  aw_sender_set_password (sender, aw_test_smtp_password ());
+  aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
+  entry = send (sender, draft, NULL, &error);
+  g_assert_null (entry);
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 1);
+  recorded = g_list_model_get_item (G_LIST_MODEL (history), 0);
+  g_assert_cmpint (aw_history_entry_get_status (recorded), ==, AW_HISTORY_STATUS_DELIVERY_UNCERTAIN);
+}
+
+static void
+test_no_password_saved (void)
+{
+  g_autoptr(AwAccount) account = make_account ("starttls");
+  g_autoptr(AwSender) sender = NULL;
+  g_autoptr(AwDraft) draft = make_draft ("dana@acme.example");
+  g_autoptr(AwHistoryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  if (!have_services ())
+    return;
+
+  aw_account_set_username (account, "nobody-saved-this@example.org");
+  sender = aw_sender_new (account, aw_history_new (NULL));
+  before = aw_test_smtp_count ("starttls");
+  entry = send (sender, draft, NULL, &error);
+  g_assert_error (error, AW_SENDER_ERROR, AW_SENDER_ERROR_NO_PASSWORD);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
+}
+
+static void
+test_invalid_draft (void)
+{
+  g_autoptr(AwAccount) account = make_account ("starttls");
+  g_autoptr(AwSender) sender = aw_sender_new (account, NULL);
+  g_autoptr(AwDraft) draft = make_draft ("not an address");
+  g_autoptr(AwHistoryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = send (sender, draft, NULL, &error);
+  g_assert_null (entry);
+  g_assert_error (error, AW_MESSAGE_ERROR, AW_MESSAGE_ERROR_TO);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* The isolated XDG folders hide GNOME's proxy settings schema: no proxy here. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  aw_test_smtp_init ();
+
+  g_test_add_func ("/sender/send-records-history", test_send_records_history);
+  g_test_add_func ("/sender/wrong-password", test_wrong_password);
+  g_test_add_func ("/sender/delivery-uncertain", test_delivery_uncertain_is_recorded);
+  g_test_add_func ("/sender/no-password-saved", test_no_password_saved);
+  g_test_add_func ("/sender/invalid-draft", test_invalid_draft);
+
+  status = g_test_run ();
+  aw_test_smtp_shutdown ();
+  return status;
+}
