@@ -19,6 +19,8 @@
 #define DRAFT_SUFFIX    ".json"
 #define DELETED_SUFFIX  ".json.deleted"
 #define MAX_DRAFT_BYTES (16 * 1024 * 1024)
+/* A deleted draft whose undo never came (the app quit first) goes after a day. */
+#define STALE_DELETED_SECONDS (24 * 60 * 60)
 
 typedef struct
 {
@@ -538,6 +540,17 @@ list_thread (GTask        *task,
 
       if (g_task_return_error_if_cancelled (task))
         return;
+      if (g_str_has_suffix (name, DELETED_SUFFIX))
+        {
+          g_autofree char *deleted = g_build_filename (directory, name, NULL);
+          GStatBuf st;
+
+          /* rename() sets ctime: it says when the draft was deleted */
+          if (g_stat (deleted, &st) == 0 &&
+              (gint64) st.st_ctime + STALE_DELETED_SECONDS < g_get_real_time () / G_USEC_PER_SEC)
+            g_unlink (deleted);
+          continue;
+        }
       if (!g_str_has_suffix (name, DRAFT_SUFFIX))
         continue;
 
