@@ -11,6 +11,8 @@
 #include "aw-draft-writer.h"
 #include "aw-editor-page.h"
 #include "aw-history.h"
+#include "aw-history-list.h"
+#include "aw-send-dialog.h"
 #include "aw-window.h"
 #include "aw-wizard.h"
 
@@ -31,6 +33,7 @@ struct _AwWindow
   GtkStack             *main_stack;
   AdwStatusPage        *start_page;
   GtkButton            *new_follow_up_button;
+  GtkWidget            *start_box;
   GtkWidget            *drafts_box;
   GtkListBox           *drafts_list;
   AwWizard             *wizard;
@@ -519,11 +522,62 @@ delete_draft_activated (GSimpleAction *action,
 }
 
 static void
+sent_draft_deleted (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autofree char *id = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_draft_store_delete_finish (AW_DRAFT_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND))
+        g_warning ("could not remove the sent draft: %s", error->message);
+      return;
+    }
+  aw_draft_store_purge_async (AW_DRAFT_STORE (object), id, NULL, draft_purged, NULL);
+}
+
+static void
+on_follow_up_sent (AwSendDialog   *dialog,
+                   AwHistoryEntry *entry,
+                   AwWindow       *self)
+{
+  AwDraft *draft = aw_send_dialog_get_draft (dialog);
+  g_autofree char *id = g_strdup (aw_draft_get_id (draft));
+  guint position;
+
+  /* Sent: it is no longer an unfinished draft. */
+  if (self->draft == draft)
+    {
+      aw_wizard_set_draft (self->wizard, NULL);
+      aw_editor_page_set_draft (self->editor_page, NULL);
+      set_current_draft (self, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "start");
+    }
+  if (find_listed_draft (self, id, &position) != NULL)
+    {
+      g_ptr_array_remove_index (self->drafts, position);
+      show_drafts (self);
+    }
+  aw_draft_store_delete_async (self->draft_store, id, NULL, sent_draft_deleted, g_strdup (id));
+  aw_window_show_toast (self, _("Follow-up sent"));
+}
+
+static void
 send_follow_up_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  /* filled by the send flow */
+  AwWindow *self = user_data;
+  AwSendDialog *dialog;
+
+  if (self->draft == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "editor") != 0)
+    return;
+  dialog = aw_send_dialog_present (GTK_WINDOW (self), self->draft);
+  if (dialog != NULL)
+    g_signal_connect_object (dialog, "sent", G_CALLBACK (on_follow_up_sent), self, 0);
 }
 
 static const GActionEntry win_actions[] = {
@@ -577,6 +631,7 @@ aw_window_constructed (GObject *object)
 {
   AwWindow *self = AW_WINDOW (object);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget *history_list;
 
   G_OBJECT_CLASS (aw_window_parent_class)->constructed (object);
 
@@ -588,6 +643,11 @@ aw_window_constructed (GObject *object)
 
   aw_window_reload_drafts (self);
   aw_window_set_history (self, aw_history_get_default ());
+
+  history_list = aw_history_list_new (self->history);
+  gtk_widget_set_name (history_list, "history_list");
+  gtk_widget_set_size_request (history_list, 320, -1);
+  gtk_box_append (GTK_BOX (self->start_box), history_list);
 }
 
 static void
@@ -629,6 +689,7 @@ aw_window_class_init (AwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AwWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, AwWindow, new_follow_up_button);
+  gtk_widget_class_bind_template_child (widget_class, AwWindow, start_box);
   gtk_widget_class_bind_template_child (widget_class, AwWindow, drafts_box);
   gtk_widget_class_bind_template_child (widget_class, AwWindow, drafts_list);
   gtk_widget_class_bind_template_child (widget_class, AwWindow, wizard);
