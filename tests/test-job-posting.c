@@ -401,6 +401,12 @@ test_parse_variants (void)
     /* JSON-LD without a JobPosting: OpenGraph decides */
     { "<script type='application/ld+json'>{\"@type\": \"Organization\", \"name\": \"Soylent\"}</script>"
       "<meta property='og:title' content='Food Scientist'>", "Food Scientist", NULL },
+    /* Job boards' gender markers are not part of the role */
+    { "<script type='application/ld+json'>{\"@type\": \"JobPosting\", \"title\": \"Data Engineer (m/w/d)\"}</script>",
+      "Data Engineer", NULL },
+    { "<title>Ingénieur Qualité (H/F) – Société Générale</title>", "Ingénieur Qualité", "Société Générale" },
+    { "<meta property='og:title' content='UX Designer [w/m/div] (Remote)'>", "UX Designer (Remote)", NULL },
+    { "<meta property='og:title' content='C/C++ Developer (C/C++)'>", "C/C++ Developer (C/C++)", NULL },
     /* <title> with several separators */
     { "<title>Mobile Engineer - Berlin - Stark Industries</title>", "Mobile Engineer", "Stark Industries" },
   };

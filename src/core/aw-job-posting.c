@@ -420,6 +420,23 @@ walk (Found   *found,
     }
 }
 
+/* "Data Engineer (m/w/d)", "Ingénieur (H/F)", "Designer (all genders)": job boards'
+ * gender markers do not belong in a sentence of the email. */
+static char *
+strip_gender_marker (const char *title)
+{
+  static GRegex *regex = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex,
+                       g_regex_new ("\\s*[(\\[]\\s*(?:(?:[mwfdxhgi*]|div)\\s*[/|,]\\s*)+"
+                                    "(?:[mwfdxhgi*]|div)\\s*[)\\]]"
+                                    "|\\s*[(\\[]\\s*(?:all genders|gn|genderneutral)\\s*[)\\]]",
+                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+
+  return g_strstrip (g_regex_replace_literal (regex, title, -1, 0, "", 0, NULL));
+}
+
 static AwJobPosting *
 posting_new (const char         *url,
              const char         *title,
@@ -429,7 +446,12 @@ posting_new (const char         *url,
   AwJobPosting *self = g_object_new (AW_TYPE_JOB_POSTING, NULL);
 
   self->url = g_strdup (url);
-  self->title = g_strdup (title);
+  self->title = strip_gender_marker (title);
+  if (*self->title == '\0')
+    {
+      g_free (self->title);
+      self->title = g_strdup (title);
+    }
   self->company = company != NULL && *company != '\0' ? g_strdup (company) : NULL;
   self->source = source;
   return self;
