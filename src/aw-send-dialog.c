@@ -10,7 +10,6 @@
 #include "aw-guidance.h"
 #include "aw-send-dialog.h"
 #include "aw-sender.h"
-#include "aw-window.h"
 
 struct _AwSendDialog
 {
@@ -73,6 +72,45 @@ aw_send_dialog_cancel_all (void)
 {
   for (GList *l = dialogs; l != NULL; l = l->next)
     g_cancellable_cancel (AW_SEND_DIALOG (l->data)->cancellable);
+}
+
+#define CLOSE_CONFIRMED "aw-send-dialog-close-confirmed"
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GtkWindow        *window)
+{
+  if (g_strcmp0 (response, "stop") != 0)
+    return;
+  aw_send_dialog_cancel_all ();
+  g_object_set_data (G_OBJECT (window), CLOSE_CONFIRMED, GINT_TO_POINTER (TRUE));
+  gtk_window_close (window);
+}
+
+gboolean
+aw_send_dialog_confirm_close (GtkWindow *window)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
+
+  if (!aw_send_dialog_any_busy () || g_object_get_data (G_OBJECT (window), CLOSE_CONFIRMED))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (window, _("A Follow-Up Is Being Sent"),
+                                   _("If you close now, it may stay unclear whether it was delivered. Wait a moment for the server's answer, or stop sending."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "wait", _("_Keep Sending"),
+                                    "stop", _("_Stop and Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 AwDraft *
@@ -348,7 +386,6 @@ on_sent (GObject      *source,
   g_autoptr(AwHistoryEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  GtkWindow *parent;
 
   entry = aw_sender_send_finish (AW_SENDER (source), result, &error);
   if (entry == NULL)
@@ -360,13 +397,8 @@ on_sent (GObject      *source,
       return;
     }
 
+  /* The window's handler shows the toast and moves the draft out of the drafts. */
   g_signal_emit (self, signals[SENT], 0, entry);
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (AW_IS_WINDOW (parent))
-    {
-      g_autofree char *line = aw_history_entry_describe (entry);
-      aw_window_show_toast (AW_WINDOW (parent), line);
-    }
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

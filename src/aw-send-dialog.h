@@ -41,5 +41,8 @@ gboolean      aw_send_dialog_get_repeat_warning (AwSendDialog *self);
 /* Whether any send dialog of the process is sending now, and stopping them all (quit). */
 gboolean      aw_send_dialog_any_busy         (void);
 void          aw_send_dialog_cancel_all       (void);
+/* For a main window's close-request: while a send is in progress, asks whether to stop it
+ * and returns TRUE (refuse closing now); the window closes after "Stop and Close". */
+gboolean      aw_send_dialog_confirm_close    (GtkWindow      *window);
 
 G_END_DECLS
