@@ -524,8 +524,12 @@ lookup_done (GObject      *object,
   if (posting == NULL)
     {
       g_debug ("job posting lookup failed: %s", error->message);
-      /* Translators: a quiet note below the job posting link */
-      show_lookup_note (self, _("Could not read this posting. Please fill in the role and company yourself."));
+      if (g_error_matches (error, AW_JOB_POSTING_ERROR, AW_JOB_POSTING_ERROR_TIMEOUT))
+        /* Translators: a quiet note below the job posting link */
+        show_lookup_note (self, _("The posting did not load in time. Please fill in the role and company yourself."));
+      else
+        /* Translators: a quiet note below the job posting link */
+        show_lookup_note (self, _("Could not read this posting. Please fill in the role and company yourself."));
       return;
     }
 

@@ -6,7 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include <libsoup/soup.h>
+
 #include "aw-application.h"
+#include "aw-draft-row.h"
+#include "aw-send-dialog.h"
 #include "aw-editor-page.h"
 #include "aw-guidance.h"
 #include "aw-test-ui.h"
@@ -251,6 +255,266 @@ test_full_path (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A real HTTP server on loopback with four job posting pages */
+static const char posting_json_ld[] =
+  "<!DOCTYPE html><html><head><title>Careers</title>"
+  "<script type=\"application/ld+json\">"
+  "{\"@context\": \"https://schema.org/\", \"@type\": \"JobPosting\","
+  " \"title\": \"Senior Data Engineer\","
+  " \"hiringOrganization\": {\"@type\": \"Organization\", \"name\": \"Lumen Freight\"}}"
+  "</script></head><body><h1>Senior Data Engineer</h1></body></html>";
+static const char posting_open_graph[] =
+  "<!DOCTYPE html><html><head>"
+  "<meta property=\"og:title\" content=\"Product Designer\">"
+  "<meta property=\"og:site_name\" content=\"Harbor Health\">"
+  "<title>Jobs</title></head><body></body></html>";
+
+static void
+serve_posting (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  if (g_str_equal (path, "/json-ld"))
+    soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC,
+                                      posting_json_ld, strlen (posting_json_ld));
+  else if (g_str_equal (path, "/open-graph"))
+    soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC,
+                                      posting_open_graph, strlen (posting_open_graph));
+  else if (g_str_equal (path, "/garbage"))
+    soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC,
+                                      "\x01\x02<<<>>>\xff\xfe", 10);
+  else if (g_str_equal (path, "/slow"))
+    {
+      /* Never answers while the test waits: the lookup's timeout has to end it. */
+      soup_server_message_pause (message);
+      return;
+    }
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+static char *
+start_server (SoupServer **out)
+{
+  g_autoptr(GError) error = NULL;
+  SoupServer *server = soup_server_new (NULL, NULL);
+  GSList *uris;
+  char *base;
+
+  soup_server_add_handler (server, NULL, serve_posting, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  *out = server;
+  if (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+  return base;
+}
+
+static gboolean
+lookup_done (gpointer data)
+{
+  AwWindow *window = data;
+
+  return !gtk_widget_get_visible (aw_test_ui_find_by_name (GTK_WIDGET (window), "lookup_spinner")) &&
+         gtk_widget_get_visible (aw_test_ui_find_by_name (GTK_WIDGET (window), "lookup_note"));
+}
+
+static void
+look_up (AwWindow   *window,
+         const char *url,
+         gboolean    slow)
+{
+  GtkWidget *spinner = find (window, "lookup_spinner");
+
+  gtk_widget_set_visible (find (window, "lookup_note"), FALSE);
+  type_into (window, "posting_url_entry", url);
+  /* Leaving the field starts the lookup by itself while role or company is empty */
+  gtk_widget_grab_focus (GTK_WIDGET (aw_validated_entry_get_entry (AW_VALIDATED_ENTRY (find (window, "company_entry")))));
+  if (slow)
+    {
+      /* Still waiting after half a second: the spinner shows, the fields stay usable */
+      aw_test_ui_iterate (500);
+      g_assert_true (gtk_widget_get_visible (spinner));
+      g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+      type_into (window, "company_entry", "Typed While Waiting");
+    }
+  g_assert_true (aw_test_ui_wait_for (lookup_done, window, 10000));
+}
+
+static void
+test_posting_lookup (void)
+{
+  AwWindow *window = open_window ();
+  AwWizard *wizard = start_wizard (window);
+  SoupServer *server = NULL;
+  g_autofree char *base = start_server (&server);
+  g_autofree char *url = NULL;
+  const char *note;
+
+  aw_wizard_set_lookup_timeout (wizard, 2);
+
+  /* JSON-LD: role and company */
+  url = g_strconcat (base, "/json-ld", NULL);
+  look_up (window, url, FALSE);
+  g_assert_cmpstr (aw_validated_entry_get_text (AW_VALIDATED_ENTRY (find (window, "role_entry"))), ==,
+                   "Senior Data Engineer");
+  g_assert_cmpstr (aw_validated_entry_get_text (AW_VALIDATED_ENTRY (find (window, "company_entry"))), ==,
+                   "Lumen Freight");
+  g_assert_cmpstr (aw_draft_get_role (aw_wizard_get_draft (wizard)), ==, "Senior Data Engineer");
+  shot (GTK_WIDGET (window), "wizard-posting-filled.png");
+
+  /* What the person typed wins: nothing is overwritten */
+  type_into (window, "role_entry", "Data Engineer");
+  g_free (url);
+  url = g_strconcat (base, "/open-graph", NULL);
+  type_into (window, "posting_url_entry", url);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.look-up-posting", NULL);
+  g_assert_true (aw_test_ui_wait_for (lookup_done, window, 10000));
+  g_assert_cmpstr (aw_validated_entry_get_text (AW_VALIDATED_ENTRY (find (window, "role_entry"))), ==,
+                   "Data Engineer");
+
+  /* OpenGraph only, into empty fields */
+  type_into (window, "role_entry", "");
+  type_into (window, "company_entry", "");
+  look_up (window, url, FALSE);
+  g_assert_cmpstr (aw_validated_entry_get_text (AW_VALIDATED_ENTRY (find (window, "role_entry"))), ==,
+                   "Product Designer");
+
+  /* Garbage: a quiet note, no dialog, fields untouched */
+  type_into (window, "role_entry", "");
+  g_free (url);
+  url = g_strconcat (base, "/garbage", NULL);
+  look_up (window, url, FALSE);
+  note = gtk_label_get_text (GTK_LABEL (find (window, "lookup_note")));
+  g_assert_cmpstr (note, !=, "");
+  g_assert_cmpstr (aw_validated_entry_get_text (AW_VALIDATED_ENTRY (find (window, "role_entry"))), ==, "");
+
+  /* Slow: the spinner turns, typing goes on, and the timeout ends it quietly */
+  g_free (url);
+  url = g_strconcat (base, "/slow", NULL);
+  look_up (window, url, TRUE);
+  g_assert_cmpstr (aw_validated_entry_get_text (AW_VALIDATED_ENTRY (find (window, "role_entry"))), ==, "");
+  shot (GTK_WIDGET (window), "wizard-posting-failed.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  soup_server_disconnect (server);
+  g_object_unref (server);
+}
+
+static gboolean
+drafts_loaded (gpointer data)
+{
+  return aw_window_get_drafts_loaded (AW_WINDOW (data));
+}
+
+/* The start page's row of the draft @id, if listed (earlier tests leave drafts too) */
+static AwDraftRow *
+draft_row (AwWindow   *window,
+           const char *id)
+{
+  GtkListBox *list = GTK_LIST_BOX (find (window, "drafts_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (aw_draft_get_id (aw_draft_row_get_draft (AW_DRAFT_ROW (row))), id) == 0)
+      return AW_DRAFT_ROW (row);
+  return NULL;
+}
+
+static void
+test_resume_and_delete_with_undo (void)
+{
+  AwWindow *window = open_window ();
+  AwWizard *wizard = start_wizard (window);
+  g_autofree char *id = NULL;
+  AdwToastOverlay *toasts;
+
+  fill_context (window);
+  id = g_strdup (aw_draft_get_id (aw_wizard_get_draft (wizard)));
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL);
+  g_assert_nonnull (draft_row (window, id));
+
+  /* Resume: the wizard again, with the answers; then back to the start */
+  g_signal_emit_by_name (draft_row (window, id), "activate");
+  aw_test_ui_iterate (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find (window, "main_stack"))), ==, "wizard");
+  g_assert_cmpstr (aw_validated_entry_get_text (AW_VALIDATED_ENTRY (find (window, "recipient_name_entry"))),
+                   ==, "Dana Whitfield");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find (window, "main_stack"))), ==, "start");
+
+  /* Written to disk within a second */
+  aw_test_ui_iterate (1000);
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_window ();
+  g_assert_true (aw_test_ui_wait_for (drafts_loaded, window, 5000));
+  g_assert_nonnull (draft_row (window, id));
+
+  /* Delete, then Undo */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-draft", "s", id);
+  aw_test_ui_iterate (200);
+  g_assert_null (draft_row (window, id));
+  shot (GTK_WIDGET (window), "start-page-draft-deleted.png");
+  toasts = ADW_TOAST_OVERLAY (find (window, "toast_overlay"));
+  g_assert_nonnull (toasts);
+  /* The toast's Undo button is the toast action; emit what clicking it emits */
+  {
+    GtkWidget *undo = NULL;
+    for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (toasts)); w && !undo;
+         w = gtk_widget_get_next_sibling (w))
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (w), "AdwToastWidget") == 0)
+        undo = w;
+    g_assert_nonnull (undo);
+    for (GtkWidget *b = gtk_widget_get_first_child (undo); b != NULL; b = gtk_widget_get_next_sibling (b))
+      if (GTK_IS_BUTTON (b) && gtk_button_get_label (GTK_BUTTON (b)) != NULL)
+        g_signal_emit_by_name (b, "clicked");
+  }
+  aw_test_ui_iterate (300);
+  g_assert_nonnull (draft_row (window, id));
+
+  /* The file is back: a fresh window lists it too */
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_window ();
+  g_assert_true (aw_test_ui_wait_for (drafts_loaded, window, 5000));
+  g_assert_nonnull (draft_row (window, id));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_send_opens_dialog (void)
+{
+  AwWindow *window = open_window ();
+  AwWizard *wizard = start_wizard (window);
+  gboolean found = FALSE;
+
+  fill_context (window);
+  for (int i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  g_assert_true (aw_test_ui_wait_for (editor_shown, find (window, "main_stack"), 2000));
+
+  /* Send… and Ctrl+Enter are the same window action */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.send-follow-up", NULL);
+  aw_test_ui_iterate (300);
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (AW_IS_SEND_DIALOG (toplevel))
+        {
+          found = TRUE;
+          g_assert_true (aw_send_dialog_get_draft (AW_SEND_DIALOG (toplevel)) == aw_window_get_draft (window));
+          gtk_window_destroy (toplevel);
+        }
+    }
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_every_control_has_a_name (void)
 {
@@ -292,6 +556,9 @@ main (int   argc,
   g_test_add_func ("/wizard/back-keeps-answers", test_back_keeps_answers);
   g_test_add_func ("/wizard/full-path", test_full_path);
   g_test_add_func ("/wizard/accessible-names", test_every_control_has_a_name);
+  g_test_add_func ("/wizard/posting-lookup", test_posting_lookup);
+  g_test_add_func ("/wizard/resume-and-delete-with-undo", test_resume_and_delete_with_undo);
+  g_test_add_func ("/wizard/send-opens-dialog", test_send_opens_dialog);
 
   status = g_test_run ();
   g_clear_object (&app);
