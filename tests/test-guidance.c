@@ -1,0 +1,689 @@
+/* test-guidance.c: the guidance engine, every rule in every language, on real rule data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "aw-guidance.h"
+
+/* A clean email per language, and one sentence per phrase rule that must be found. */
+typedef struct
+{
+  const char *lang;
+  const char *greeting;
+  const char *thanks;
+  const char *feedback;
+  const char *future;
+  const char *signoff;
+  const char *name;
+  const char *pushy;
+  const char *pushy_negated;   /* a negated or allowed variant: no finding */
+  const char *status;
+  const char *status_allowed;  /* about FUTURE roles: fine */
+  const char *negative;
+  const char *negative_allowed;
+  const char *overpromise;
+  const char *slang;
+} LangCase;
+
+static const LangCase cases[] = {
+  { "en", "Dear Ms. Chen,",
+    "Thank you for your time and for the interview.",
+    "Could you share any feedback on my interview?",
+    "I hope to be considered for future roles.",
+    "Best regards,", "Anna Weber",
+    "Please reconsider your decision.",
+    "I am not asking you to reconsider.",
+    "Is the position still open?",
+    "Please let me know about future openings.",
+    "Honestly, the process was a waste of my time.",
+    "While I am naturally disappointed, I understand.",
+    "I am the best candidate you will ever find.",
+    "Gonna keep learning, lol." },
+  { "de", "Sehr geehrte Frau Weber,",
+    "Vielen Dank für Ihre Zeit und das Gespräch.",
+    "Über eine kurze Rückmeldung zu meinem Gespräch würde ich mich sehr freuen.",
+    "Für künftige Stellen stehe ich gerne zur Verfügung.",
+    "Mit freundlichen Grüßen", "Jonas Müller",
+    "Bitte überdenken Sie Ihre Entscheidung noch einmal.",
+    "Ich möchte Sie nicht drängen, Ihre Entscheidung zu überdenken.",
+    "Ist die Stelle noch offen?",
+    "Bitte denken Sie bei künftigen Stellen an mich.",
+    "Ehrlich gesagt fand ich das Verfahren unfair.",
+    "Natürlich bin ich enttäuscht, aber ich verstehe Ihre Entscheidung.",
+    "Ich garantiere Ihnen sofortige Ergebnisse.",
+    "Das war echt lol." },
+  { "fr", "Madame Martin,",
+    "Merci pour votre temps et pour l'entretien.",
+    "Pourriez-vous me faire un retour sur mon entretien ?",
+    "Je reste disponible pour de futures opportunités.",
+    "Cordialement,", "Claire Dubois",
+    "Je vous prie de reconsidérer votre décision.",
+    "Je ne vous demande pas de reconsidérer votre décision.",
+    "Le poste est-il toujours ouvert ?",
+    "N'hésitez pas à penser à moi pour de futurs postes.",
+    "Ce processus a été une perte de temps.",
+    "Je suis naturellement déçue, mais je comprends votre décision.",
+    "Je vous garantis des résultats immédiats.",
+    "C'était trop cool mdr." },
+  { "es", "Estimada Sra. García,",
+    "Muchas gracias por su tiempo y por la entrevista.",
+    "¿Podría darme algún comentario sobre mi entrevista?",
+    "Quedo a su disposición para futuras oportunidades.",
+    "Atentamente,", "Lucía Fernández",
+    "Le pido que reconsidere su decisión.",
+    "No le pido que reconsidere su decisión.",
+    "¿Sigue abierto el puesto?",
+    "Me encantaría que me tuvieran en cuenta para futuras vacantes.",
+    "El proceso fue una pérdida de tiempo.",
+    "Aunque naturalmente estoy decepcionada, entiendo su decisión.",
+    "Le garantizo resultados inmediatos.",
+    "Fue genial jajaja." },
+  { "pt_BR", "Prezada Sra. Souza,",
+    "Muito obrigado pelo seu tempo e pela entrevista.",
+    "Gostaria de receber um feedback sobre a minha entrevista.",
+    "Fico à disposição para futuras oportunidades.",
+    "Atenciosamente,", "João Silva",
+    "Peço que reconsiderem a decisão.",
+    "Não estou pedindo que reconsiderem a decisão.",
+    "A vaga ainda está aberta?",
+    "Ficaria feliz em ser lembrado para futuras vagas.",
+    "O processo foi uma perda de tempo.",
+    "Naturalmente fiquei decepcionado, mas entendo a decisão.",
+    "Garanto resultados imediatos.",
+    "Foi top kkkk." },
+  { "it", "Gentile dott.ssa Rossi,",
+    "Grazie per il tempo dedicatomi e per il colloquio.",
+    "Mi farebbe piacere ricevere un feedback sul mio colloquio.",
+    "Resto a disposizione per future opportunità.",
+    "Cordiali saluti,", "Marco Bianchi",
+    "Le chiedo di riconsiderare la decisione.",
+    "Non le chiedo di riconsiderare la decisione.",
+    "La posizione è ancora aperta?",
+    "Sarei felice di essere considerato per future posizioni.",
+    "Il processo è stato una perdita di tempo.",
+    "Naturalmente sono deluso, ma comprendo la decisione.",
+    "Le garantisco risultati immediati.",
+    "È stato figo ahahah." },
+};
+
+typedef enum
+{
+  PART_GREETING = 1 << 0,
+  PART_THANKS   = 1 << 1,
+  PART_FEEDBACK = 1 << 2,
+  PART_SIGNOFF  = 1 << 3,
+  PART_ALL      = 0xf,
+} Parts;
+
+static char *
+build_email (const LangCase *c,
+             Parts           parts,
+             const char     *extra)
+{
+  GString *s = g_string_new (NULL);
+
+  if (parts & PART_GREETING)
+    g_string_append_printf (s, "%s\n\n", c->greeting);
+  if (parts & PART_THANKS)
+    g_string_append_printf (s, "%s ", c->thanks);
+  if (extra != NULL)
+    g_string_append_printf (s, "%s ", extra);
+  if (parts & PART_FEEDBACK)
+    g_string_append_printf (s, "%s ", c->feedback);
+  g_string_append_printf (s, "%s\n\n", c->future);
+  if (parts & PART_SIGNOFF)
+    g_string_append_printf (s, "%s\n", c->signoff);
+  g_string_append_printf (s, "%s\n", c->name);
+  return g_string_free (s, FALSE);
+}
+
+static AwGuidanceReport *
+check_in (const char *lang,
+          const char *subject,
+          const char *body)
+{
+  g_autoptr(AwGuidanceOptions) options = aw_guidance_options_new ();
+  g_autoptr(GError) error = NULL;
+  AwGuidanceReport *report;
+
+  aw_guidance_options_set_language (options, lang);
+  report = aw_guidance_check (aw_guidance_get_default (), subject, body, options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static char *
+describe (AwGuidanceReport *report)
+{
+  GListModel *findings = aw_guidance_report_get_findings (report);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(AwFinding) f = g_list_model_get_item (findings, i);
+      g_string_append_printf (s, "%s(%s) ", aw_finding_get_rule_id (f),
+                              aw_finding_get_text (f) ? aw_finding_get_text (f) : "");
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+assert_rules (const char       *lang,
+              const char       *body,
+              AwGuidanceReport *report,
+              const char       *want)  /* NULL: no finding at all */
+{
+  g_autofree char *got = describe (report);
+
+  if (want == NULL)
+    {
+      if (aw_guidance_report_get_n_findings (report) != 0)
+        g_error ("[%s] expected no finding, got %s in:\n%s", lang, got, body);
+    }
+  else if (!aw_guidance_report_has_rule (report, want))
+    g_error ("[%s] expected %s, got %s in:\n%s", lang, want, got, body);
+}
+
+static const LangCase *
+case_for (gconstpointer data)
+{
+  return &cases[GPOINTER_TO_UINT (data)];
+}
+
+static void
+test_clean (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  g_autofree char *body = build_email (c, PART_ALL, NULL);
+  g_autoptr(AwGuidanceReport) report = check_in (c->lang, c->thanks, body);
+  g_autoptr(AwGuidanceReport) detected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_rules (c->lang, body, report, NULL);
+  g_assert_cmpstr (aw_guidance_report_get_language (report), ==, c->lang);
+
+  /* detection finds the language of a clean email by itself */
+  detected = aw_guidance_check (aw_guidance_get_default (), NULL, body, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aw_guidance_report_get_language (detected), ==, c->lang);
+  assert_rules (c->lang, body, detected, NULL);
+}
+
+static void
+check_phrase (const LangCase *c,
+              const char     *rule,
+              const char     *positive,
+              const char     *negative)
+{
+  g_autofree char *bad = build_email (c, PART_ALL, positive);
+  g_autoptr(AwGuidanceReport) report = check_in (c->lang, NULL, bad);
+
+  assert_rules (c->lang, bad, report, rule);
+  if (negative != NULL)
+    {
+      g_autofree char *fine = build_email (c, PART_ALL, negative);
+      g_autoptr(AwGuidanceReport) clean = check_in (c->lang, NULL, fine);
+
+      assert_rules (c->lang, fine, clean, NULL);
+    }
+}
+
+static void
+test_pushy (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  check_phrase (c, AW_RULE_PUSHY, c->pushy, c->pushy_negated);
+}
+
+static void
+test_status (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  check_phrase (c, AW_RULE_STATUS_REQUEST, c->status, c->status_allowed);
+}
+
+static void
+test_negative (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  check_phrase (c, AW_RULE_NEGATIVE, c->negative, c->negative_allowed);
+}
+
+static void
+test_overpromise (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  check_phrase (c, AW_RULE_OVERPROMISE, c->overpromise, NULL);
+}
+
+static void
+test_unprofessional (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  g_autofree char *no_greeting = build_email (c, PART_ALL & ~PART_GREETING, NULL);
+  g_autofree char *no_signoff = build_email (c, PART_ALL & ~PART_SIGNOFF, NULL);
+  g_autofree char *emoji = build_email (c, PART_ALL, "\xF0\x9F\x98\x8A");
+  g_autofree char *bangs = build_email (c, PART_ALL, "!!");
+  g_autoptr(AwGuidanceReport) r1 = check_in (c->lang, NULL, no_greeting);
+  g_autoptr(AwGuidanceReport) r2 = check_in (c->lang, NULL, no_signoff);
+  g_autoptr(AwGuidanceReport) r3 = check_in (c->lang, NULL, emoji);
+  g_autoptr(AwGuidanceReport) r4 = check_in (c->lang, NULL, bangs);
+
+  check_phrase (c, AW_RULE_UNPROFESSIONAL, c->slang, NULL);
+  assert_rules (c->lang, no_greeting, r1, AW_RULE_UNPROFESSIONAL);
+  assert_rules (c->lang, no_signoff, r2, AW_RULE_UNPROFESSIONAL);
+  assert_rules (c->lang, emoji, r3, AW_RULE_UNPROFESSIONAL);
+  assert_rules (c->lang, bangs, r4, AW_RULE_UNPROFESSIONAL);
+}
+
+static void
+test_missing_thanks (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  g_autofree char *body = build_email (c, PART_ALL & ~PART_THANKS, NULL);
+  g_autoptr(AwGuidanceReport) report = check_in (c->lang, NULL, body);
+  g_autoptr(AwGuidanceReport) with_subject = check_in (c->lang, c->thanks, body);
+
+  assert_rules (c->lang, body, report, AW_RULE_MISSING_THANKS);
+  g_assert_cmpuint (aw_guidance_report_get_n_findings (report), ==, 1);
+  /* thanks in the subject line count */
+  assert_rules (c->lang, body, with_subject, NULL);
+}
+
+static void
+test_missing_feedback (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  g_autofree char *body = build_email (c, PART_ALL & ~PART_FEEDBACK, NULL);
+  g_autoptr(AwGuidanceReport) report = check_in (c->lang, NULL, body);
+  g_autoptr(AwFinding) finding = NULL;
+
+  assert_rules (c->lang, body, report, AW_RULE_MISSING_FEEDBACK_REQUEST);
+  g_assert_cmpuint (aw_guidance_report_get_n_findings (report), ==, 1);
+  finding = g_list_model_get_item (aw_guidance_report_get_findings (report), 0);
+  g_assert_cmpint (aw_finding_get_severity (finding), ==, AW_SEVERITY_SUGGESTION);
+  g_assert_cmpint (aw_finding_get_start (finding), ==, -1);
+  g_assert_false (aw_finding_has_span (finding));
+}
+
+static void
+test_placeholder (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  const char *fields[] = { "[Company]", "{name}", "<Position>", "XXX", "TODO" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *body = build_email (c, PART_ALL, fields[i]);
+      g_autoptr(AwGuidanceReport) report = check_in (c->lang, NULL, body);
+      g_autoptr(AwFinding) finding = NULL;
+      const char *at = strstr (body, fields[i]);
+
+      assert_rules (c->lang, body, report, AW_RULE_PLACEHOLDER);
+      g_assert_cmpuint (aw_guidance_report_get_n_findings (report), ==, 1);
+      finding = g_list_model_get_item (aw_guidance_report_get_findings (report), 0);
+      g_assert_cmpint (aw_finding_get_severity (finding), ==, AW_SEVERITY_ERROR);
+      g_assert_cmpstr (aw_finding_get_text (finding), ==, fields[i]);
+      g_assert_cmpint (aw_finding_get_start (finding), ==, g_utf8_pointer_to_offset (body, at));
+      g_assert_cmpint (aw_finding_get_end (finding), ==,
+                       g_utf8_pointer_to_offset (body, at) + g_utf8_strlen (fields[i], -1));
+    }
+}
+
+static void
+test_too_long (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  GString *filler = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *short_body = build_email (c, PART_ALL, NULL);
+  g_autoptr(AwGuidanceReport) report = NULL;
+  g_autoptr(AwGuidanceReport) short_report = check_in (c->lang, NULL, short_body);
+
+  while (filler->len < 2000)
+    g_string_append_printf (filler, "%s ", c->future);
+  body = build_email (c, PART_ALL, filler->str);
+  g_string_free (filler, TRUE);
+  report = check_in (c->lang, NULL, body);
+
+  assert_rules (c->lang, body, report, AW_RULE_TOO_LONG);
+  g_assert_cmpuint (aw_guidance_report_get_word_count (report), >, AW_GUIDANCE_MAX_WORDS);
+  g_assert_cmpuint (aw_guidance_report_get_word_count (short_report), <=, AW_GUIDANCE_MAX_WORDS);
+  assert_rules (c->lang, short_body, short_report, NULL);
+}
+
+static void
+test_repeat (gconstpointer data)
+{
+  const LangCase *c = case_for (data);
+  g_autofree char *body = build_email (c, PART_ALL, NULL);
+  g_autoptr(AwGuidanceOptions) options = aw_guidance_options_new ();
+  g_autoptr(AwGuidanceOptions) other = aw_guidance_options_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_now_utc ();
+  g_autoptr(AwGuidanceReport) report = NULL;
+  g_autoptr(AwGuidanceReport) clean = NULL;
+
+  aw_guidance_options_set_language (options, c->lang);
+  aw_guidance_options_set_recipient (options, "Jobs@Example.com", "Société Générale");
+  aw_guidance_options_add_previous_send (options, "someone@else.org", "SOCIETE GENERALE SA", when);
+  report = aw_guidance_check (aw_guidance_get_default (), NULL, body, options, NULL);
+  assert_rules (c->lang, body, report, AW_RULE_REPEAT_FOLLOW_UP);
+
+  aw_guidance_options_set_language (other, c->lang);
+  aw_guidance_options_set_recipient (other, "jobs@example.com", "Initech");
+  aw_guidance_options_add_previous_send (other, "hr@globex.com", "Globex Inc", when);
+  clean = aw_guidance_check (aw_guidance_get_default (), NULL, body, other, NULL);
+  assert_rules (c->lang, body, clean, NULL);
+}
+
+/* ---- engine behaviour, language by language where it matters ---- */
+
+static AwFinding *
+find_rule (AwGuidanceReport *report,
+           const char       *rule)
+{
+  GListModel *findings = aw_guidance_report_get_findings (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      AwFinding *f = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (aw_finding_get_rule_id (f), rule))
+        return f;
+      g_object_unref (f);
+    }
+  return NULL;
+}
+
+static void
+test_offsets_non_ascii (void)
+{
+  const char *body = "Sehr geehrte Frau Weiß,\n\nvielen Dank für das Gespräch. Bitte ÜBERDENKEN "
+                     "Sie Ihre Entscheidung. Über eine Rückmeldung würde ich mich freuen.\n\n"
+                     "Mit freundlichen Grüßen\nJörg";
+  g_autoptr(AwGuidanceReport) report = check_in ("de", "Grüße – Überdenken", body);
+  g_autoptr(AwFinding) finding = find_rule (report, AW_RULE_PUSHY);
+  const char *at = strstr (body, "ÜBERDENKEN");
+  int start;
+
+  g_assert_nonnull (finding);
+  start = aw_finding_get_start (finding);
+  /* the subject finding comes first and has its own offsets */
+  g_assert_cmpint (aw_finding_get_part (finding), ==, AW_DRAFT_PART_SUBJECT);
+  g_assert_cmpint (start, ==, 8);
+  g_assert_cmpstr (aw_finding_get_text (finding), ==, "Überdenken");
+
+  {
+    GListModel *findings = aw_guidance_report_get_findings (report);
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+      {
+        g_autoptr(AwFinding) f = g_list_model_get_item (findings, i);
+
+        if (aw_finding_get_part (f) == AW_DRAFT_PART_BODY &&
+            g_str_equal (aw_finding_get_rule_id (f), AW_RULE_PUSHY))
+          {
+            g_autofree char *slice = NULL;
+            const char *s = g_utf8_offset_to_pointer (body, aw_finding_get_start (f));
+            const char *e = g_utf8_offset_to_pointer (body, aw_finding_get_end (f));
+
+            slice = g_strndup (s, e - s);
+            g_assert_cmpint (aw_finding_get_start (f), <=, g_utf8_pointer_to_offset (body, at));
+            g_assert_nonnull (strstr (slice, "ÜBERDENKEN"));
+            g_assert_cmpstr (slice, ==, aw_finding_get_text (f));
+            seen = TRUE;
+          }
+      }
+    g_assert_true (seen);
+  }
+}
+
+static void
+test_negation_scope (void)
+{
+  const LangCase *en = &cases[0];
+  struct { const char *sentence; gboolean pushy; } examples[] = {
+    { "I'm not asking you to reconsider.", FALSE },
+    { "I don't want to be pushy, but please reconsider.", TRUE },
+    { "I am not pushy. Please reconsider.", TRUE },
+    { "I would never ask you to reconsider.", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *body = build_email (en, PART_ALL, examples[i].sentence);
+      g_autoptr(AwGuidanceReport) report = check_in ("en", NULL, body);
+
+      if (aw_guidance_report_has_rule (report, AW_RULE_PUSHY) != examples[i].pushy)
+        {
+          g_autofree char *got = describe (report);
+          g_error ("\"%s\": expected pushy=%d, got %s", examples[i].sentence,
+                   examples[i].pushy, got);
+        }
+    }
+}
+
+static void
+test_word_boundaries (void)
+{
+  /* "merci" in "Mercier" is no thanks; "rude" in "Prudence" is not negative */
+  const char *fr = "Madame,\n\nJe vous écris au sujet de M. Mercier. Pourriez-vous me faire un "
+                   "retour sur mon entretien ?\n\nCordialement,\nPaul";
+  const char *en = "Dear Prudence,\n\nThank you for the interview with Mr. Hellman and the "
+                   "Ghostwriter team. Could you share any feedback?\n\nBest regards,\nAsaph";
+  g_autoptr(AwGuidanceReport) r1 = check_in ("fr", NULL, fr);
+  g_autoptr(AwGuidanceReport) r2 = check_in ("en", NULL, en);
+
+  assert_rules ("fr", fr, r1, AW_RULE_MISSING_THANKS);
+  g_assert_cmpuint (aw_guidance_report_get_n_findings (r1), ==, 1);
+  assert_rules ("en", en, r2, NULL);
+}
+
+static void
+test_quoted (void)
+{
+  const LangCase *en = &cases[0];
+  g_autofree char *body = build_email (en, PART_ALL,
+                                       "Your note said the decision was \"final\" and asked me "
+                                       "not to write \u201cplease reconsider\u201d emails.");
+  g_autoptr(AwGuidanceReport) report = check_in ("en", NULL, body);
+
+  assert_rules ("en", body, report, NULL);
+}
+
+static void
+test_spanish_todo (void)
+{
+  const LangCase *es = &cases[3];
+  g_autofree char *body = build_email (es, PART_ALL, "Todo el equipo fue muy amable y todo salió bien.");
+  g_autoptr(AwGuidanceReport) report = check_in ("es", NULL, body);
+
+  assert_rules ("es", body, report, NULL);
+}
+
+static void
+test_caps_and_acronyms (void)
+{
+  const LangCase *en = &cases[0];
+  g_autofree char *fine = build_email (en, PART_ALL, "I enjoyed the talk about SAP, IFRS and the CRM.");
+  g_autofree char *shout = build_email (en, PART_ALL, "I REALLY wanted this job.");
+  g_autoptr(AwGuidanceReport) r1 = check_in ("en", NULL, fine);
+  g_autoptr(AwGuidanceReport) r2 = check_in ("en", NULL, shout);
+  g_autoptr(AwFinding) finding = NULL;
+
+  assert_rules ("en", fine, r1, NULL);
+  assert_rules ("en", shout, r2, AW_RULE_UNPROFESSIONAL);
+  finding = find_rule (r2, AW_RULE_UNPROFESSIONAL);
+  g_assert_cmpstr (aw_finding_get_text (finding), ==, "REALLY");
+  g_assert_cmpstr (aw_finding_get_suggestion (finding), ==, "really");
+}
+
+static void
+test_suggestion_applies (void)
+{
+  const LangCase *en = &cases[0];
+  g_autofree char *body = build_email (en, PART_ALL, "Please reconsider.");
+  g_autoptr(AwGuidanceReport) report = check_in ("en", NULL, body);
+  g_autoptr(AwFinding) finding = find_rule (report, AW_RULE_PUSHY);
+  g_autoptr(AwGuidanceReport) fixed_report = NULL;
+  const char *s, *e;
+  GString *fixed;
+
+  g_assert_nonnull (finding);
+  g_assert_nonnull (aw_finding_get_suggestion (finding));
+  s = g_utf8_offset_to_pointer (body, aw_finding_get_start (finding));
+  e = g_utf8_offset_to_pointer (body, aw_finding_get_end (finding));
+  fixed = g_string_new_len (body, s - body);
+  g_string_append (fixed, aw_finding_get_suggestion (finding));
+  g_string_append (fixed, e);
+  fixed_report = check_in ("en", NULL, fixed->str);
+  g_assert_false (aw_guidance_report_has_rule (fixed_report, AW_RULE_PUSHY));
+  g_string_free (fixed, TRUE);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwGuidanceReport) empty = NULL;
+  g_autoptr(AwGuidanceReport) huge_report = NULL;
+  AwGuidanceReport *report;
+  gsize size = 10 * 1024 * 1024;
+  char *huge;
+
+  report = aw_guidance_check (aw_guidance_get_default (), NULL, "Dear \xC3\x28 friend", NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT);
+  g_clear_error (&error);
+
+  report = aw_guidance_check (aw_guidance_get_default (), "\xFF", "Hello", NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(AwGuidanceOptions) options = aw_guidance_options_new ();
+
+    aw_guidance_options_set_language (options, "../../etc/passwd");
+    report = aw_guidance_check (aw_guidance_get_default (), NULL, "Hello", options, &error);
+    g_assert_null (report);
+    g_assert_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_UNKNOWN_LANGUAGE);
+    g_clear_error (&error);
+  }
+
+  empty = aw_guidance_check (aw_guidance_get_default (), "", "", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (aw_guidance_report_get_n_findings (empty), ==, 0);
+  g_assert_cmpuint (aw_guidance_report_get_word_count (empty), ==, 0);
+
+  /* a 10 MiB single line: one long word and many short ones */
+  huge = g_malloc (size + 1);
+  for (gsize i = 0; i < size; i++)
+    huge[i] = (i % 997 == 996) ? ' ' : "abcdefghij"[i % 10];
+  memset (huge, 'x', 300000);
+  huge[size] = '\0';
+  huge_report = aw_guidance_check (aw_guidance_get_default (), NULL, huge, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (aw_guidance_report_has_rule (huge_report, AW_RULE_TOO_LONG));
+  g_free (huge);
+}
+
+static void
+test_disable_rule (void)
+{
+  const LangCase *en = &cases[0];
+  g_autofree char *body = build_email (en, PART_ALL & ~PART_FEEDBACK, "Please reconsider.");
+  g_autoptr(AwGuidanceOptions) options = aw_guidance_options_new ();
+  g_autoptr(AwGuidanceReport) report = NULL;
+
+  aw_guidance_options_set_language (options, "en");
+  aw_guidance_options_disable_rule (options, AW_RULE_PUSHY);
+  aw_guidance_options_disable_rule (options, AW_RULE_MISSING_FEEDBACK_REQUEST);
+  report = aw_guidance_check (aw_guidance_get_default (), NULL, body, options, NULL);
+  assert_rules ("en", body, report, NULL);
+}
+
+static void
+test_metadata (void)
+{
+  const char * const *rules = aw_guidance_get_rule_ids ();
+  const char * const *languages = aw_guidance_get_languages ();
+  const char *expected[] = { "en", "de", "fr", "es", "pt_BR", "it" };
+
+  g_assert_cmpuint (g_strv_length ((char **) rules), ==, 10);
+  for (guint i = 0; rules[i] != NULL; i++)
+    {
+      g_assert_nonnull (aw_guidance_rule_get_title (rules[i]));
+      g_assert_nonnull (aw_guidance_rule_get_message (rules[i]));
+      g_assert_nonnull (aw_guidance_rule_get_why (rules[i]));
+    }
+  g_assert_null (aw_guidance_rule_get_title ("no-such-rule"));
+  g_assert_cmpint (aw_guidance_rule_get_severity (AW_RULE_PLACEHOLDER), ==, AW_SEVERITY_ERROR);
+  g_assert_cmpint (aw_guidance_rule_get_severity (AW_RULE_PUSHY), ==, AW_SEVERITY_WARNING);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (languages[i], ==, expected[i]);
+      g_assert_true (aw_guidance_is_language (expected[i]));
+    }
+  g_assert_false (aw_guidance_is_language ("xx"));
+}
+
+static void
+test_detect_unsure (void)
+{
+  g_autofree char *a = aw_guidance_detect_language (aw_guidance_get_default (), "12345 ?!");
+  g_autofree char *b = aw_guidance_detect_language (aw_guidance_get_default (), "\xFF\xFE");
+
+  g_assert_cmpstr (a, ==, "en");
+  g_assert_cmpstr (b, ==, "en");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      struct { const char *name; GTestDataFunc func; } tests[] = {
+        { "clean", test_clean },
+        { "pushy", test_pushy },
+        { "status-request", test_status },
+        { "negative", test_negative },
+        { "overpromise", test_overpromise },
+        { "unprofessional", test_unprofessional },
+        { "missing-thanks", test_missing_thanks },
+        { "missing-feedback-request", test_missing_feedback },
+        { "placeholder", test_placeholder },
+        { "too-long", test_too_long },
+        { "repeat-follow-up", test_repeat },
+      };
+
+      for (guint t = 0; t < G_N_ELEMENTS (tests); t++)
+        {
+          g_autofree char *path = g_strdup_printf ("/guidance/%s/%s", cases[i].lang, tests[t].name);
+          g_test_add_data_func (path, GUINT_TO_POINTER (i), tests[t].func);
+        }
+    }
+
+  g_test_add_func ("/guidance/offsets-non-ascii", test_offsets_non_ascii);
+  g_test_add_func ("/guidance/negation-scope", test_negation_scope);
+  g_test_add_func ("/guidance/word-boundaries", test_word_boundaries);
+  g_test_add_func ("/guidance/quoted", test_quoted);
+  g_test_add_func ("/guidance/spanish-todo", test_spanish_todo);
+  g_test_add_func ("/guidance/caps-and-acronyms", test_caps_and_acronyms);
+  g_test_add_func ("/guidance/suggestion-applies", test_suggestion_applies);
+  g_test_add_func ("/guidance/bad-input", test_bad_input);
+  g_test_add_func ("/guidance/disable-rule", test_disable_rule);
+  g_test_add_func ("/guidance/metadata", test_metadata);
+  g_test_add_func ("/guidance/detect-unsure", test_detect_unsure);
+
+  return g_test_run ();
+}
