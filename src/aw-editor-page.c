@@ -1053,7 +1053,7 @@ aw_editor_page_init (AwEditorPage *self)
    * background tint keeps the span visible for people who do not see the colour. */
   static const char *underline[N_SEVERITIES] = { "#3584e4", "#e5a50a", "#e01b24" };
   static const char *background[N_SEVERITIES] = {
-    "rgba(53,132,228,0.12)", "rgba(229,165,10,0.16)", "rgba(224,27,36,0.14)",
+    "rgba(53,132,228,0.16)", "rgba(229,165,10,0.26)", "rgba(224,27,36,0.20)",
   };
 
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);

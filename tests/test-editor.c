@@ -187,6 +187,10 @@ test_pushy_finding_and_highlight (Fixture       *fixture,
 
   aw_test_ui_iterate (200);
   shot (GTK_WIDGET (fixture->window), "editor-pushy.png");
+  /* The highlight and the panel in the dark style */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  shot (GTK_WIDGET (fixture->window), "editor-pushy-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Typing before it moves the highlight with the words */
   {
