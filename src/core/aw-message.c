@@ -17,6 +17,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeTextPart, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeDataWrapper, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddress, g_object_unref)
 
 #define MAX_ADDRESS_LENGTH 254
 #define MAX_LOCAL_PART_LENGTH 64
@@ -456,6 +458,28 @@ is_blank (const char *value)
   return TRUE;
 }
 
+/* "addr" or "Name <addr>", without quotes */
+static gboolean
+part_is_strict_mailbox (const char *part)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (part));
+  char *open;
+  gsize len = strlen (copy);
+
+  if (len == 0)
+    return FALSE;
+  if (copy[len - 1] != '>')
+    return strpbrk (copy, "<>") == NULL && aw_message_address_is_valid (copy);
+
+  open = strchr (copy, '<');
+  if (open == NULL || strchr (open + 1, '<') != NULL || strchr (copy, '>') != copy + len - 1)
+    return FALSE;
+  if (memchr (copy, '@', (gsize) (open - copy)) != NULL)
+    return FALSE;
+  copy[len - 1] = '\0';
+  return aw_message_address_is_valid (open + 1);
+}
+
 /* Parses a comma-separated list of mailboxes; NULL input gives an empty list. */
 static InternetAddressList *
 parse_list (const char      *value,
@@ -507,21 +531,31 @@ parse_list (const char      *value,
         }
     }
 
-  /* GMime is lenient: make sure every comma-separated part became one address, so
-   * "a@b.example c@d.example" is not silently half-read. */
-  {
-    g_auto(GStrv) parts = g_strsplit (value, ",", -1);
-    int count = 0;
+  /* GMime is lenient ("a@b.example>" becomes a@b.example): unless quotes make the
+   * commas ambiguous, check each comma-separated part strictly and that each became
+   * exactly one address. */
+  if (strchr (value, '"') == NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (value, ",", -1);
+      int count = 0;
 
-    for (i = 0; parts[i] != NULL; i++)
-      if (!is_blank (parts[i]))
-        count++;
-    if (count != n && strchr (value, '"') == NULL)
-      {
-        set_field_error (error, field, _("this is not a valid email address."));
-        return NULL;
-      }
-  }
+      for (i = 0; parts[i] != NULL; i++)
+        {
+          if (is_blank (parts[i]))
+            continue;
+          count++;
+          if (!part_is_strict_mailbox (parts[i]))
+            {
+              set_field_error (error, field, _("this is not a valid email address."));
+              return NULL;
+            }
+        }
+      if (count != n)
+        {
+          set_field_error (error, field, _("this is not a valid email address."));
+          return NULL;
+        }
+    }
 
   return g_steal_pointer (&list);
 }
@@ -573,14 +607,22 @@ aw_message_validate (AwMessage  *self,
 
 /* ---- building ---- */
 
+/* Non-ASCII names go out as UTF-8 encoded words (GMime would pick Latin-1 if it could) */
 static void
 add_list (GMimeMessage        *message,
           GMimeAddressType     type,
           InternetAddressList *list)
 {
   InternetAddressList *target = g_mime_message_get_addresses (message, type);
+  int i, n = internet_address_list_length (list);
 
-  internet_address_list_append (target, list);
+  for (i = 0; i < n; i++)
+    {
+      InternetAddress *ia = internet_address_list_get_address (list, i);
+
+      internet_address_set_charset (ia, "utf-8");
+      internet_address_list_add (target, ia);
+    }
 }
 
 static void
@@ -715,9 +757,14 @@ aw_message_build_wire (AwMessage  *self,
   reply_to = parse_list (self->reply_to, AW_MESSAGE_ERROR_REPLY_TO, TRUE, NULL);
 
   message = g_mime_message_new (TRUE);
-  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM,
-                              is_blank (self->from_name) ? NULL : self->from_name,
-                              self->from_address);
+  {
+    g_autoptr(InternetAddress) from =
+      internet_address_mailbox_new (is_blank (self->from_name) ? NULL : self->from_name,
+                                    self->from_address);
+
+    internet_address_set_charset (from, "utf-8");
+    internet_address_list_add (g_mime_message_get_from (message), from);
+  }
   add_list (message, GMIME_ADDRESS_TYPE_TO, to);
   add_list (message, GMIME_ADDRESS_TYPE_CC, cc);
   add_list (message, GMIME_ADDRESS_TYPE_REPLY_TO, reply_to);
@@ -735,12 +782,25 @@ aw_message_build_wire (AwMessage  *self,
       body = with_newline;
     }
 
+  /* The body as UTF-8 bytes; g_mime_text_part_set_text() would re-encode it into
+   * whatever charset it finds best. */
   part = g_mime_text_part_new_with_subtype ("plain");
-  g_mime_text_part_set_text (part, body);
-  g_mime_text_part_set_charset (part, "utf-8");
+  g_mime_object_set_content_type_parameter (GMIME_OBJECT (part), "charset", "utf-8");
+  {
+    g_autoptr(GMimeStream) body_stream = g_mime_stream_mem_new_with_buffer (body, strlen (body));
+    g_autoptr(GMimeDataWrapper) content =
+      g_mime_data_wrapper_new_with_stream (body_stream, GMIME_CONTENT_ENCODING_DEFAULT);
+
+    g_mime_part_set_content (GMIME_PART (part), content);
+  }
   encoding = g_mime_part_get_best_content_encoding (GMIME_PART (part),
                                                     eight_bit_ok ? GMIME_ENCODING_CONSTRAINT_8BIT
                                                                  : GMIME_ENCODING_CONSTRAINT_7BIT);
+  /* Under the 8bit constraint GMime answers "default" for text that may go as it is */
+  if (encoding == GMIME_CONTENT_ENCODING_DEFAULT
+      || encoding == GMIME_CONTENT_ENCODING_7BIT
+      || encoding == GMIME_CONTENT_ENCODING_8BIT)
+    encoding = is_ascii (body) ? GMIME_CONTENT_ENCODING_7BIT : GMIME_CONTENT_ENCODING_8BIT;
   g_mime_part_set_content_encoding (GMIME_PART (part), encoding);
   g_mime_message_set_mime_part (message, GMIME_OBJECT (part));
 

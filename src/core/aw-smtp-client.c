@@ -46,6 +46,7 @@ struct _AwSmtpClient
   char              *pinned_fingerprint;
   AwCertificateInfo *rejected_certificate;
   double             timeout_scale;
+  guint              n_operations;
 };
 
 G_DEFINE_FINAL_TYPE (AwSmtpClient, aw_smtp_client, G_TYPE_OBJECT)
@@ -104,7 +105,7 @@ typedef void (*WriteStep) (GTask *task);
 struct _Op
 {
   OpKind              kind;
-  AwSmtpClient       *client;  /* owned by the GTask */
+  AwSmtpClient       *client;
   AwMessage          *message;
 
   GCancellable       *io_cancellable;
@@ -114,6 +115,9 @@ struct _Op
   gboolean            timed_out;
   gboolean            connect_phase;
   gboolean            finished;
+  gboolean            released;
+  AwSmtpStage         stage;
+  gboolean            stage_set;
 
   GSocketConnection  *tcp;
   GIOStream          *stream;
@@ -158,8 +162,19 @@ secure_free (char *secret)
 }
 
 static void
+op_release (Op *op)
+{
+  if (!op->released)
+    {
+      op->released = TRUE;
+      op->client->n_operations--;
+    }
+}
+
+static void
 op_free (Op *op)
 {
+  op_release (op);
   if (op->timer != NULL)
     {
       g_source_destroy (op->timer);
@@ -181,6 +196,7 @@ op_free (Op *op)
   g_clear_pointer (&op->cmds, g_ptr_array_unref);
   g_clear_pointer (&op->cmd_kinds, g_array_unref);
   g_clear_error (&op->envelope_error);
+  g_object_unref (op->client);
   g_free (op);
 }
 
@@ -190,6 +206,10 @@ set_stage (GTask       *task,
 {
   Op *op = g_task_get_task_data (task);
 
+  if (op->stage_set && op->stage == stage)
+    return;
+  op->stage_set = TRUE;
+  op->stage = stage;
   g_signal_emit (op->client, signals[STAGE_CHANGED], 0, stage);
 }
 
@@ -209,6 +229,7 @@ close_connection (Op *op)
       g_clear_object (&op->stream);
     }
   g_clear_object (&op->tcp);
+  op_release (op);
 }
 
 static void
@@ -1406,7 +1427,8 @@ start_operation (AwSmtpClient        *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_check_cancellable (task, FALSE);
   op->kind = kind;
-  op->client = self;
+  op->client = g_object_ref (self);
+  self->n_operations++;
   op->message = message != NULL ? g_object_ref (message) : NULL;
   op->io_cancellable = g_cancellable_new ();
   op->inbuf = g_byte_array_new ();
@@ -1854,4 +1876,11 @@ aw_smtp_client_set_timeout_scale (AwSmtpClient *self,
 {
   g_return_if_fail (AW_IS_SMTP_CLIENT (self));
   self->timeout_scale = scale > 0 ? scale : 1.0;
+}
+
+guint
+aw_smtp_client_get_n_operations (AwSmtpClient *self)
+{
+  g_return_val_if_fail (AW_IS_SMTP_CLIENT (self), 0);
+  return self->n_operations;
 }

@@ -37,4 +37,7 @@ GBytes  *aw_smtp_encode_data                   (GBytes      *message,
 void     aw_smtp_client_set_timeout_scale      (AwSmtpClient *self,
                                                 double        scale);
 
+/* Tests: operations not yet finished, including the QUIT after a result. */
+guint    aw_smtp_client_get_n_operations       (AwSmtpClient *self);
+
 G_END_DECLS

@@ -1,0 +1,223 @@
+/* test-smtp-reply.c: the SMTP reply parser on whole, partial and broken input
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "aw-smtp-error.h"
+#include "aw-smtp-reply.h"
+
+static AwSmtpReply *
+parse (const char *text,
+       gsize      *consumed,
+       GError    **error)
+{
+  return aw_smtp_reply_parse ((const guint8 *) text, strlen (text), consumed, error);
+}
+
+static void
+test_single_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  gsize consumed = 0;
+  g_autoptr(AwSmtpReply) reply = parse ("250 OK\r\n", &consumed, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (reply);
+  g_assert_cmpint (reply->code, ==, 250);
+  g_assert_null (reply->enhanced_code);
+  g_assert_cmpuint (g_strv_length (reply->lines), ==, 1);
+  g_assert_cmpstr (reply->lines[0], ==, "OK");
+  g_assert_cmpuint (consumed, ==, 8);
+}
+
+static void
+test_multi_line (void)
+{
+  const char *ehlo = "250-mail.example.org Hello\r\n250-PIPELINING\r\n250-SIZE 35882577\r\n"
+                     "250-AUTH PLAIN LOGIN\r\n250 8BITMIME\r\n";
+  g_autoptr(GError) error = NULL;
+  gsize consumed = 0;
+  g_autoptr(AwSmtpReply) reply = parse (ehlo, &consumed, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (reply->code, ==, 250);
+  g_assert_cmpuint (g_strv_length (reply->lines), ==, 5);
+  g_assert_cmpstr (reply->lines[0], ==, "mail.example.org Hello");
+  g_assert_cmpstr (reply->lines[2], ==, "SIZE 35882577");
+  g_assert_cmpstr (reply->lines[4], ==, "8BITMIME");
+  g_assert_cmpuint (consumed, ==, strlen (ehlo));
+}
+
+static void
+test_enhanced_code (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwSmtpReply) reply = parse ("534-5.7.9 Application-specific password required.\r\n"
+                                        "534 5.7.9 Learn more at https://example.com\r\n",
+                                        NULL, &error);
+  g_autoptr(AwSmtpReply) mismatch = NULL;
+  g_autoptr(AwSmtpReply) data = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (reply->code, ==, 534);
+  g_assert_cmpstr (reply->enhanced_code, ==, "5.7.9");
+  g_assert_cmpstr (reply->lines[0], ==, "Application-specific password required.");
+  g_assert_cmpstr (reply->lines[1], ==, "Learn more at https://example.com");
+  text = aw_smtp_reply_to_string (reply);
+  g_assert_cmpstr (text, ==, "534 5.7.9 Application-specific password required. Learn more at https://example.com");
+
+  /* The class digit must match the reply: "2.0.0" in a 550 is just text */
+  mismatch = parse ("550 2.0.0 odd\r\n", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (mismatch->enhanced_code);
+  g_assert_cmpstr (mismatch->lines[0], ==, "2.0.0 odd");
+
+  /* 3xx replies carry no enhanced code */
+  data = parse ("354 2.0.0 go ahead\r\n", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (data->enhanced_code);
+}
+
+static void
+test_incomplete (void)
+{
+  const char *parts[] = { "", "2", "250", "250-first\r\n", "250-first\r\n250 la", NULL };
+  int i;
+
+  for (i = 0; parts[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize consumed = 99;
+      g_autoptr(AwSmtpReply) reply = parse (parts[i], &consumed, &error);
+
+      g_assert_null (reply);
+      g_assert_no_error (error);
+      g_assert_cmpuint (consumed, ==, 0);
+    }
+}
+
+static void
+test_two_replies_in_one_buffer (void)
+{
+  const char *text = "250 2.1.0 Sender OK\r\n250 2.1.5 Recipient OK\r\n354 go\r\n";
+  gsize offset = 0;
+  int codes[] = { 250, 250, 354 };
+  int i;
+
+  for (i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize consumed = 0;
+      g_autoptr(AwSmtpReply) reply =
+        aw_smtp_reply_parse ((const guint8 *) text + offset, strlen (text) - offset, &consumed, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (reply->code, ==, codes[i]);
+      offset += consumed;
+    }
+  g_assert_cmpuint (offset, ==, strlen (text));
+}
+
+static void
+test_bare_lf_and_code_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwSmtpReply) lf = parse ("220 hello\n", NULL, &error);
+  g_autoptr(AwSmtpReply) bare = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (lf->lines[0], ==, "hello");
+
+  bare = parse ("250\r\n", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bare->code, ==, 250);
+  g_assert_cmpstr (bare->lines[0], ==, "");
+}
+
+static void
+test_malformed (void)
+{
+  const char *bad[] = {
+    "hello\r\n",
+    "25x OK\r\n",
+    "650 no such class\r\n",
+    "190 no such class\r\n",
+    "260 bad second digit\r\n",
+    "250_OK\r\n",
+    "250-one\r\n251 two\r\n",
+    NULL
+  };
+  int i;
+
+  for (i = 0; bad[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AwSmtpReply) reply = parse (bad[i], NULL, &error);
+
+      g_assert_null (reply);
+      g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL);
+    }
+}
+
+static void
+test_limits (void)
+{
+  g_autoptr(GString) text = g_string_new ("250 ");
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwSmtpReply) reply = NULL;
+  int i;
+
+  /* An endless line is refused even before its end arrives */
+  for (i = 0; i < AW_SMTP_REPLY_MAX_LINE + 10; i++)
+    g_string_append_c (text, 'x');
+  reply = aw_smtp_reply_parse ((const guint8 *) text->str, text->len, NULL, &error);
+  g_assert_null (reply);
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL);
+  g_clear_error (&error);
+
+  for (i = 0; i < AW_SMTP_REPLY_MAX_LINES + 1; i++)
+    g_string_append (many, "250-x\r\n");
+  g_string_append (many, "250 end\r\n");
+  reply = aw_smtp_reply_parse ((const guint8 *) many->str, many->len, NULL, &error);
+  g_assert_null (reply);
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL);
+}
+
+static void
+test_text_is_clean (void)
+{
+  const char text[] = "550 bad \x01\x1b[31m \xff\xfe text\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwSmtpReply) reply =
+    aw_smtp_reply_parse ((const guint8 *) text, sizeof text - 1, NULL, &error);
+  const char *p;
+
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (reply->lines[0], -1, NULL));
+  for (p = reply->lines[0]; *p != '\0'; p++)
+    g_assert_cmpint ((guchar) *p, >=, 0x20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/smtp-reply/single-line", test_single_line);
+  g_test_add_func ("/smtp-reply/multi-line", test_multi_line);
+  g_test_add_func ("/smtp-reply/enhanced-code", test_enhanced_code);
+  g_test_add_func ("/smtp-reply/incomplete", test_incomplete);
+  g_test_add_func ("/smtp-reply/two-replies", test_two_replies_in_one_buffer);
+  g_test_add_func ("/smtp-reply/bare-lf-and-code-only", test_bare_lf_and_code_only);
+  g_test_add_func ("/smtp-reply/malformed", test_malformed);
+  g_test_add_func ("/smtp-reply/limits", test_limits);
+  g_test_add_func ("/smtp-reply/text-is-clean", test_text_is_clean);
+
+  return g_test_run ();
+}
