@@ -1065,6 +1065,8 @@ aw_editor_page_init (AwEditorPage *self)
 
   buffer = body_buffer (self);
   gtk_text_buffer_set_enable_undo (buffer, TRUE);
+  /* An email needs no tab characters: Tab moves on to the guidance, as everywhere. */
+  gtk_text_view_set_accepts_tab (self->body_view, FALSE);
   for (int s = 0; s < N_SEVERITIES; s++)
     {
       GdkRGBA color, tint;

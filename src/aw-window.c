@@ -109,6 +109,10 @@ aw_window_close_request (GtkWindow *window)
   AwWindow *self = AW_WINDOW (window);
   GApplication *app = G_APPLICATION (gtk_window_get_application (window));
 
+  /* A send in progress: ask first (quitting closes the windows, so this covers it). */
+  if (aw_send_dialog_confirm_close (window))
+    return TRUE;
+
   save_window_state (self);
 
   /* Write what is still scheduled; the application stays until it is on disk. */
@@ -316,7 +320,34 @@ on_wizard_finished (AwWindow *self)
       self->generated_body = g_strdup (aw_draft_get_body (self->draft));
     }
   else
-    aw_window_show_toast (self, _("Your edited text was kept"));
+    {
+      AdwToast *toast = adw_toast_new (_("Your edited text was kept"));
+
+      /* Translators: button in a toast: write the email again from the answers */
+      adw_toast_set_button_label (toast, _("_Rewrite"));
+      adw_toast_set_action_name (toast, "win.rewrite-follow-up");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  open_editor (self);
+}
+
+static void
+rewrite_follow_up_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  AwWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->draft == NULL)
+    return;
+  if (!aw_draft_writer_write (self->draft, &error))
+    {
+      aw_window_show_toast (self, error->message);
+      return;
+    }
+  g_free (self->generated_body);
+  self->generated_body = g_strdup (aw_draft_get_body (self->draft));
   open_editor (self);
 }
 
@@ -585,6 +616,7 @@ static const GActionEntry win_actions[] = {
   { "resume-draft", resume_draft_activated, "s" },
   { "delete-draft", delete_draft_activated, "s" },
   { "send-follow-up", send_follow_up_activated },
+  { "rewrite-follow-up", rewrite_follow_up_activated },
 };
 
 /**
