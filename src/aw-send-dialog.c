@@ -197,6 +197,7 @@ add_finding_row (AwSendDialog *self,
   GtkWidget *icon;
   AwSeverity severity = aw_finding_get_severity (finding);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  aw_guidance_rule_get_title (aw_finding_get_rule_id (finding)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), aw_finding_get_message (finding));
@@ -372,8 +373,12 @@ on_stage_changed (AwSender      *sender,
                   AwSenderStage  stage,
                   AwSendDialog  *self)
 {
-  g_autofree char *text = aw_sender_stage_describe (stage, aw_account_get_host (self->account));
+  g_autofree char *text = NULL;
 
+  /* Back to idle means finished: the result page says what happened. */
+  if (stage == AW_SENDER_STAGE_IDLE)
+    return;
+  text = aw_sender_stage_describe (stage, aw_account_get_host (self->account));
   gtk_label_set_text (self->stage_label, text);
 }
 

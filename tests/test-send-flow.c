@@ -1,0 +1,471 @@
+/* test-send-flow.c: set up an account in Preferences, send the generated draft through the
+ * real review sheet to the SMTP test server, once; the history lists it; a second try
+ * warns; a 535 keeps the draft; the password is nowhere on disk or in the log
+ *
+ * Needs a display, the keyring on a private bus and tests/smtp-server.py
+ * (build-aux/test.sh starts all three).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gmime/gmime.h>
+
+#include "aw-account-editor.h"
+#include "aw-application.h"
+#include "aw-draft-writer.h"
+#include "aw-history-list.h"
+#include "aw-password-store.h"
+#include "aw-preferences-window.h"
+#include "aw-send-dialog.h"
+#include "aw-sender.h"
+#include "aw-test-smtp.h"
+#include "aw-test-ui.h"
+
+static AwAccountStore *store;
+static AwHistory *history;
+static GString *captured_log;
+
+static GLogWriterOutput
+capture_log (GLogLevelFlags   level,
+             const GLogField *fields,
+             gsize            n_fields,
+             gpointer         user_data)
+{
+  g_autofree char *line = g_log_writer_format_fields (level, fields, n_fields, FALSE);
+
+  g_string_append (captured_log, line);
+  g_string_append_c (captured_log, '\n');
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    return g_log_writer_default (level, fields, n_fields, user_data);
+  return G_LOG_WRITER_HANDLED;
+}
+
+static GtkWidget *
+find (GtkWidget  *root,
+      const char *name)
+{
+  GtkWidget *widget = aw_test_ui_find_by_name (root, name);
+
+  if (widget == NULL)
+    g_error ("no widget %s", name);
+  return widget;
+}
+
+static void
+set_text (GtkWidget  *root,
+          const char *name,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find (root, name)), text);
+}
+
+static gboolean
+is_false (gpointer data)
+{
+  return !*(gboolean *) data;
+}
+
+static gboolean
+test_text_settled (gpointer data)
+{
+  const char *text = aw_account_editor_get_test_text (data);
+
+  return !aw_account_editor_get_busy (data) && text != NULL && *text != '\0' &&
+         !g_str_has_suffix (text, "…");
+}
+
+static gboolean
+dialog_not_busy_on (gpointer data)
+{
+  return g_strcmp0 (aw_send_dialog_get_state (data), "progress") != 0;
+}
+
+static gboolean
+transition_done (gpointer data)
+{
+  return !gtk_stack_get_transition_running (GTK_STACK (data));
+}
+
+static void
+on_destroyed (gpointer  data,
+              GObject  *where)
+{
+  *(gboolean *) data = FALSE;
+}
+
+static void
+on_result (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static AwDraft *
+generated_draft (void)
+{
+  AwDraft *draft = aw_draft_new ();
+  g_autoptr(GError) error = NULL;
+
+  aw_draft_set_language (draft, "en");
+  aw_draft_set_sender_name (draft, "Sam Lee");
+  aw_draft_set_recipient_name (draft, "Dana Ruiz");
+  aw_draft_set_recipient_address (draft, "dana@acme.example");
+  aw_draft_set_company (draft, "Acme");
+  aw_draft_set_role (draft, "Product Designer");
+  aw_draft_set_ask_feedback (draft, TRUE);
+  aw_draft_set_open_to_future (draft, TRUE);
+  g_assert_true (aw_draft_writer_write (draft, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (aw_draft_get_body (draft));
+  return draft;
+}
+
+static void
+test_add_account_in_preferences (void)
+{
+  AwPreferencesWindow *prefs = aw_preferences_window_new_with_store (NULL, store);
+  AwAccountEditor *editor;
+  GtkWidget *root;
+  gboolean alive = TRUE;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AwPassword) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  AwAccount *account;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (prefs));
+
+  editor = aw_preferences_window_edit_account (prefs, NULL);
+  aw_account_editor_set_tls_database (editor, aw_test_smtp_tls_database ());
+  g_object_weak_ref (G_OBJECT (editor), on_destroyed, &alive);
+  aw_test_ui_wait_for_draw (GTK_WIDGET (editor));
+  root = GTK_WIDGET (editor);
+
+  set_text (root, "name_row", "Sam Lee");
+  set_text (root, "address_row", "applicant@example.org");
+  set_text (root, "host_row", "localhost");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (root, "security_row")), 1);  /* STARTTLS */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (root, "port_spin")),
+                             aw_test_smtp_port ("starttls"));
+  set_text (root, "username_row", aw_test_smtp_user ());
+  set_text (root, "password_row", aw_test_smtp_password ());
+
+  /* Test Connection: connect, TLS, AUTH, QUIT, one sentence */
+  gtk_widget_activate_action (root, "account.test", NULL);
+  g_assert_true (aw_test_ui_wait_for (test_text_settled, editor, 20000));
+  g_assert_cmpstr (aw_account_editor_get_test_text (editor), ==,
+                   "Connected securely to localhost and signed in.");
+  g_free (aw_test_ui_save_screenshot (root, "account-editor.png"));
+
+  gtk_widget_activate_action (root, "account.save", NULL);
+  g_assert_true (aw_test_ui_wait_for (is_false, &alive, 10000));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  account = aw_account_store_get_default_account (store);
+  g_assert_cmpstr (aw_account_get_address (account), ==, "applicant@example.org");
+  g_assert_cmpint (aw_account_get_security (account), ==, AW_ACCOUNT_SECURITY_STARTTLS);
+  g_assert_cmpuint (aw_account_get_port (account), ==, aw_test_smtp_port ("starttls"));
+
+  /* the password went to the keyring, and only there */
+  aw_password_store_lookup_async ("localhost", aw_account_get_port (account),
+                                  aw_test_smtp_user (), NULL, on_result, &result);
+  g_assert_true (aw_test_ui_wait_for (has_result, &result, 10000));
+  stored = aw_password_store_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, aw_test_smtp_password ());
+
+  aw_test_ui_iterate (200);
+  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (prefs), "preferences.png"));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+typedef struct
+{
+  AwHistoryEntry *entry;
+  guint           n_sent;
+} SentLog;
+
+static void
+on_sent (AwSendDialog   *dialog,
+         AwHistoryEntry *entry,
+         SentLog        *log)
+{
+  g_set_object (&log->entry, entry);
+  log->n_sent++;
+}
+
+static char *
+header_value (const char *message,
+              const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (message, -1);
+  g_autofree char *prefix = g_ascii_strdown (name, -1);
+  g_autofree char *needle = g_strdup_printf ("\r\n%s: ", prefix);
+  const char *start = strstr (lower, needle);
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  start = message + (start - lower) + strlen (needle);
+  end = strstr (start, "\r\n");
+  return g_strndup (start, end - start);
+}
+
+static void
+test_send_once_and_history (void)
+{
+  g_autoptr(AwDraft) draft = generated_draft ();
+  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *list = aw_history_list_new (history);
+  AwSendDialog *dialog;
+  SentLog log = { NULL, 0 };
+  gboolean alive = TRUE;
+  g_autoptr(GBytes) received = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *message_id = NULL;
+  g_autofree char *expected_id = NULL;
+  GtkWidget *row;
+  guint before = aw_test_smtp_count ("starttls");
+
+  gtk_window_set_default_size (GTK_WINDOW (parent), 640, 480);
+  gtk_window_set_child (GTK_WINDOW (parent), list);
+  gtk_window_present (GTK_WINDOW (parent));
+
+  dialog = aw_send_dialog_new (GTK_WINDOW (parent), draft, store, history);
+  aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
+  g_signal_connect (dialog, "sent", G_CALLBACK (on_sent), &log);
+  g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &alive);
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+
+  g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "review");
+  g_assert_false (aw_send_dialog_get_repeat_warning (dialog));
+  g_assert_true (gtk_widget_is_sensitive (find (GTK_WIDGET (dialog), "send_button")));
+  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (dialog), "review-sheet.png"));
+
+  /* Ctrl+Enter's action */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
+  g_assert_true (aw_test_ui_wait_for (is_false, &alive, 30000));
+
+  g_assert_cmpuint (log.n_sent, ==, 1);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
+  received = aw_test_smtp_message ("starttls", before + 1);
+  text = g_strndup (g_bytes_get_data (received, NULL), g_bytes_get_size (received));
+  from = header_value (text, "From");
+  to = header_value (text, "To");
+  subject = header_value (text, "Subject");
+  message_id = header_value (text, "Message-ID");
+  g_assert_nonnull (strstr (from, "<applicant@example.org>"));
+  g_assert_nonnull (strstr (to, "<dana@acme.example>"));
+  g_assert_nonnull (subject);
+  {
+    g_autofree char *decoded = g_mime_utils_header_decode_text (NULL, subject);
+    g_assert_cmpstr (decoded, ==, aw_draft_get_subject (draft));
+  }
+  expected_id = g_strdup_printf ("<%s>", aw_history_entry_get_message_id (log.entry));
+  g_assert_cmpstr (message_id, ==, expected_id);
+
+  /* the start page's list shows it */
+  aw_test_ui_iterate (100);
+  g_assert_true (gtk_widget_get_visible (list));
+  aw_test_ui_wait_for_draw (list);
+  row = aw_history_list_get_row (AW_HISTORY_LIST (list), 0);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                   "Sent to Dana Ruiz at Acme, "));
+  g_free (aw_test_ui_save_screenshot (parent, "history-list.png"));
+
+  g_clear_object (&log.entry);
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
+static void
+test_second_attempt_warns (void)
+{
+  g_autoptr(AwDraft) draft = generated_draft ();
+  AwSendDialog *dialog;
+  GtkWidget *send_button, *repeat_check;
+  const char *label;
+  guint before = aw_test_smtp_count ("starttls");
+
+  dialog = aw_send_dialog_new (NULL, draft, store, history);
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+
+  g_assert_true (aw_send_dialog_get_repeat_warning (dialog));
+  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (dialog), "repeat_box")));
+  label = gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (dialog), "repeat_label")));
+  /* it quotes when the earlier one was sent */
+  g_assert_true (g_str_has_prefix (label, "You already sent a follow-up to Dana Ruiz on "));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *year = g_date_time_format (now, "%Y");
+    g_assert_nonnull (strstr (label, year));
+  }
+
+  /* blocked until confirmed */
+  send_button = find (GTK_WIDGET (dialog), "send_button");
+  g_assert_false (gtk_widget_is_sensitive (send_button));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
+  aw_test_ui_iterate (300);
+  g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "review");
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
+
+  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (dialog), "review-sheet-repeat.png"));
+  repeat_check = find (GTK_WIDGET (dialog), "repeat_check");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (repeat_check), TRUE);
+  g_assert_true (gtk_widget_is_sensitive (send_button));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
+}
+
+static void
+test_wrong_password_keeps_draft (void)
+{
+  g_autoptr(AwDraft) draft = generated_draft ();
+  g_autoptr(AwAccount) account = aw_account_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) auth_error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *subject = g_strdup (aw_draft_get_subject (draft));
+  g_autofree char *body = g_strdup (aw_draft_get_body (draft));
+  g_autofree char *expected = NULL;
+  AwSendDialog *dialog;
+  SentLog log = { NULL, 0 };
+  guint n_history = g_list_model_get_n_items (G_LIST_MODEL (history));
+
+  aw_draft_set_recipient_address (draft, "hiring@initech.example");
+  aw_draft_set_company (draft, "Initech");
+
+  aw_account_set_address (account, "applicant@example.org");
+  aw_account_set_host (account, "localhost");
+  aw_account_set_port (account, aw_test_smtp_port ("auth-535"));
+  aw_account_set_security (account, AW_ACCOUNT_SECURITY_STARTTLS);
+  aw_account_set_username (account, aw_test_smtp_user ());
+  g_assert_true (aw_account_store_add (store, account, &error));
+  aw_account_store_set_default_id (store, aw_account_get_id (account));
+  aw_password_store_store_async ("localhost", aw_account_get_port (account), aw_test_smtp_user (),
+                                 aw_test_smtp_password (), NULL, on_result, &result);
+  g_assert_true (aw_test_ui_wait_for (has_result, &result, 10000));
+  g_assert_true (aw_password_store_store_finish (result, &error));
+
+  dialog = aw_send_dialog_new (NULL, draft, store, history);
+  aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
+  g_signal_connect (dialog, "sent", G_CALLBACK (on_sent), &log);
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
+  aw_test_ui_iterate (50);
+  g_assert_true (aw_test_ui_wait_for (dialog_not_busy_on, dialog, 30000));
+
+  g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "error");
+  auth_error = g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED, "");
+  expected = aw_sender_describe_error (account, auth_error);
+  g_assert_cmpstr (aw_send_dialog_get_error_text (dialog), ==, expected);
+  g_test_message ("535 sentence: %s", expected);
+  g_assert_true (aw_test_ui_wait_for (transition_done, find (GTK_WIDGET (dialog), "stack"), 5000));
+  aw_test_ui_iterate (100);
+  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (dialog), "send-error.png"));
+
+  /* nothing recorded, the draft as it was */
+  g_assert_cmpuint (log.n_sent, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, n_history);
+  g_assert_cmpstr (aw_draft_get_subject (draft), ==, subject);
+  g_assert_cmpstr (aw_draft_get_body (draft), ==, body);
+
+  /* back to the review sheet, still sendable */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.back", NULL);
+  g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "review");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+assert_no_file_contains (const char *path,
+                         const char *secret)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+          g_file_get_contents (path, &contents, &length, NULL))
+        {
+          if (g_strstr_len (contents, length, secret) != NULL)
+            g_error ("the password is in %s", path);
+        }
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        assert_no_file_contains (child, secret);
+    }
+}
+
+static void
+test_password_nowhere (void)
+{
+  /* every file under the test HOME (config, data, cache, state: accounts.json, the
+   * history, the .eml files) and every log line of this run */
+  assert_no_file_contains (g_get_home_dir (), aw_test_smtp_password ());
+  g_assert_cmpuint (captured_log->len, >, 0);
+  g_assert_null (strstr (captured_log->str, aw_test_smtp_password ()));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  /* Format every debug line too, so the password check sees them all. */
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  captured_log = g_string_new (NULL);
+  g_log_set_writer_func (capture_log, NULL, NULL);
+  aw_test_ui_init (&argc, &argv);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_printerr ("no session bus with a keyring: run through build-aux/test.sh\n");
+      return 1;
+    }
+  aw_test_smtp_init ();
+  g_mime_init ();
+  /* The application class registers the UI resources (templates). */
+  g_type_class_unref (g_type_class_ref (AW_TYPE_APPLICATION));
+
+  store = aw_account_store_new (NULL);
+  history = aw_history_new (NULL);
+
+  g_test_add_func ("/send-flow/add-account-in-preferences", test_add_account_in_preferences);
+  g_test_add_func ("/send-flow/send-once-and-history", test_send_once_and_history);
+  g_test_add_func ("/send-flow/second-attempt-warns", test_second_attempt_warns);
+  g_test_add_func ("/send-flow/wrong-password-keeps-draft", test_wrong_password_keeps_draft);
+  g_test_add_func ("/send-flow/password-nowhere", test_password_nowhere);
+
+  status = g_test_run ();
+
+  g_clear_object (&store);
+  g_clear_object (&history);
+  aw_test_smtp_shutdown ();
+  return status;
+}
