@@ -515,6 +515,63 @@ test_send_opens_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+editor_body (AwWindow *window)
+{
+  AwEditorPage *editor = AW_EDITOR_PAGE (find (window, "editor_page"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (aw_editor_page_get_body_view (editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_change_answers_after_writing (void)
+{
+  AwWindow *window = open_window ();
+  AwWizard *wizard = start_wizard (window);
+  AwEditorPage *editor = AW_EDITOR_PAGE (find (window, "editor_page"));
+  g_autofree char *warm = NULL;
+  g_autofree char *brief = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *rewritten = NULL;
+  GtkTextBuffer *buffer;
+
+  fill_context (window);
+  for (int i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  g_assert_true (aw_test_ui_wait_for (editor_shown, find (window, "main_stack"), 2000));
+  warm = editor_body (window);
+
+  /* Back from the editor lands on the last step; an untouched text is written again */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
+  g_assert_cmpstr (aw_wizard_get_step (wizard), ==, AW_WIZARD_STEP_FEEDBACK);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (window, "brief_check")), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  g_assert_true (aw_test_ui_wait_for (editor_shown, find (window, "main_stack"), 2000));
+  brief = editor_body (window);
+  g_assert_cmpstr (brief, !=, warm);
+
+  /* An edited text is kept, and Rewrite in the toast writes it anew */
+  buffer = gtk_text_view_get_buffer (aw_editor_page_get_body_view (editor));
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "My own words. ", -1, TRUE);
+  edited = editor_body (window);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  g_assert_true (aw_test_ui_wait_for (editor_shown, find (window, "main_stack"), 2000));
+  kept = editor_body (window);
+  g_assert_cmpstr (kept, ==, edited);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.rewrite-follow-up", NULL);
+  rewritten = editor_body (window);
+  g_assert_cmpstr (rewritten, ==, brief);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_every_control_has_a_name (void)
 {
@@ -559,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/wizard/posting-lookup", test_posting_lookup);
   g_test_add_func ("/wizard/resume-and-delete-with-undo", test_resume_and_delete_with_undo);
   g_test_add_func ("/wizard/send-opens-dialog", test_send_opens_dialog);
+  g_test_add_func ("/wizard/change-answers-after-writing", test_change_answers_after_writing);
 
   status = g_test_run ();
   g_clear_object (&app);
