@@ -60,7 +60,8 @@ aw_test_smtp_init (void)
     state_dir = g_strdup (dir);
   else
     {
-      g_autofree char *script = g_test_build_filename (G_TEST_DIST, "smtp-server.py", NULL);
+      const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+      g_autofree char *script = g_build_filename (srcdir != NULL ? srcdir : ".", "smtp-server.py", NULL);
       g_autoptr(GSubprocessLauncher) launcher = NULL;
       int i;
 
