@@ -18,7 +18,8 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  static const char *languages[] = { NULL, "en", "de", "fr", "es", "pt_BR", "it" };
+  const char * const *languages = aw_guidance_get_languages ();
+  guint n_languages = g_strv_length ((char **) languages);
   g_autoptr(AwGuidanceOptions) options = aw_guidance_options_new ();
   g_autoptr(AwGuidanceReport) report = NULL;
   g_autoptr(GError) error = NULL;
@@ -30,7 +31,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (size == 0)
     return 0;
 
-  aw_guidance_options_set_language (options, languages[data[0] % G_N_ELEMENTS (languages)]);
+  /* 0: detect the language; 1..n: one of the languages with rule data */
+  if (data[0] % (n_languages + 1) > 0)
+    aw_guidance_options_set_language (options, languages[data[0] % (n_languages + 1) - 1]);
   if (data[0] & 0x80)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();

@@ -1022,9 +1022,9 @@ same_address (const char *a,
 
   if (a == NULL || b == NULL)
     return FALSE;
-  x = g_utf8_casefold (g_strstrip (g_strdup (a)), -1);
-  y = g_utf8_casefold (g_strstrip (g_strdup (b)), -1);
-  return *x != '\0' && g_str_equal (x, y);
+  x = g_utf8_casefold (a, -1);
+  y = g_utf8_casefold (b, -1);
+  return *g_strstrip (x) != '\0' && g_str_equal (x, g_strstrip (y));
 }
 
 static void
