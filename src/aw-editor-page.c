@@ -205,6 +205,21 @@ retag_overlapping (AwEditorPage *self,
     }
 }
 
+static gboolean
+touches_range (GArray *spans,
+               int     start,
+               int     end)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+
+      if (span->start <= end && span->end >= start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 update_highlights (AwEditorPage *self)
 {
@@ -256,8 +271,11 @@ update_highlights (AwEditorPage *self)
       retag_overlapping (self, next, span->severity, span->start, span->end);
     }
 
-  /* Text just typed at the edge of a span may have taken its tag: set it right. */
-  if (self->dirty_end > self->dirty_start)
+  /* Text just typed inside or at the edge of a span may have taken its tag: set it
+   * right there. Typing elsewhere touches no tag at all. */
+  if (self->dirty_end > self->dirty_start &&
+      (touches_range (self->spans, self->dirty_start, self->dirty_end) ||
+       touches_range (next, self->dirty_start, self->dirty_end)))
     {
       for (int s = 0; s < N_SEVERITIES; s++)
         tag_range (self, s, self->dirty_start, self->dirty_end, FALSE);
@@ -357,9 +375,10 @@ on_insert_text (GtkTextBuffer *buffer,
                 int            length,
                 AwEditorPage  *self)
 {
-  /* Runs after the insertion: location is behind the new text. */
+  /* Runs before the insertion (the buffer emits "changed", and so the check runs,
+   * inside its default handler): the spans move first. */
   int n = g_utf8_strlen (text, length);
-  int pos = gtk_text_iter_get_offset (location) - n;
+  int pos = gtk_text_iter_get_offset (location);
 
   for (guint i = 0; i < self->spans->len; i++)
     {
@@ -1083,7 +1102,7 @@ aw_editor_page_init (AwEditorPage *self)
   for (int s = 0; s < N_SEVERITIES; s++)
     gtk_text_tag_set_priority (self->tags[s], gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - N_SEVERITIES + s);
 
-  g_signal_connect_after (buffer, "insert-text", G_CALLBACK (on_insert_text), self);
+  g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text), self);
   g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range), self);
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_body_changed), self);
   g_signal_connect_swapped (self->subject_entry, "changed", G_CALLBACK (on_subject_changed), self);

@@ -185,6 +185,33 @@ test_pushy_finding_and_highlight (Fixture       *fixture,
   gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, 0);
   g_assert_false (gtk_text_iter_has_tag (&iter, tag));
 
+  /* A space typed right at the end of the highlight does not take its colour */
+  {
+    int end_offset = aw_finding_get_end (finding);
+    GtkTextIter at;
+
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &at, end_offset);
+    gtk_text_buffer_place_cursor (buffer_of (fixture), &at);
+    type_text (fixture, " ");
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, end_offset);
+    g_assert_false (gtk_text_iter_has_tag (&iter, tag));
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, end_offset - 1);
+    g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+    /* ... nor at its start (the row holds a new AwFinding after every keystroke) */
+    int start_offset;
+
+    finding = aw_finding_row_get_finding (find_row (fixture, AW_RULE_PUSHY));
+    start_offset = aw_finding_get_start (finding);
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &at, start_offset);
+    gtk_text_buffer_place_cursor (buffer_of (fixture), &at);
+    type_text (fixture, " ");
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, start_offset);
+    g_assert_false (gtk_text_iter_has_tag (&iter, tag));
+    finding = aw_finding_row_get_finding (find_row (fixture, AW_RULE_PUSHY));
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, aw_finding_get_start (finding));
+    g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+  }
+
   aw_test_ui_iterate (200);
   shot (GTK_WIDGET (fixture->window), "editor-pushy.png");
   /* The highlight and the panel in the dark style */
@@ -193,6 +220,7 @@ test_pushy_finding_and_highlight (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Typing before it moves the highlight with the words */
+  finding = aw_finding_row_get_finding (find_row (fixture, AW_RULE_PUSHY));
   {
     int start = aw_finding_get_start (finding);
     GtkTextIter at;
@@ -213,12 +241,15 @@ test_pushy_finding_and_highlight (Fixture       *fixture,
   /* Deleting the sentence removes finding and highlight */
   {
     g_autofree char *body = body_text (fixture);
-    const char *found = strstr (body, PUSHY_SENTENCE);
-    int offset = g_utf8_pointer_to_offset (body, found);
+    const char *first = strstr (body, "Please");
+    const char *last = strstr (body, "decision.");
     GtkTextIter from, to;
 
-    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &from, offset);
-    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &to, offset + strlen (PUSHY_SENTENCE));
+    g_assert_nonnull (first);
+    g_assert_nonnull (last);
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &from, g_utf8_pointer_to_offset (body, first));
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &to,
+                                        g_utf8_pointer_to_offset (body, last) + strlen ("decision."));
     gtk_text_buffer_delete_interactive (buffer_of (fixture), &from, &to, TRUE);
     g_assert_null (find_row (fixture, AW_RULE_PUSHY));
     gtk_text_buffer_get_bounds (buffer_of (fixture), &from, &to);
@@ -427,6 +458,45 @@ test_narrow_and_wide (Fixture       *fixture,
     }
 }
 
+static void
+count_tag_change (GtkTextBuffer *buffer,
+                  GtkTextTag    *tag,
+                  GtkTextIter   *start,
+                  GtkTextIter   *end,
+                  guint         *count)
+{
+  (*count)++;
+}
+
+static void
+test_typing_elsewhere_touches_no_tag (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  guint changes = 0;
+  GtkTextIter iter;
+  gulong apply_id, remove_id;
+
+  place_cursor_after_first_paragraph (fixture);
+  type_text (fixture, " " PUSHY_SENTENCE);
+  g_assert_nonnull (find_row (fixture, AW_RULE_PUSHY));
+
+  apply_id = g_signal_connect (buffer_of (fixture), "apply-tag", G_CALLBACK (count_tag_change), &changes);
+  remove_id = g_signal_connect (buffer_of (fixture), "remove-tag", G_CALLBACK (count_tag_change), &changes);
+
+  /* Far from the highlight, before and after it: the tags just move with the text */
+  gtk_text_buffer_get_start_iter (buffer_of (fixture), &iter);
+  gtk_text_buffer_place_cursor (buffer_of (fixture), &iter);
+  type_text (fixture, "Hello. ");
+  gtk_text_buffer_get_end_iter (buffer_of (fixture), &iter);
+  gtk_text_buffer_place_cursor (buffer_of (fixture), &iter);
+  type_text (fixture, " Thanks again.");
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_nonnull (find_row (fixture, AW_RULE_PUSHY));
+
+  g_signal_handler_disconnect (buffer_of (fixture), apply_id);
+  g_signal_handler_disconnect (buffer_of (fixture), remove_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +516,7 @@ main (int   argc,
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
   ADD ("/editor/generated-draft-is-clean", test_generated_draft_is_clean, NULL);
   ADD ("/editor/pushy-finding-and-highlight", test_pushy_finding_and_highlight, NULL);
+  ADD ("/editor/typing-elsewhere-touches-no-tag", test_typing_elsewhere_touches_no_tag, NULL);
   ADD ("/editor/select-span", test_select_span, NULL);
   ADD ("/editor/apply", test_apply, NULL);
   ADD ("/editor/ignore", test_ignore, NULL);

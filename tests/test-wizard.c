@@ -573,6 +573,30 @@ test_change_answers_after_writing (void)
 }
 
 static void
+test_narrow_window (void)
+{
+  AwWindow *window = aw_window_new (app);
+  GtkWidget *entry;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (window));
+  start_wizard (window);
+  fill_context (window);
+  aw_test_ui_iterate (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 600);
+
+  /* Every field fits inside the window */
+  entry = find (window, "recipient_address_entry");
+  g_assert_true (gtk_widget_compute_bounds (entry, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 600);
+  shot (GTK_WIDGET (window), "wizard-600px.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_every_control_has_a_name (void)
 {
   AwWindow *window = open_window ();
@@ -617,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/wizard/resume-and-delete-with-undo", test_resume_and_delete_with_undo);
   g_test_add_func ("/wizard/send-opens-dialog", test_send_opens_dialog);
   g_test_add_func ("/wizard/change-answers-after-writing", test_change_answers_after_writing);
+  g_test_add_func ("/wizard/narrow-window", test_narrow_window);
 
   status = g_test_run ();
   g_clear_object (&app);
