@@ -128,7 +128,7 @@ class Handler:
             return ["502 5.5.1 EHLO not implemented"]
         out = []
         for r in responses:
-            if not self.eight_bit and r.startswith("250-8BITMIME"):
+            if not self.eight_bit and r.startswith(("250-8BITMIME", "250-SMTPUTF8")):
                 continue
             if not self.offer_auth and r.startswith("250-AUTH"):
                 continue

@@ -283,6 +283,51 @@ test_none_on_loopback (void)
   g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_INSECURE_NOT_ALLOWED);
 }
 
+/* A non-ASCII local part needs SMTPUTF8: used where offered, refused before MAIL
+ * where not; a non-ASCII domain goes as IDNA without it. */
+static void
+test_smtputf8_only_when_needed_and_offered (void)
+{
+  g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("starttls", AW_SMTP_SECURITY_STARTTLS, TRUE);
+  g_autoptr(AwSmtpClient) old = aw_test_smtp_client ("starttls-7bit", AW_SMTP_SECURITY_STARTTLS, TRUE);
+  g_autoptr(AwMessage) message = make_message (NULL);
+  g_autoptr(AwMessage) idn = make_message (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *envelope = NULL;
+  g_autofree char *idn_envelope = NULL;
+  guint before = aw_test_smtp_count ("starttls");
+  guint before_old = aw_test_smtp_count ("starttls-7bit");
+
+  aw_message_set_to (message, "Jürgen <jürgen@firma.example>");
+  g_assert_true (aw_test_smtp_send (client, message, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
+  envelope = aw_test_smtp_envelope ("starttls", before + 1);
+  g_assert_nonnull (strstr (envelope, "SMTPUTF8"));
+  g_assert_nonnull (strstr (envelope, "j\\u00fcrgen@firma.example"));
+
+  g_assert_false (aw_test_smtp_send (old, message, NULL, &error));
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_INVALID_MESSAGE);
+  g_clear_error (&error);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls-7bit"), ==, before_old);
+
+  aw_message_set_to (idn, "jana@bücher.example");
+  g_assert_true (aw_test_smtp_send (old, idn, NULL, &error));
+  g_assert_no_error (error);
+  idn_envelope = aw_test_smtp_envelope ("starttls-7bit", before_old + 1);
+  g_assert_nonnull (strstr (idn_envelope, "jana@xn--bcher-kva.example"));
+  g_assert_null (strstr (idn_envelope, "SMTPUTF8"));
+  {
+    g_autoptr(GBytes) raw = aw_test_smtp_message ("starttls-7bit", before_old + 1);
+    gsize i, size;
+    const guint8 *data = g_bytes_get_data (raw, &size);
+
+    g_assert_nonnull (g_strstr_len ((const char *) data, (gssize) size, "jana@xn--bcher-kva.example"));
+    for (i = 0; i < size; i++)
+      g_assert_cmpuint (data[i], <, 0x80);
+  }
+}
+
 typedef struct
 {
   const char     *mode;
@@ -674,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/smtp/deliver/xoauth2", test_xoauth2);
   g_test_add_func ("/smtp/deliver/none-loopback-only", test_none_on_loopback);
   g_test_add_func ("/smtp/deliver/helo-fallback", test_ehlo_rejected_falls_back_to_helo);
+  g_test_add_func ("/smtp/deliver/smtputf8", test_smtputf8_only_when_needed_and_offered);
   for (i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       g_autofree char *path = g_strdup_printf ("/smtp/fault/%s", faults[i].mode);

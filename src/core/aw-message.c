@@ -12,6 +12,43 @@
 #include "aw-message.h"
 #include "aw-smtp-private.h"
 
+static gboolean
+is_ascii (const char *s)
+{
+  for (; s != NULL && *s != '\0'; s++)
+    if ((guchar) *s >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* The local part is kept as it is (non-ASCII there needs SMTPUTF8); a non-ASCII domain
+ * becomes its IDNA A-label form, which every server understands. */
+static char *
+address_with_ascii_domain (const char *address)
+{
+  const char *at = strrchr (address, '@');
+  g_autofree char *domain = NULL;
+
+  if (at == NULL || is_ascii (at + 1))
+    return g_strdup (address);
+  domain = g_hostname_to_ascii (at + 1);
+  if (domain == NULL)
+    return g_strdup (address);
+  return g_strdup_printf ("%.*s@%s", (int) (at - address), address, domain);
+}
+
+static gboolean
+local_part_is_ascii (const char *address)
+{
+  const char *at = strrchr (address, '@');
+  const char *p;
+
+  for (p = address; p != NULL && *p != '\0' && p != at; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* GMime 3.2 declares no autoptr cleanups */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
@@ -620,6 +657,10 @@ add_list (GMimeMessage        *message,
     {
       InternetAddress *ia = internet_address_list_get_address (list, i);
 
+      g_autofree char *addr =
+        address_with_ascii_domain (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia)));
+
+      internet_address_mailbox_set_addr (INTERNET_ADDRESS_MAILBOX (ia), addr);
       internet_address_set_charset (ia, "utf-8");
       internet_address_list_add (target, ia);
     }
@@ -668,14 +709,6 @@ aw_message_get_envelope_from (AwMessage *self)
   return self->from_address;
 }
 
-static gboolean
-is_ascii (const char *s)
-{
-  for (; s != NULL && *s != '\0'; s++)
-    if ((guchar) *s >= 0x80)
-      return FALSE;
-  return TRUE;
-}
 
 gboolean
 aw_message_needs_smtputf8 (AwMessage *self)
@@ -683,10 +716,10 @@ aw_message_needs_smtputf8 (AwMessage *self)
   g_auto(GStrv) rcpts = aw_message_get_recipients (self);
   int i;
 
-  if (!is_ascii (self->from_address))
+  if (!local_part_is_ascii (self->from_address))
     return TRUE;
   for (i = 0; rcpts[i] != NULL; i++)
-    if (!is_ascii (rcpts[i]))
+    if (!local_part_is_ascii (rcpts[i]))
       return TRUE;
   return FALSE;
 }
@@ -758,9 +791,10 @@ aw_message_build_wire (AwMessage  *self,
 
   message = g_mime_message_new (TRUE);
   {
+    g_autofree char *from_addr = address_with_ascii_domain (self->from_address);
     g_autoptr(InternetAddress) from =
       internet_address_mailbox_new (is_blank (self->from_name) ? NULL : self->from_name,
-                                    self->from_address);
+                                    from_addr);
 
     internet_address_set_charset (from, "utf-8");
     internet_address_list_add (g_mime_message_get_from (message), from);

@@ -1305,6 +1305,8 @@ handshake_cb (GObject      *object,
 
   op->secure = TRUE;
   g_set_object (&op->stream, G_IO_STREAM (object));
+  if (!op->connect_phase)
+    stop_timer (op);
 
   if (op->connect_phase)
     {
@@ -1338,6 +1340,9 @@ start_tls (GTask *task)
     }
   if (self->tls_database != NULL)
     g_tls_connection_set_database (G_TLS_CONNECTION (tls), self->tls_database);
+  /* After STARTTLS the handshake needs its own timer (implicit TLS: the connect timer) */
+  if (!op->connect_phase)
+    start_timer (task, TIMEOUT_COMMAND, TRUE);
   g_signal_connect (tls, "accept-certificate", G_CALLBACK (on_accept_certificate), task);
   g_tls_connection_handshake_async (G_TLS_CONNECTION (tls), G_PRIORITY_DEFAULT,
                                     op->io_cancellable, handshake_cb, g_object_ref (task));
