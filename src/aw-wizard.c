@@ -320,6 +320,8 @@ aw_wizard_set_draft (AwWizard *self,
 
   g_cancellable_cancel (self->lookup_cancellable);
   g_clear_object (&self->lookup_cancellable);
+  gtk_spinner_stop (self->lookup_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->lookup_spinner), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->lookup_note), FALSE);
   unbind_draft (self);
 
@@ -501,6 +503,16 @@ show_lookup_note (AwWizard   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->lookup_note), note != NULL);
 }
 
+/* "Fill In" needs a web link and no lookup running */
+static void
+update_lookup_action (AwWizard *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.look-up-posting",
+                                 self->lookup_cancellable == NULL &&
+                                 aw_draft_url_is_valid (aw_validated_entry_get_text (self->posting_url_entry)) &&
+                                 *aw_validated_entry_get_text (self->posting_url_entry) != '\0');
+}
+
 static void
 lookup_done (GObject      *object,
              GAsyncResult *result,
@@ -518,8 +530,8 @@ lookup_done (GObject      *object,
 
   gtk_spinner_stop (self->lookup_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->lookup_spinner), FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.look-up-posting", TRUE);
   g_clear_object (&self->lookup_cancellable);
+  update_lookup_action (self);
 
   if (posting == NULL)
     {
@@ -606,6 +618,12 @@ static void
 on_entry_valid_changed (AwWizard *self)
 {
   update_buttons (self);
+}
+
+static void
+on_posting_url_changed (AwWizard *self)
+{
+  update_lookup_action (self);
 }
 
 GtkWidget *
@@ -803,6 +821,8 @@ aw_wizard_init (AwWizard *self)
     }
   g_signal_connect_swapped (self->posting_url_entry, "activate",
                             G_CALLBACK (on_posting_url_activate), self);
+  g_signal_connect_swapped (self->posting_url_entry, "notify::text",
+                            G_CALLBACK (on_posting_url_changed), self);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_posting_url_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (aw_validated_entry_get_entry (self->posting_url_entry)), focus);
@@ -815,4 +835,5 @@ aw_wizard_init (AwWizard *self)
   adw_entry_row_set_show_apply_button (self->feedback_area_row, FALSE);
 
   update_buttons (self);
+  update_lookup_action (self);
 }
