@@ -283,6 +283,32 @@ test_values_inserted_literally (void)
 }
 
 static void
+test_french_elision (void)
+{
+  g_autoptr(AwDraft) draft = base_draft ("fr");
+  g_autoptr(GError) error = NULL;
+  const char *body;
+
+  aw_draft_set_role (draft, "Ingénieur Qualité");
+  aw_draft_set_company (draft, "Hachette Livre");
+  g_assert_true (aw_draft_writer_write (draft, &error));
+  body = aw_draft_get_body (draft);
+  g_assert_nonnull (strstr (body, "le poste d'Ingénieur Qualité"));
+  g_assert_nonnull (strstr (body, "l'équipe d'Hachette Livre"));
+  g_assert_null (strstr (body, "de Hachette"));
+
+  aw_draft_set_company (draft, "Capgemini");
+  g_assert_true (aw_draft_writer_write (draft, &error));
+  g_assert_nonnull (strstr (aw_draft_get_body (draft), "l'équipe de Capgemini"));
+
+  /* Other languages do not elide */
+  aw_draft_set_language (draft, "es");
+  aw_draft_set_company (draft, "Acme");
+  g_assert_true (aw_draft_writer_write (draft, &error));
+  g_assert_nonnull (strstr (aw_draft_get_body (draft), "el equipo de Acme"));
+}
+
+static void
 test_missing_fields (void)
 {
   static const char *fields[] = { "sender-name", "recipient-name", "company", "role" };
@@ -323,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/draft-writer/salutation-forms", test_salutation_forms);
   g_test_add_func ("/draft-writer/stage-aware", test_stage_aware);
   g_test_add_func ("/draft-writer/values-inserted-literally", test_values_inserted_literally);
+  g_test_add_func ("/draft-writer/french-elision", test_french_elision);
   g_test_add_func ("/draft-writer/missing-fields", test_missing_fields);
   g_test_add_func ("/draft-writer/unknown-language", test_unknown_language);
 

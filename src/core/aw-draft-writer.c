@@ -233,8 +233,59 @@ clean_value (const char *value,
 typedef struct
 {
   AwDraft    *draft;
-  GHashTable *values;   /* placeholder name -> value ("" when empty) */
+  GHashTable *values;    /* placeholder name -> value ("" when empty) */
+  JsonObject *elisions;  /* "de " -> "d'" before a vowel (French), or NULL */
 } Context;
+
+static gboolean
+starts_with_vowel (const char *text)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *base = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  /* Fold "É" to "e" */
+  first = g_utf8_strdown (text, g_utf8_next_char (text) - text);
+  base = g_utf8_normalize (first, -1, G_NORMALIZE_NFD);
+  return base != NULL && strchr ("aeiouyh", base[0]) != NULL;
+}
+
+/* "… de " + "Acme" -> "… d'Acme": the template's last word before a value that starts
+ * with a vowel, as the template file's "elisions" say. */
+static void
+elide (GString    *out,
+       JsonObject *elisions,
+       const char *value)
+{
+  g_autoptr(GList) keys = NULL;
+
+  if (elisions == NULL || !starts_with_vowel (value))
+    return;
+
+  keys = json_object_get_members (elisions);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      const char *replacement = string_of (json_object_get_member (elisions, key));
+      gsize key_len = strlen (key);
+      gsize start;
+
+      if (replacement == NULL || out->len < key_len ||
+          strcmp (out->str + out->len - key_len, key) != 0)
+        continue;
+
+      /* Only a whole word: "de " but not "monde " */
+      start = out->len - key_len;
+      if (start > 0 && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (out->str + start))))
+        continue;
+
+      g_string_truncate (out, start);
+      g_string_append (out, replacement);
+      return;
+    }
+}
 
 static const char *
 field_label (const char *name)
@@ -299,6 +350,7 @@ expand (Context     *context,
                        _("“%s” is empty"), field_label (name));
           return NULL;
         }
+      elide (out, context->elisions, value);
       g_string_append (out, value);
       p = close + 1;
     }
@@ -392,6 +444,16 @@ add_sentence (GString         *paragraph,
   return TRUE;
 }
 
+static JsonObject *
+get_elisions (const Template *template)
+{
+  JsonNode *elisions = json_object_get_member (json_node_get_object (template->root),
+                                               "elisions");
+
+  return elisions != NULL && JSON_NODE_HOLDS_OBJECT (elisions)
+         ? json_node_get_object (elisions) : NULL;
+}
+
 static void
 end_paragraph (GPtrArray  *paragraphs,
                GString   **paragraph)
@@ -435,6 +497,7 @@ aw_draft_writer_write (AwDraft  *draft,
 
   context.draft = draft;
   context.values = values;
+  context.elisions = get_elisions (template);
   single = json_object_get_boolean_member_with_default (tone, "single_paragraph", FALSE);
 
 #define PART(name) get_part (template, tone, name, draft, TRUE, error)
