@@ -275,21 +275,26 @@ open_editor (AwWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (aw_editor_page_get_body_view (self->editor_page)));
 }
 
+/* The start page lists the current draft too, once something was typed into it. */
+static void
+list_current_draft (AwWindow *self)
+{
+  gboolean known = FALSE;
+
+  if (self->draft == NULL || aw_draft_is_empty (self->draft))
+    return;
+  for (guint i = 0; i < self->drafts->len; i++)
+    known |= g_ptr_array_index (self->drafts, i) == (gpointer) self->draft;
+  if (!known)
+    g_ptr_array_insert (self->drafts, 0, g_object_ref (self->draft));
+  show_drafts (self);
+}
+
 static void
 show_start (AwWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "start");
-  /* The draft list there should show what was just typed: write it first. */
-  if (self->draft != NULL && !aw_draft_is_empty (self->draft))
-    {
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < self->drafts->len; i++)
-        known |= g_ptr_array_index (self->drafts, i) == (gpointer) self->draft;
-      if (!known)
-        g_ptr_array_insert (self->drafts, 0, g_object_ref (self->draft));
-      show_drafts (self);
-    }
+  list_current_draft (self);
   aw_wizard_set_draft (self->wizard, NULL);
   aw_editor_page_set_draft (self->editor_page, NULL);
   set_current_draft (self, NULL);
@@ -365,6 +370,7 @@ new_follow_up_activated (GSimpleAction *action,
   AwWindow *self = user_data;
   g_autoptr(AwDraft) draft = aw_draft_new ();
 
+  list_current_draft (self);
   set_current_draft (self, draft);
   open_wizard (self, AW_WIZARD_STEP_CONTEXT);
 }
@@ -407,6 +413,7 @@ aw_window_resume_draft (AwWindow   *self,
   draft = find_listed_draft (self, id, NULL);
   if (draft == NULL)
     return FALSE;
+  list_current_draft (self);
   set_current_draft (self, draft);
   body = aw_draft_get_body (draft);
   if (body != NULL && *body != '\0')
