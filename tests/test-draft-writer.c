@@ -283,6 +283,36 @@ test_values_inserted_literally (void)
 }
 
 static void
+test_names (void)
+{
+  static const struct { const char *language; AwTone tone; AwSalutation salutation; const char *name; const char *greeting; } cases[] = {
+    { "en", AW_TONE_WARM, AW_SALUTATION_UNKNOWN, "Dr. Dana Weber", "Dear Dana,\n" },
+    { "en", AW_TONE_FORMAL, AW_SALUTATION_MALE, "Prof. Jan Weber Jr.", "Dear Mr. Weber,\n" },
+    { "en", AW_TONE_FORMAL, AW_SALUTATION_UNKNOWN, "Dr. Dana Weber", "Dear Dr. Dana Weber,\n" },
+    { "de", AW_TONE_FORMAL, AW_SALUTATION_FEMALE, "Ursula von der Leyen", "Sehr geehrte Frau von der Leyen,\n" },
+    { "de", AW_TONE_FORMAL, AW_SALUTATION_MALE, "Herr Jan de Vries", "Sehr geehrter Herr de Vries,\n" },
+    { "es", AW_TONE_FORMAL, AW_SALUTATION_FEMALE, "Ana de la Cruz", "Estimada Sra. de la Cruz:\n" },
+    { "fr", AW_TONE_WARM, AW_SALUTATION_MALE, "Jean du Pont", "Bonjour Monsieur du Pont,\n" },
+    { "en", AW_TONE_WARM, AW_SALUTATION_UNKNOWN, "Dana", "Dear Dana,\n" },
+    { "de", AW_TONE_FORMAL, AW_SALUTATION_FEMALE, "Weber", "Sehr geehrte Frau Weber,\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AwDraft) draft = base_draft (cases[i].language);
+      g_autoptr(GError) error = NULL;
+
+      aw_draft_set_tone (draft, cases[i].tone);
+      aw_draft_set_salutation (draft, cases[i].salutation);
+      aw_draft_set_recipient_name (draft, cases[i].name);
+      g_assert_true (aw_draft_writer_write (draft, &error));
+      if (!g_str_has_prefix (aw_draft_get_body (draft), cases[i].greeting))
+        g_error ("%s: expected “%s”, got:\n%s", cases[i].name, cases[i].greeting,
+                 aw_draft_get_body (draft));
+    }
+}
+
+static void
 test_french_elision (void)
 {
   g_autoptr(AwDraft) draft = base_draft ("fr");
@@ -349,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/draft-writer/salutation-forms", test_salutation_forms);
   g_test_add_func ("/draft-writer/stage-aware", test_stage_aware);
   g_test_add_func ("/draft-writer/values-inserted-literally", test_values_inserted_literally);
+  g_test_add_func ("/draft-writer/names", test_names);
   g_test_add_func ("/draft-writer/french-elision", test_french_elision);
   g_test_add_func ("/draft-writer/missing-fields", test_missing_fields);
   g_test_add_func ("/draft-writer/unknown-language", test_unknown_language);

@@ -368,12 +368,67 @@ first_word (const char *name)
   return g_strndup (name, end - name);
 }
 
-static char *
-last_word (const char *name)
+static gboolean
+word_in (const char         *word,
+         const char * const *list)
 {
-  const char *start = strrchr (name, ' ');
+  g_autofree char *folded = g_utf8_strdown (word, -1);
+  gsize len = strlen (folded);
 
-  return g_strdup (start ? start + 1 : name);
+  /* "Dr." and "Dr" alike */
+  if (len > 1 && folded[len - 1] == '.')
+    folded[len - 1] = '\0';
+  return g_strv_contains (list, folded);
+}
+
+/* Splits "Dr. Dana von der Weber Jr." into "Dana" and "von der Weber", for greetings
+ * such as "Dear Dana," and "Sehr geehrte Frau von der Weber,". */
+static void
+split_name (const char  *name,
+            char       **first,
+            char       **last)
+{
+  static const char * const titles[] = {
+    "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "herr", "frau", "mme", "mlle",
+    "madame", "monsieur", "sr", "sra", "srta", "sig", "sig.ra", "dott", "dott.ssa", "ing",
+    "dra", NULL
+  };
+  static const char * const suffixes[] = {
+    "jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "m.d", "mba", "msc", NULL
+  };
+  static const char * const particles[] = {
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "do", "du",
+    "la", "le", "zu", "ten", "ter", "y", NULL
+  };
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  guint start = 0;
+  guint end = g_strv_length (words);
+  guint surname;
+
+  if (end == 0)
+    {
+      *first = g_strdup ("");
+      *last = g_strdup ("");
+      return;
+    }
+
+  while (end - start > 1 && word_in (words[start], titles))
+    start++;
+  while (end - start > 1 && word_in (words[end - 1], suffixes))
+    end--;
+
+  surname = end - 1;
+  while (surname > start + 1 && g_strv_contains (particles, words[surname - 1]))
+    surname--;
+
+  *first = g_strdup (words[start]);
+  {
+    GString *joined = g_string_new (words[surname]);
+
+    for (guint i = surname + 1; i < end; i++)
+      g_string_append_printf (joined, " %s", words[i]);
+    *last = g_string_free (joined, FALSE);
+  }
 }
 
 static GHashTable *
@@ -387,12 +442,15 @@ build_values (AwDraft        *draft,
   const char *stage_text = NULL;
   char *sender = clean_value (aw_draft_get_sender_name (draft), FALSE);
   char *recipient = clean_value (aw_draft_get_recipient_name (draft), FALSE);
+  char *recipient_first = NULL;
+  char *recipient_last = NULL;
 
   g_hash_table_insert (values, (char *) "sender_name", sender);
   g_hash_table_insert (values, (char *) "sender_first_name", first_word (sender));
   g_hash_table_insert (values, (char *) "recipient_name", recipient);
-  g_hash_table_insert (values, (char *) "recipient_first_name", first_word (recipient));
-  g_hash_table_insert (values, (char *) "recipient_last_name", last_word (recipient));
+  split_name (recipient, &recipient_first, &recipient_last);
+  g_hash_table_insert (values, (char *) "recipient_first_name", recipient_first);
+  g_hash_table_insert (values, (char *) "recipient_last_name", recipient_last);
   g_hash_table_insert (values, (char *) "company",
                        clean_value (aw_draft_get_company (draft), FALSE));
   g_hash_table_insert (values, (char *) "role", clean_value (aw_draft_get_role (draft), FALSE));
