@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <gmime/gmime.h>
+#include <libsecret/secret.h>
 
 #include "aw-account-editor.h"
 #include "aw-application.h"
@@ -51,6 +52,15 @@ find (GtkWidget  *root,
   if (widget == NULL)
     g_error ("no widget %s", name);
   return widget;
+}
+
+/* After the last change, let layout and painting settle, then save a screenshot. */
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  aw_test_ui_wait_for_draw (widget);
+  g_free (aw_test_ui_save_screenshot (widget, name));
 }
 
 static void
@@ -164,7 +174,7 @@ test_add_account_in_preferences (void)
   g_assert_true (aw_test_ui_wait_for (test_text_settled, editor, 20000));
   g_assert_cmpstr (aw_account_editor_get_test_text (editor), ==,
                    "Connected securely to localhost and signed in.");
-  g_free (aw_test_ui_save_screenshot (root, "account-editor.png"));
+  shot (root, "account-editor.png");
 
   gtk_widget_activate_action (root, "account.save", NULL);
   g_assert_true (aw_test_ui_wait_for (is_false, &alive, 10000));
@@ -184,7 +194,7 @@ test_add_account_in_preferences (void)
   g_assert_cmpstr (stored, ==, aw_test_smtp_password ());
 
   aw_test_ui_iterate (200);
-  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (prefs), "preferences.png"));
+  shot (GTK_WIDGET (prefs), "preferences.png");
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
@@ -253,7 +263,7 @@ test_send_once_and_history (void)
   g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "review");
   g_assert_false (aw_send_dialog_get_repeat_warning (dialog));
   g_assert_true (gtk_widget_is_sensitive (find (GTK_WIDGET (dialog), "send_button")));
-  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (dialog), "review-sheet.png"));
+  shot (GTK_WIDGET (dialog), "review-sheet.png");
 
   /* Ctrl+Enter's action */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
@@ -285,7 +295,7 @@ test_send_once_and_history (void)
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                                    "Sent to Dana Ruiz at Acme, "));
-  g_free (aw_test_ui_save_screenshot (parent, "history-list.png"));
+  shot (parent, "history-list.png");
 
   g_clear_object (&log.entry);
   gtk_window_destroy (GTK_WINDOW (parent));
@@ -323,7 +333,7 @@ test_second_attempt_warns (void)
   g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "review");
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
 
-  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (dialog), "review-sheet-repeat.png"));
+  shot (GTK_WIDGET (dialog), "review-sheet-repeat.png");
   repeat_check = find (GTK_WIDGET (dialog), "repeat_check");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (repeat_check), TRUE);
   g_assert_true (gtk_widget_is_sensitive (send_button));
@@ -378,7 +388,7 @@ test_wrong_password_keeps_draft (void)
   g_test_message ("535 sentence: %s", expected);
   g_assert_true (aw_test_ui_wait_for (transition_done, find (GTK_WIDGET (dialog), "stack"), 5000));
   aw_test_ui_iterate (100);
-  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (dialog), "send-error.png"));
+  shot (GTK_WIDGET (dialog), "send-error.png");
 
   /* nothing recorded, the draft as it was */
   g_assert_cmpuint (log.n_sent, ==, 0);
@@ -390,6 +400,94 @@ test_wrong_password_keeps_draft (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "send.back", NULL);
   g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "review");
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+label_not_busy (gpointer data)
+{
+  AwAccountEditor *editor = data;
+
+  return !aw_account_editor_get_busy (editor);
+}
+
+static void
+test_detect_and_msmtp_password (void)
+{
+  static const SecretSchema msmtp = {
+    "de.marlam.msmtp.password", SECRET_SCHEMA_NONE,
+    { { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "service", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 } }
+  };
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/accounts.json");
+  g_autoptr(AwAccountStore) other = aw_account_store_new (nowhere);
+  AwAccountEditor *editor = aw_account_editor_new (NULL, other, NULL);
+  GtkWidget *root = GTK_WIDGET (editor);
+  g_autoptr(GError) error = NULL;
+  const char *note;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  aw_test_ui_wait_for_draw (root);
+
+  /* Detect Settings: the built-in table, with its note */
+  set_text (root, "address_row", "sam.lee@gmail.com");
+  gtk_widget_activate_action (root, "account.detect", NULL);
+  g_assert_true (aw_test_ui_wait_for (label_not_busy, editor, 10000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (root, "host_row"))), ==, "smtp.gmail.com");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find (root, "port_spin"))), ==, 465);
+  note = gtk_label_get_text (GTK_LABEL (find (root, "detect_label")));
+  g_assert_true (g_str_has_prefix (note, "Gmail needs an app password"));
+
+  /* msmtp's password for this server and user is offered */
+  g_assert_true (secret_password_store_sync (&msmtp, SECRET_COLLECTION_DEFAULT, "msmtp", "msmtp-secret-Qw3",
+                                             NULL, &error, "host", "smtp.gmail.com", "service", "smtp",
+                                             "user", "sam.lee@gmail.com", NULL));
+  g_assert_no_error (error);
+  /* any change schedules the keyring check */
+  set_text (root, "name_row", "Sam Lee");
+  set_text (root, "host_row", "smtp.gmail.com ");
+  set_text (root, "host_row", "smtp.gmail.com");
+  g_assert_true (aw_test_ui_wait_for (widget_visible, find (root, "msmtp_box"), 10000));
+  shot (root, "account-editor-msmtp.png");
+  gtk_widget_activate_action (root, "account.use-msmtp", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (root, "password_row"))), ==, "msmtp-secret-Qw3");
+  g_assert_false (gtk_widget_get_visible (find (root, "msmtp_box")));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  secret_password_clear_sync (&msmtp, NULL, NULL, "host", "smtp.gmail.com", NULL);
+}
+
+static void
+test_remove_account_removes_secret (void)
+{
+  AwPreferencesWindow *prefs = aw_preferences_window_new_with_store (NULL, store);
+  g_autoptr(AwAccount) account = g_object_ref (aw_account_store_get_default_account (store));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwPassword) password = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (prefs));
+  aw_preferences_window_remove_account (prefs, account);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n - 1);
+  aw_test_ui_iterate (500);
+  g_assert_null (aw_preferences_window_get_error_text (prefs));
+
+  aw_password_store_lookup_async (aw_account_get_host (account), aw_account_get_port (account),
+                                  aw_account_get_login (account), NULL, on_result, &result);
+  g_assert_true (aw_test_ui_wait_for (has_result, &result, 10000));
+  password = aw_password_store_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_null (password);
+  gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
 static void
@@ -460,6 +558,8 @@ main (int   argc,
   g_test_add_func ("/send-flow/send-once-and-history", test_send_once_and_history);
   g_test_add_func ("/send-flow/second-attempt-warns", test_second_attempt_warns);
   g_test_add_func ("/send-flow/wrong-password-keeps-draft", test_wrong_password_keeps_draft);
+  g_test_add_func ("/send-flow/detect-and-msmtp-password", test_detect_and_msmtp_password);
+  g_test_add_func ("/send-flow/remove-account-removes-secret", test_remove_account_removes_secret);
   g_test_add_func ("/send-flow/password-nowhere", test_password_nowhere);
 
   status = g_test_run ();
