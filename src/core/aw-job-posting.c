@@ -549,6 +549,7 @@ typedef struct
   GInputStream *stream;
   GByteArray   *buffer;
   char         *charset;
+  char         *final_url;        /* after redirects, for the parser's base */
   GCancellable *cancellable;      /* ours: the deadline and the caller's cancel */
   GCancellable *caller;
   gulong        caller_handler;
@@ -573,6 +574,7 @@ lookup_free (gpointer data)
   g_clear_pointer (&lookup->buffer, g_byte_array_unref);
   g_clear_object (&lookup->cancellable);
   g_free (lookup->charset);
+  g_free (lookup->final_url);
   g_free (lookup->url);
   g_free (lookup);
 }
@@ -622,10 +624,9 @@ parse_thread (GTask        *task,
   Lookup *lookup = task_data;
   GError *error = NULL;
   AwJobPosting *posting;
-  g_autofree char *url = g_uri_to_string (soup_message_get_uri (lookup->message));
 
   posting = parse_html ((const char *) lookup->buffer->data, lookup->buffer->len,
-                        url, lookup->charset, &error);
+                        lookup->final_url, lookup->charset, &error);
   if (posting != NULL)
     {
       /* The link the user gave, not where redirects ended */
@@ -652,6 +653,13 @@ finish_download (GTask *task)
 
   g_clear_handle_id (&lookup->deadline_id, g_source_remove);
   g_input_stream_close_async (lookup->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+
+  /* Done with libsoup: let go of it here, on its own thread, not in the parser's */
+  lookup->final_url = g_uri_to_string (soup_message_get_uri (lookup->message));
+  g_clear_object (&lookup->stream);
+  g_clear_object (&lookup->message);
+  soup_session_abort (lookup->session);
+  g_clear_object (&lookup->session);
 
   if (looks_binary (lookup->buffer))
     {
