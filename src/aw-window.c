@@ -263,7 +263,6 @@ open_wizard (AwWindow   *self,
   aw_wizard_set_draft (self->wizard, self->draft);
   aw_wizard_set_step (self->wizard, step);
   gtk_stack_set_visible_child_name (self->main_stack, "wizard");
-  aw_wizard_set_step (self->wizard, step);
   gtk_widget_grab_focus (GTK_WIDGET (self->wizard));
 }
 

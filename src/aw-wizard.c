@@ -387,25 +387,29 @@ aw_wizard_get_step (AwWizard *self)
   return steps[step_index (self)];
 }
 
-static void
+static gboolean
 focus_first_field (AwWizard *self)
 {
   switch (step_index (self))
     {
     case 0:
-      gtk_widget_grab_focus (GTK_WIDGET (self->sender_name_entry));
-      break;
+      return gtk_widget_grab_focus (GTK_WIDGET (self->sender_name_entry));
     case 1:
-      gtk_widget_grab_focus (GTK_WIDGET (self->warm_check));
       if (gtk_check_button_get_active (self->formal_check))
-        gtk_widget_grab_focus (GTK_WIDGET (self->formal_check));
-      else if (gtk_check_button_get_active (self->brief_check))
-        gtk_widget_grab_focus (GTK_WIDGET (self->brief_check));
-      break;
+        return gtk_widget_grab_focus (GTK_WIDGET (self->formal_check));
+      if (gtk_check_button_get_active (self->brief_check))
+        return gtk_widget_grab_focus (GTK_WIDGET (self->brief_check));
+      return gtk_widget_grab_focus (GTK_WIDGET (self->warm_check));
     default:
-      gtk_widget_grab_focus (GTK_WIDGET (self->ask_feedback_switch));
-      break;
+      return gtk_widget_grab_focus (GTK_WIDGET (self->ask_feedback_switch));
     }
+}
+
+/* Focusing the wizard focuses the first field of the step shown */
+static gboolean
+aw_wizard_grab_focus (GtkWidget *widget)
+{
+  return focus_first_field (AW_WIZARD (widget));
 }
 
 void
@@ -710,6 +714,7 @@ aw_wizard_class_init (AwWizardClass *klass)
   object_class->set_property = aw_wizard_set_property;
   object_class->dispose = aw_wizard_dispose;
   object_class->finalize = aw_wizard_finalize;
+  widget_class->grab_focus = aw_wizard_grab_focus;
 
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, AW_TYPE_DRAFT,

@@ -75,6 +75,9 @@ start_wizard (AwWindow *window)
   wizard = find (window, "wizard");
   aw_test_ui_wait_for_draw (wizard);
   g_assert_cmpstr (aw_wizard_get_step (AW_WIZARD (wizard)), ==, AW_WIZARD_STEP_CONTEXT);
+  /* Typing can start at once: the first field has the focus */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (aw_validated_entry_get_entry (AW_VALIDATED_ENTRY (find (window, "sender_name_entry"))))) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), find (window, "sender_name_entry")));
   return AW_WIZARD (wizard);
 }
 
