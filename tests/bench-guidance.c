@@ -12,13 +12,18 @@
 
 #include "aw-guidance.h"
 
+/* A long draft as people write them: mostly fine sentences, now and then a problem. */
 static const char *sentences[] = {
   "Thank you for taking the time to meet with me last week.",
   "I enjoyed learning about the team and the new platform.",
   "Could you share any feedback on my interview?",
   "I would be glad to be considered for future roles.",
+  "Our conversation about the migration to the new data warehouse was very interesting.",
+  "I have since read more about the tools your analysts use every day.",
+  "It was good to hear how the team works with the customer support group.",
   "Please reconsider your decision, as I am the best candidate you will ever find.",
-  "The interviewer was rude and the process was a waste of my time!!",
+  "I hope the new colleague settles in quickly and that the project goes well.",
+  "The case study made me think about how I present numbers to people outside finance.",
   "Is the position still open, and when can I expect a decision?",
   "Über eine Rückmeldung würde ich mich freuen; merci pour l'entretien.",
 };
@@ -93,7 +98,7 @@ main (int   argc,
 
     for (guint i = 0; n < 147; i++)
       {
-        char **w = g_strsplit (sentences[i % 4], " ", -1);
+        char **w = g_strsplit (sentences[i % 7], " ", -1);
 
         for (guint k = 0; w[k] && n < 147; k++, n++)
           g_string_append_printf (s, "%s ", w[k]);

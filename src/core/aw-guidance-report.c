@@ -109,6 +109,20 @@ aw_guidance_report_add (AwGuidanceReport *self,
   g_list_store_append (self->findings, finding);
 }
 
+/* Appends @n_findings findings at once (one items-changed) */
+void
+aw_guidance_report_add_many (AwGuidanceReport  *self,
+                             AwFinding        **findings,
+                             guint              n_findings)
+{
+  g_return_if_fail (AW_IS_GUIDANCE_REPORT (self));
+
+  if (n_findings == 0)
+    return;
+  g_list_store_splice (self->findings, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
+                       0, (gpointer *) findings, n_findings);
+}
+
 /* The language the draft was checked in: the one asked for, or the detected one. */
 const char *
 aw_guidance_report_get_language (AwGuidanceReport *self)

@@ -18,6 +18,9 @@ AwGuidanceReport *aw_guidance_report_new            (const char       *language,
                                                      guint             word_count);
 void              aw_guidance_report_add            (AwGuidanceReport *self,
                                                      AwFinding        *finding);
+void              aw_guidance_report_add_many       (AwGuidanceReport *self,
+                                                     AwFinding       **findings,
+                                                     guint             n_findings);
 const char       *aw_guidance_report_get_language   (AwGuidanceReport *self);
 guint             aw_guidance_report_get_word_count (AwGuidanceReport *self);
 GListModel       *aw_guidance_report_get_findings   (AwGuidanceReport *self);

@@ -82,6 +82,17 @@ intern_atom (AwGuidanceRules *self,
   return node->exact_atom;
 }
 
+static inline guint32
+find_child (const TrieNode *node,
+            guint8          byte)
+{
+  /* most nodes have a handful of children: a plain loop beats a call to memchr */
+  for (guint32 k = 0; k < node->n_kids; k++)
+    if (node->keys[k] == byte)
+      return node->kids[k];
+  return 0;
+}
+
 void
 aw_guidance_rules_match_token (AwGuidanceRules *self,
                                const char      *folded,
@@ -89,22 +100,18 @@ aw_guidance_rules_match_token (AwGuidanceRules *self,
                                GArray          *out)
 {
   const TrieNode *nodes = (const TrieNode *) (gpointer) self->nodes->data;
-  guint32 node_id = 0;
+  guint32 node_id;
 
   if (len == 0)
     return;
 
+  node_id = self->root_table[(guint8) folded[0]];
   for (guint i = 0; i < len; i++)
     {
-      const TrieNode *node = &nodes[node_id];
-      const guint8 *hit;
-
-      if (node->n_kids == 0)
+      if (i > 0)
+        node_id = find_child (&nodes[node_id], (guint8) folded[i]);
+      if (node_id == 0)
         return;
-      hit = memchr (node->keys, (guint8) folded[i], node->n_kids);
-      if (hit == NULL)
-        return;
-      node_id = node->kids[hit - node->keys];
       if (i + 1 < len && nodes[node_id].prefix_atom >= 0)
         {
           guint32 atom = nodes[node_id].prefix_atom;
@@ -151,6 +158,9 @@ add_slot (GArray   *slots,
   slot.alts = g_memdup2 (alts, n_alts * sizeof (guint32));
   slot.n_alts = n_alts;
   slot.max_gap = MIN (gap, MAX_GAP);
+  slot.mask = 0;
+  for (guint i = 0; i < n_alts; i++)
+    slot.mask |= AW_ATOM_BIT (alts[i]);
   g_array_append_val (slots, slot);
 }
 
@@ -420,6 +430,11 @@ compile_phrases (AwGuidanceRules *self,
 static void
 build_starts (AwGuidanceRules *self)
 {
+  const TrieNode *root = &g_array_index (self->nodes, TrieNode, 0);
+
+  for (guint k = 0; k < root->n_kids; k++)
+    self->root_table[root->keys[k]] = root->kids[k];
+
   self->starts = g_array_new (FALSE, TRUE, sizeof (GArray *));
   self->break_starts = g_array_new (FALSE, TRUE, sizeof (GArray *));
   g_array_set_size (self->starts, self->n_atoms);

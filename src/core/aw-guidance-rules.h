@@ -29,7 +29,10 @@ typedef struct
   guint32 *alts;        /* atom ids, any of which matches */
   guint16  n_alts;
   guint8   max_gap;     /* arbitrary tokens allowed before this slot */
+  guint64  mask;        /* bit (atom % 64) of every alternative: a quick reject */
 } AwSlot;
+
+#define AW_ATOM_BIT(atom) (G_GUINT64_CONSTANT (1) << ((atom) & 63))
 
 typedef struct
 {
@@ -61,8 +64,9 @@ struct _AwGuidanceRules
   GArray      *starts;          /* per atom: GArray of guint32 pattern index, or NULL */
   GArray      *break_starts;    /* the same for clause-break patterns */
 
-  /* trie over folded token bytes */
+  /* trie over folded token bytes; node 0 is the root, so 0 also means "no child" */
   GArray      *nodes;
+  guint32      root_table[256];
 };
 
 AwGuidanceRules *aw_guidance_rules_new_from_bytes (const char   *code,

@@ -24,7 +24,7 @@
 #include "aw-text-fold.h"
 
 #define SIGNOFF_LINES 4
-#define SIGNOFF_MAX_TOKENS 10
+#define SIGNOFF_MAX_TOKENS 16
 #define DETECT_MAX_TOKENS 4000
 
 G_DEFINE_QUARK (aw-guidance-error-quark, aw_guidance_error)
@@ -474,10 +474,18 @@ typedef struct
 
 typedef struct
 {
+  int   start;
+  int   end;
+  guint index;
+} FindingKey;
+
+typedef struct
+{
   AwGuidance        *guidance;
   AwGuidanceRules   *rules;
   AwGuidanceOptions *options;
   GPtrArray         *findings;    /* AwFinding, of the current part */
+  GArray            *keys;        /* FindingKey, parallel to findings, for sorting */
   gboolean           has_thanks;
   gboolean           has_feedback;
   guint32           *last_start;  /* per pattern: token + 1 where it was last tried */
@@ -490,6 +498,7 @@ typedef struct
   AwDraftPart  part;
   GArray      *atoms;       /* guint32 atom ids of all tokens */
   guint32     *atom_start;  /* per token, n + 1 entries */
+  guint64     *atom_mask;   /* per token: AW_ATOM_BIT of its atoms */
   guint8      *boundary;    /* 1 where a clause starts */
   guint32     *clause;
   guint8      *negation;
@@ -533,7 +542,7 @@ match_rest (Scan            *scan,
     {
       if (scan->clause[j] != scan->clause[pos])
         break;
-      if (token_matches_slot (scan, j, slot))
+      if ((scan->atom_mask[j] & slot->mask) != 0 && token_matches_slot (scan, j, slot))
         {
           int end = match_rest (scan, pattern, k + 1, j);
 
@@ -651,6 +660,10 @@ add_finding (Scan        *scan,
   if (!rule_enabled (scan->check, rule_id))
     return;
 
+  {
+    FindingKey key = { start, end, scan->check->findings->len };
+    g_array_append_val (scan->check->keys, key);
+  }
   g_ptr_array_add (scan->check->findings,
                    aw_finding_new (rule_id,
                                    severity >= 0 ? (AwSeverity) severity : info->severity,
@@ -918,6 +931,7 @@ scan_part (Check       *check,
   scan->part = part;
   scan->atoms = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n + 16);
   scan->atom_start = g_new (guint32, n + 1);
+  scan->atom_mask = g_new (guint64, n + 1);
   scan->clause = g_new (guint32, n + 1);
   scan->boundary = g_new0 (guint8, n + 1);
   scan->negation = g_new0 (guint8, n + 1);
@@ -933,6 +947,9 @@ scan_part (Check       *check,
       scan->atom_start[i] = scan->atoms->len;
       aw_guidance_rules_match_token (rules, tokens->folded->str + tok->fold_start,
                                      tok->fold_len, scan->atoms);
+      scan->atom_mask[i] = 0;
+      for (guint a = scan->atom_start[i]; a < scan->atoms->len; a++)
+        scan->atom_mask[i] |= AW_ATOM_BIT (g_array_index (scan->atoms, guint32, a));
       scan->boundary[i] = (tok->flags & AW_TOKEN_BREAK_BEFORE) ? 1 : 0;
     }
   scan->atom_start[n] = scan->atoms->len;
@@ -960,6 +977,7 @@ scan_clear (Scan *scan)
 {
   g_clear_pointer (&scan->atoms, g_array_unref);
   g_clear_pointer (&scan->atom_start, g_free);
+  g_clear_pointer (&scan->atom_mask, g_free);
   g_clear_pointer (&scan->clause, g_free);
   g_clear_pointer (&scan->boundary, g_free);
   g_clear_pointer (&scan->negation, g_free);
@@ -969,16 +987,31 @@ scan_clear (Scan *scan)
 }
 
 static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
+compare_keys (gconstpointer a,
+              gconstpointer b)
 {
-  AwFinding *x = *(AwFinding **) a;
-  AwFinding *y = *(AwFinding **) b;
-  int xs = aw_finding_get_start (x), ys = aw_finding_get_start (y);
+  const FindingKey *x = a, *y = b;
 
-  if (xs != ys)
-    return xs < ys ? -1 : 1;
-  return aw_finding_get_end (x) - aw_finding_get_end (y);
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+/* Moves the findings of one part into the report, sorted by position, in one splice */
+static void
+flush_findings (Check            *check,
+                AwGuidanceReport *report)
+{
+  g_autofree gpointer *sorted = g_new (gpointer, check->findings->len + 1);
+
+  g_array_sort (check->keys, compare_keys);
+  for (guint i = 0; i < check->keys->len; i++)
+    sorted[i] = g_ptr_array_index (check->findings, g_array_index (check->keys, FindingKey, i).index);
+  aw_guidance_report_add_many (report, (AwFinding **) sorted, check->keys->len);
+  g_ptr_array_set_size (check->findings, 0);
+  g_array_set_size (check->keys, 0);
 }
 
 /* Company names compare folded, without punctuation and legal-form suffixes. */
@@ -1077,6 +1110,32 @@ add_absence (Check            *check,
   aw_guidance_report_add (report, finding);
 }
 
+/* "Re: Update on your application" quotes their subject: its words are theirs, not a
+ * request of the writer, so they count as quoted (placeholders are still found). */
+static void
+mark_reply_subject (AwTokens *tokens)
+{
+  static const char *prefixes[] = {
+    "re", "aw", "wg", "fw", "fwd", "tr", "rv", "r", "i", "enc", "sv", "vs", "antw", "ref", "res",
+  };
+  const AwToken *first;
+  const char *folded;
+
+  if (tokens->tokens->len == 0)
+    return;
+  first = &g_array_index (tokens->tokens, AwToken, 0);
+  folded = aw_tokens_folded (tokens, 0);
+  if (tokens->text[first->byte_end] != ':')
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_equal (folded, prefixes[i]))
+      {
+        for (guint t = 0; t < tokens->tokens->len; t++)
+          g_array_index (tokens->tokens, AwToken, t).flags |= AW_TOKEN_QUOTED;
+        return;
+      }
+}
+
 static gboolean
 validate_text (const char  *text,
                const char  *what,
@@ -1134,6 +1193,7 @@ aw_guidance_check (AwGuidance         *self,
     return NULL;
 
   subject_tokens = aw_tokens_new (subject != NULL ? subject : "");
+  mark_reply_subject (subject_tokens);
   body_tokens = aw_tokens_new (body != NULL ? body : "");
 
   if (options != NULL && options->language != NULL)
@@ -1152,20 +1212,16 @@ aw_guidance_check (AwGuidance         *self,
   check.last_start = g_new0 (guint32, check.rules->patterns->len + 1);
   findings = g_ptr_array_new_with_free_func (g_object_unref);
   check.findings = findings;
+  check.keys = g_array_new (FALSE, FALSE, sizeof (FindingKey));
 
   report = aw_guidance_report_new (check.rules->code, body_tokens->n_words);
 
   scan_part (&check, subject_tokens, AW_DRAFT_PART_SUBJECT, &scan);
   scan_clear (&scan);
-  g_ptr_array_sort (findings, compare_findings);
-  for (guint i = 0; i < findings->len; i++)
-    aw_guidance_report_add (report, g_ptr_array_index (findings, i));
-  g_ptr_array_set_size (findings, 0);
+  flush_findings (&check, report);
 
   scan_part (&check, body_tokens, AW_DRAFT_PART_BODY, &scan);
-  g_ptr_array_sort (findings, compare_findings);
-  for (guint i = 0; i < findings->len; i++)
-    aw_guidance_report_add (report, g_ptr_array_index (findings, i));
+  flush_findings (&check, report);
 
   if (body_tokens->tokens->len > 0)
     {
@@ -1194,5 +1250,6 @@ aw_guidance_check (AwGuidance         *self,
   report_repeat (&check, report);
 
   g_free (check.last_start);
+  g_array_unref (check.keys);
   return g_steal_pointer (&report);
 }

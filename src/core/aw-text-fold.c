@@ -367,6 +367,32 @@ aw_tokens_new (const char *text)
           if (!token_overflow)
             {
               aw_text_fold_append (self->folded, c);
+
+              /* fast path: the rest of a plain ASCII word, outside any bracket */
+              if (c < 0x80 && bracket_open == 0)
+                {
+                  while (g_ascii_isalnum (*next))
+                    {
+                      char b = *next++;
+
+                      if (g_ascii_isupper (b))
+                        {
+                          n_upper++;
+                          tok.n_letters++;
+                          b = b - 'A' + 'a';
+                        }
+                      else if (g_ascii_islower (b))
+                        {
+                          n_lower++;
+                          tok.n_letters++;
+                        }
+                      g_string_append_c (self->folded, b);
+                      char_offset++;
+                      c = (guchar) next[-1];
+                    }
+                  line_last_char = c;
+                }
+
               if (self->folded->len - tok.fold_start > MAX_FOLDED_TOKEN)
                 {
                   /* No phrase is that long: keep the token, but let it match nothing. */
