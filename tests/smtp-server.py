@@ -150,6 +150,8 @@ class Handler:
         if self.mode == "disconnect-after-dot":
             server.transport.abort()
             return "250 OK (never sent)"
+        if self.mode == "slow-after-dot":
+            await asyncio.sleep(120)
         return "250 2.0.0 OK queued"
 
     async def auth_XOAUTH2(self, server, args):
@@ -215,6 +217,8 @@ async def main(state_dir):
                       authenticator=authenticator(mode), auth_required=auth)
         if mode == "size-limit":
             kwargs["data_size_limit"] = 10000
+        if mode == "auth-login-only":
+            kwargs["auth_exclude_mechanism"] = ["PLAIN"]
         if tls_cert is not None and not implicit:
             kwargs["tls_context"] = server_context(tls_cert)
             kwargs["require_starttls"] = True
@@ -236,6 +240,8 @@ async def main(state_dir):
         "data-552": dict(tls_cert=server_cert),
         "size-limit": dict(tls_cert=server_cert),
         "disconnect-after-dot": dict(tls_cert=server_cert),
+        "slow-after-dot": dict(tls_cert=server_cert),
+        "auth-login-only": dict(tls_cert=server_cert),
         "self-signed": dict(tls_cert=self_signed, implicit=True),
         "wrong-host": dict(tls_cert=other_cert, implicit=True),
     }

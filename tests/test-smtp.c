@@ -416,6 +416,49 @@ test_size_limit_fails_early (void)
   g_assert_cmpuint (aw_test_smtp_count ("size-limit"), ==, before + 1);
 }
 
+/* RFC 5321 4.5.3.2 timeouts, scaled down: the server takes the whole message and then
+ * never confirms it. That is "delivery uncertain", never a retry. */
+static void
+test_no_reply_after_dot_is_uncertain (void)
+{
+  g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("slow-after-dot", AW_SMTP_SECURITY_STARTTLS, TRUE);
+  g_autoptr(AwMessage) message = make_message (NULL);
+  g_autoptr(GError) error = NULL;
+  guint before = aw_test_smtp_count ("slow-after-dot");
+  gint64 start;
+
+  /* 10 minutes for the final reply become 1.2 s */
+  aw_smtp_client_set_timeout_scale (client, 0.002);
+  start = g_get_monotonic_time ();
+  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_nonnull (aw_message_get_sent_bytes (message));
+  g_assert_cmpuint (aw_test_smtp_count ("slow-after-dot"), ==, before + 1);
+}
+
+static void
+test_auth_login (void)
+{
+  g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("auth-login-only", AW_SMTP_SECURITY_STARTTLS, TRUE);
+  g_autoptr(AwSmtpClient) wrong = aw_test_smtp_client ("auth-login-only", AW_SMTP_SECURITY_STARTTLS, FALSE);
+  g_autoptr(AwMessage) message = make_message (NULL);
+  g_autoptr(GError) error = NULL;
+  guint before = aw_test_smtp_count ("auth-login-only");
+  g_autofree char *envelope = NULL;
+
+  g_assert_true (aw_test_smtp_send (client, message, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aw_test_smtp_count ("auth-login-only"), ==, before + 1);
+  envelope = aw_test_smtp_envelope ("auth-login-only", before + 1);
+  g_assert_nonnull (strstr (envelope, "\"authenticated\": true"));
+
+  aw_smtp_client_set_credentials (wrong, aw_test_smtp_user (), "wrong password");
+  g_assert_false (aw_test_smtp_send (wrong, message, NULL, &error));
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED);
+  g_assert_cmpuint (aw_test_smtp_count ("auth-login-only"), ==, before + 1);
+}
+
 static void
 test_silent_server_times_out (void)
 {
@@ -720,6 +763,7 @@ main (int   argc,
   g_test_add_func ("/smtp/deliver/none-loopback-only", test_none_on_loopback);
   g_test_add_func ("/smtp/deliver/helo-fallback", test_ehlo_rejected_falls_back_to_helo);
   g_test_add_func ("/smtp/deliver/smtputf8", test_smtputf8_only_when_needed_and_offered);
+  g_test_add_func ("/smtp/deliver/auth-login", test_auth_login);
   for (i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       g_autofree char *path = g_strdup_printf ("/smtp/fault/%s", faults[i].mode);
@@ -728,6 +772,7 @@ main (int   argc,
     }
   g_test_add_func ("/smtp/fault/size-limit", test_size_limit_fails_early);
   g_test_add_func ("/smtp/fault/silent-times-out", test_silent_server_times_out);
+  g_test_add_func ("/smtp/fault/no-reply-after-dot", test_no_reply_after_dot_is_uncertain);
   g_test_add_func ("/smtp/fault/unreachable", test_unreachable);
   g_test_add_func ("/smtp/fault/cancel-closes-promptly", test_cancel_closes_promptly);
   g_test_add_func ("/smtp/fault/invalid-message-never-connects", test_invalid_message_never_connects);
