@@ -24,6 +24,7 @@ import ssl
 import subprocess
 import sys
 import threading
+import warnings
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
@@ -286,6 +287,8 @@ if __name__ == "__main__":
     args = parser.parse_args()
     os.makedirs(args.state_dir, exist_ok=True)
     logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
+    # Implicit-TLS modes require AUTH without STARTTLS: that is TLS all the same
+    warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
     # aiosmtpd logs each command at INFO/DEBUG; keep it quiet (AUTH lines included)
     logging.getLogger("mail.log").setLevel(logging.CRITICAL)
     asyncio.run(main(os.path.abspath(args.state_dir)))
