@@ -4,6 +4,9 @@
 
 Usage: score-corpus.py AFTERWORD [CORPUS_DIR] [--verbose]
 
+--verbose also lists every miss and notes on rule data patterns that may be meant as
+multi-word alternatives ("a|b c" is two slots; "a|b_c" is one).
+
 Every language folder with a LABELS file is checked twice: with --lang=<code> and with
 language detection. Prints precision and recall per language and per rule, and every
 miss. Exits 1 when precision or recall of any language is below 0.95, when any finding
@@ -59,6 +62,28 @@ def run_check(afterword, path, lang):
     return report["language"], found, report["findings"]
 
 
+def lint_data(corpus, lang):
+    """Notes about patterns that read like multi-word alternatives ("a|b c" is two slots)."""
+    path = os.path.join(corpus, "..", "..", "data", "guidance", lang + ".json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return []
+    patterns = [p["pattern"] for p in data.get("phrases", []) if "pattern" in p]
+    for key in ("greetings", "signoffs", "thanks", "feedback", "allow", "thanks_exceptions"):
+        patterns += [p for p in data.get(key, []) if isinstance(p, str)]
+    notes = []
+    for pattern in patterns:
+        slots = pattern.split()
+        for a, b in zip(slots, slots[1:]):
+            if "|" in a and "|" not in b and not b.startswith("~") and not a.startswith("~"):
+                notes.append(f'{lang}.json: "{pattern}" has slots "{a}" then "{b}"; '
+                             f'if "{a.split("|")[-1]} {b}" is one alternative, write it with _')
+                break
+    return notes
+
+
 def ratio(a, b):
     return a / b if b else 1.0
 
@@ -75,6 +100,11 @@ def main():
                        if os.path.isfile(os.path.join(corpus, d, "LABELS")))
     if not languages:
         sys.exit(f"no language folders with LABELS under {corpus}")
+
+    if verbose:
+        for lang in languages:
+            for note in lint_data(corpus, lang):
+                print("# lint: " + note)
 
     jobs = []
     for lang in languages:
