@@ -21,7 +21,6 @@ GBytes  *aw_message_build_wire                 (AwMessage   *self,
                                                 gboolean     eight_bit_ok,
                                                 gboolean    *is_8bit,
                                                 GError     **error);
-gboolean aw_message_address_is_valid         (const char  *address);
 /* Whether an address needs SMTPUTF8 (non-ASCII local part). */
 gboolean aw_message_needs_smtputf8             (AwMessage   *self);
 const char *aw_message_get_envelope_from       (AwMessage   *self);
