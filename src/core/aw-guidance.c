@@ -823,17 +823,46 @@ is_x_run (const char *folded,
 }
 
 static gboolean
+has_vowel (const char *folded)
+{
+  return strpbrk (folded, "aeiouy") != NULL;
+}
+
+static gboolean
+is_caps_word (Scan  *scan,
+              guint  i)
+{
+  const AwToken *tok = &g_array_index (scan->tokens->tokens, AwToken, i);
+
+  return (tok->flags & AW_TOKEN_ALL_UPPER) && tok->n_letters >= 2 &&
+         !(tok->flags & AW_TOKEN_QUOTED);
+}
+
+/* A word in capitals that shouts: not an acronym (listed, or without vowels like KPMG),
+ * not a placeholder, and at four letters only a word the rules know (VERY, MUST) or one
+ * next to other capitals (PLEASE DO NOT); short company names (ACME, IKEA) pass. */
+static gboolean
 is_shouting (Scan          *scan,
+             guint          i,
              const AwToken *tok,
              const char    *folded)
 {
-  return (tok->flags & AW_TOKEN_ALL_UPPER) &&
-         tok->n_letters >= 4 &&
-         tok->n_letters == tok->char_end - tok->char_start &&
-         !(tok->flags & AW_TOKEN_QUOTED) &&
-         !is_acronym (scan, folded) &&
-         !is_x_run (folded, tok->fold_len) &&
-         strcmp (folded, "todo") != 0;
+  gboolean known, in_run;
+
+  if (!(tok->flags & AW_TOKEN_ALL_UPPER) || tok->n_letters < 4 ||
+      tok->n_letters != tok->char_end - tok->char_start ||
+      (tok->flags & AW_TOKEN_QUOTED) ||
+      is_acronym (scan, folded) || !has_vowel (folded) ||
+      is_x_run (folded, tok->fold_len) || strcmp (folded, "todo") == 0)
+    return FALSE;
+
+  if (tok->n_letters > 4)
+    return TRUE;
+
+  known = scan->atom_start[i + 1] > scan->atom_start[i];
+  in_run = (i + 1 < scan->tokens->tokens->len && is_caps_word (scan, i + 1)) ||
+           (i > 0 && is_caps_word (scan, i - 1));
+  return known || in_run;
 }
 
 static void
@@ -882,7 +911,7 @@ report_structure (Scan *scan)
           add_finding (scan, AW_RULE_PLACEHOLDER, -1, tok->char_start, tok->char_end,
                        text, NULL, NULL);
         }
-      else if (is_shouting (scan, tok, folded))
+      else if (is_shouting (scan, i, tok, folded))
         {
           guint last = i;
           g_autofree char *text = NULL;
