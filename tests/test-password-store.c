@@ -8,7 +8,7 @@
 
 #include <libsecret/secret.h>
 
-#include "aw-password-store.h"
+#include "aw-password-store-private.h"
 
 #define HOST "smtp.example.test"
 #define USER "sam@example.test"
@@ -227,6 +227,45 @@ test_no_service (void)
   g_test_trap_assert_stdout_unmatched ("*never stored*");
 }
 
+static void
+test_error_mapping (void)
+{
+  static const struct {
+    GQuark domain;
+    int    code;
+    int    expected;
+  } cases[] = {
+    { 0, SECRET_ERROR_IS_LOCKED, AW_PASSWORD_STORE_ERROR_LOCKED },
+    { 1, G_IO_ERROR_CANCELLED, AW_PASSWORD_STORE_ERROR_CANCELLED },
+    { 2, G_DBUS_ERROR_SERVICE_UNKNOWN, AW_PASSWORD_STORE_ERROR_NO_SERVICE },
+    { 2, G_DBUS_ERROR_NO_SERVER, AW_PASSWORD_STORE_ERROR_NO_SERVICE },
+    { 0, SECRET_ERROR_PROTOCOL, AW_PASSWORD_STORE_ERROR_FAILED },
+  };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) cancelled = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GQuark domain = cases[i].domain == 0 ? SECRET_ERROR
+                    : cases[i].domain == 1 ? G_IO_ERROR : G_DBUS_ERROR;
+      g_autoptr(GError) mapped = NULL;
+
+      mapped = aw_password_store_map_error (g_error_new_literal (domain, cases[i].code,
+                                                                 "internal detail 1234"),
+                                            cancellable);
+      g_assert_error (mapped, AW_PASSWORD_STORE_ERROR, cases[i].expected);
+      /* a sentence for a person, not the service's internals */
+      g_assert_null (strstr (mapped->message, "internal detail"));
+      g_assert_cmpuint (strlen (mapped->message), >, 20);
+    }
+
+  /* our own cancellation stays a plain cancellation */
+  g_cancellable_cancel (cancellable);
+  cancelled = aw_password_store_map_error (g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "x"),
+                                           cancellable);
+  g_assert_error (cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/password-store/msmtp", test_msmtp_password_found);
   g_test_add_func ("/password-store/cancelled", test_cancelled);
   g_test_add_func ("/password-store/no-service", test_no_service);
+  g_test_add_func ("/password-store/error-mapping", test_error_mapping);
 
   return g_test_run ();
 }

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
 
-#include "aw-password-store.h"
+#include "aw-password-store-private.h"
 
 G_DEFINE_QUARK (aw-password-store-error-quark, aw_password_store_error)
 
@@ -54,9 +54,9 @@ aw_password_free (char *password)
 
 /* Turns whatever libsecret or D-Bus reported into one of our codes and a sentence;
  * the original message goes to the debug log only (it never holds the password). */
-static GError *
-map_error (GError       *error,
-           GCancellable *cancellable)
+GError *
+aw_password_store_map_error (GError       *error,
+                             GCancellable *cancellable)
 {
   g_autoptr(GError) original = error;
 
@@ -95,7 +95,7 @@ on_stored (GObject      *source,
   if (secret_password_store_finish (result, &error))
     g_task_return_boolean (task, TRUE);
   else
-    g_task_return_error (task, map_error (error, g_task_get_cancellable (task)));
+    g_task_return_error (task, aw_password_store_map_error (error, g_task_get_cancellable (task)));
 }
 
 /**
@@ -141,6 +141,28 @@ aw_password_store_store_finish (GAsyncResult  *result,
 }
 
 static void
+on_searched_locked (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *items = secret_service_search_finish (NULL, result, &error);
+  gboolean locked = FALSE;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    locked |= secret_item_get_locked (l->data);
+  g_list_free_full (items, g_object_unref);
+
+  /* An item is there but stayed locked: the unlock prompt was dismissed. */
+  if (locked)
+    g_task_return_new_error (task, AW_PASSWORD_STORE_ERROR, AW_PASSWORD_STORE_ERROR_CANCELLED,
+                             _("The keyring was not unlocked, so the password is not available."));
+  else
+    g_task_return_pointer (task, NULL, NULL);
+}
+
+static void
 on_looked_up (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -150,9 +172,20 @@ on_looked_up (GObject      *source,
   char *password = secret_password_lookup_finish (result, &error);
 
   if (error != NULL)
-    g_task_return_error (task, map_error (error, g_task_get_cancellable (task)));
-  else
+    g_task_return_error (task, aw_password_store_map_error (error, g_task_get_cancellable (task)));
+  else if (password != NULL)
     g_task_return_pointer (task, password, (GDestroyNotify) aw_password_free);
+  else
+    {
+      /* Nothing came back: nothing stored, or stored but still locked. */
+      const SecretSchema *schema = g_task_get_source_tag (task) == aw_password_store_lookup_async
+                                   ? get_schema () : get_msmtp_schema ();
+      GHashTable *attributes = g_task_get_task_data (task);
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      secret_service_search (NULL, schema, attributes, SECRET_SEARCH_ALL, cancellable,
+                             on_searched_locked, g_steal_pointer (&task));
+    }
 }
 
 void
@@ -164,16 +197,22 @@ aw_password_store_lookup_async (const char          *host,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GHashTable *attributes;
 
   g_return_if_fail (host != NULL && user != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, aw_password_store_lookup_async);
-  secret_password_lookup (get_schema (), cancellable, on_looked_up, g_steal_pointer (&task),
-                          "host", host,
-                          "port", (int) port,
-                          "user", user,
-                          NULL);
+  g_task_set_task_data (task,
+                        secret_attributes_build (get_schema (),
+                                                 "host", host,
+                                                 "port", (int) port,
+                                                 "user", user,
+                                                 NULL),
+                        (GDestroyNotify) g_hash_table_unref);
+  attributes = g_task_get_task_data (task);
+  secret_password_lookupv (get_schema (), attributes, cancellable, on_looked_up,
+                           g_steal_pointer (&task));
 }
 
 /**
@@ -202,7 +241,7 @@ on_cleared (GObject      *source,
   /* FALSE without an error: there was nothing to remove, which is what we wanted. */
   secret_password_clear_finish (result, &error);
   if (error != NULL)
-    g_task_return_error (task, map_error (error, g_task_get_cancellable (task)));
+    g_task_return_error (task, aw_password_store_map_error (error, g_task_get_cancellable (task)));
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -245,17 +284,22 @@ aw_password_store_lookup_msmtp_async (const char          *host,
                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GHashTable *attributes;
 
   g_return_if_fail (host != NULL && user != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, aw_password_store_lookup_msmtp_async);
-  secret_password_lookup (get_msmtp_schema (), cancellable, on_looked_up,
-                          g_steal_pointer (&task),
-                          "host", host,
-                          "service", "smtp",
-                          "user", user,
-                          NULL);
+  g_task_set_task_data (task,
+                        secret_attributes_build (get_msmtp_schema (),
+                                                 "host", host,
+                                                 "service", "smtp",
+                                                 "user", user,
+                                                 NULL),
+                        (GDestroyNotify) g_hash_table_unref);
+  attributes = g_task_get_task_data (task);
+  secret_password_lookupv (get_msmtp_schema (), attributes, cancellable, on_looked_up,
+                           g_steal_pointer (&task));
 }
 
 /**
