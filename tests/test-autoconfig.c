@@ -442,6 +442,27 @@ test_parse_config (void)
   g_assert_error (error, AW_AUTOCONFIG_ERROR, AW_AUTOCONFIG_ERROR_INVALID_CONFIG);
 }
 
+static void
+test_srv_then_guesses_in_order (void)
+{
+  g_autoptr(AwAutoconfig) autoconfig = make_autoconfig ("https");
+  g_autoptr(AwAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *steps = NULL;
+
+  /* .invalid never resolves (RFC 6761): every step runs and misses, in the order of the
+   * issue, with real DNS and real connection attempts. */
+  g_object_set (autoconfig, "use-dns", TRUE, "use-guesses", TRUE, NULL);
+  account = detect (autoconfig, "sam@nothing.invalid", NULL, NULL, &error);
+  g_assert_null (account);
+  g_assert_error (error, AW_AUTOCONFIG_ERROR, AW_AUTOCONFIG_ERROR_NOT_FOUND);
+  steps = g_strjoinv (",", (char **) aw_autoconfig_get_trace (autoconfig));
+  g_assert_cmpstr (steps, ==, "builtin,provider,well-known,ispdb,"
+                              "srv:_submissions._tcp,srv:_submission._tcp,"
+                              "guess:smtp.nothing.invalid:465,guess:smtp.nothing.invalid:587,"
+                              "guess:mail.nothing.invalid:465,guess:mail.nothing.invalid:587");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/autoconfig/slow-server-times-out", test_slow_server_times_out);
   g_test_add_func ("/autoconfig/cancel", test_cancel);
   g_test_add_func ("/autoconfig/not-found-and-http-refused", test_not_found_and_http_refused);
+  g_test_add_func ("/autoconfig/srv-then-guesses-in-order", test_srv_then_guesses_in_order);
 
   status = g_test_run ();
 
