@@ -403,6 +403,75 @@ test_wrong_password_keeps_draft (void)
 }
 
 static gboolean
+is_busy (gpointer data)
+{
+  return aw_send_dialog_get_busy (data);
+}
+
+static gboolean
+is_not_busy (gpointer data)
+{
+  return !aw_send_dialog_get_busy (data);
+}
+
+static void
+test_close_asks_while_sending (void)
+{
+  g_autoptr(AwDraft) draft = generated_draft ();
+  g_autoptr(AwAccount) account = aw_account_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *parent = gtk_window_new ();
+  AwSendDialog *dialog;
+  gboolean alive = TRUE;
+  guint n_history = g_list_model_get_n_items (G_LIST_MODEL (history));
+
+  aw_draft_set_recipient_address (draft, "people@umbrella.example");
+  aw_draft_set_company (draft, "Umbrella");
+  /* a server that accepts the connection and never says a word */
+  aw_account_set_address (account, "applicant@example.org");
+  aw_account_set_host (account, "localhost");
+  aw_account_set_port (account, aw_test_smtp_port ("silent"));
+  aw_account_set_security (account, AW_ACCOUNT_SECURITY_STARTTLS);
+  aw_account_set_username (account, aw_test_smtp_user ());
+  g_assert_true (aw_account_store_add (store, account, &error));
+  aw_account_store_set_default_id (store, aw_account_get_id (account));
+  aw_password_store_store_async ("localhost", aw_account_get_port (account), aw_test_smtp_user (),
+                                 aw_test_smtp_password (), NULL, on_result, &result);
+  g_assert_true (aw_test_ui_wait_for (has_result, &result, 10000));
+  g_assert_true (aw_password_store_store_finish (result, &error));
+
+  gtk_window_present (GTK_WINDOW (parent));
+  dialog = aw_send_dialog_new (GTK_WINDOW (parent), draft, store, history);
+  g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &alive);
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
+  g_assert_true (aw_test_ui_wait_for (is_busy, dialog, 5000));
+  g_assert_true (aw_send_dialog_any_busy ());
+  g_assert_true (aw_test_ui_wait_for (transition_done, find (GTK_WIDGET (dialog), "stack"), 5000));
+  shot (GTK_WIDGET (dialog), "send-progress.png");
+
+  /* the sheet does not vanish mid-send, and the main window asks before closing */
+  gtk_window_close (GTK_WINDOW (dialog));
+  aw_test_ui_iterate (100);
+  g_assert_true (alive);
+  g_assert_true (aw_send_dialog_confirm_close (GTK_WINDOW (parent)));
+
+  /* "Stop and Close": the send is cancelled, nothing recorded */
+  aw_send_dialog_cancel_all ();
+  g_assert_true (aw_test_ui_wait_for (is_not_busy, dialog, 10000));
+  aw_test_ui_iterate (100);
+  g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "error");
+  g_assert_cmpstr (aw_send_dialog_get_error_text (dialog), ==, "Sending was cancelled. Nothing was sent.");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, n_history);
+  g_assert_false (aw_send_dialog_confirm_close (GTK_WINDOW (parent)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
+static gboolean
 widget_visible (gpointer data)
 {
   return gtk_widget_get_visible (data);
@@ -558,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/send-flow/send-once-and-history", test_send_once_and_history);
   g_test_add_func ("/send-flow/second-attempt-warns", test_second_attempt_warns);
   g_test_add_func ("/send-flow/wrong-password-keeps-draft", test_wrong_password_keeps_draft);
+  g_test_add_func ("/send-flow/close-asks-while-sending", test_close_asks_while_sending);
   g_test_add_func ("/send-flow/detect-and-msmtp-password", test_detect_and_msmtp_password);
   g_test_add_func ("/send-flow/remove-account-removes-secret", test_remove_account_removes_secret);
   g_test_add_func ("/send-flow/password-nowhere", test_password_nowhere);
