@@ -708,12 +708,33 @@ compare_hits (gconstpointer a,
   return x->pattern < y->pattern ? -1 : (x->pattern > y->pattern);
 }
 
+typedef struct
+{
+  const AwPattern *pattern;
+  guint32          start;
+  guint32          end;
+  gboolean         merged;
+} Pending;
+
+static void
+emit_phrase (Scan    *scan,
+             Pending *pending)
+{
+  const AwToken *first = &g_array_index (scan->tokens->tokens, AwToken, pending->start);
+  const AwToken *last = &g_array_index (scan->tokens->tokens, AwToken, pending->end);
+  g_autofree char *text = span_text (scan->tokens, first->byte_start, last->byte_end);
+  g_autofree char *suggestion = pending->merged ? NULL : match_case (pending->pattern->suggestion, text);
+
+  add_finding (scan, pending->pattern->rule_id, pending->pattern->severity,
+               first->char_start, last->char_end, text, NULL, suggestion);
+}
+
 static void
 report_phrases (Scan *scan)
 {
   AwGuidanceRules *rules = scan->check->rules;
   AwTokens *tokens = scan->tokens;
-  GHashTable *last_end = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GHashTable *last_end = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   guint n_lines = tokens->lines->len;
 
   g_array_sort (scan->hits, compare_hits);
@@ -737,10 +758,8 @@ report_phrases (Scan *scan)
       const Hit *hit = &g_array_index (scan->hits, Hit, h);
       const AwPattern *pattern = &g_array_index (rules->patterns, AwPattern, hit->pattern);
       const AwToken *first = &g_array_index (tokens->tokens, AwToken, hit->start);
-      const AwToken *last = &g_array_index (tokens->tokens, AwToken, hit->end);
-      g_autofree char *text = NULL;
-      g_autofree char *suggestion = NULL;
       gboolean allowed = FALSE;
+      Pending *pending;
       gpointer key;
 
       switch (pattern->kind)
@@ -778,17 +797,30 @@ report_phrases (Scan *scan)
             allowed = scan->allowed[t];
           if (allowed)
             break;
-          /* one finding per rule for overlapping hits: the earliest, longest one */
+          /* overlapping hits of one rule make one finding over their union
+           * ("I am the best" + "best candidate you will ever find") */
           key = (gpointer) pattern->rule_id;
-          if (g_hash_table_contains (last_end, key) &&
-              GPOINTER_TO_UINT (g_hash_table_lookup (last_end, key)) > hit->start)
-            break;
-          g_hash_table_insert (last_end, key, GUINT_TO_POINTER (hit->end + 1));
-
-          text = span_text (tokens, first->byte_start, last->byte_end);
-          suggestion = match_case (pattern->suggestion, text);
-          add_finding (scan, pattern->rule_id, pattern->severity,
-                       first->char_start, last->char_end, text, NULL, suggestion);
+          pending = g_hash_table_lookup (last_end, key);
+          if (pending != NULL && pending->end >= hit->start)
+            {
+              if (hit->end > pending->end)
+                {
+                  pending->end = hit->end;
+                  pending->merged = TRUE;
+                }
+              break;
+            }
+          if (pending != NULL)
+            emit_phrase (scan, pending);
+          else
+            {
+              pending = g_new0 (Pending, 1);
+              g_hash_table_insert (last_end, key, pending);
+            }
+          pending->pattern = pattern;
+          pending->start = hit->start;
+          pending->end = hit->end;
+          pending->merged = FALSE;
           break;
 
         case AW_PATTERN_NEGATION:
@@ -799,6 +831,14 @@ report_phrases (Scan *scan)
         }
     }
 
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, last_end);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      emit_phrase (scan, value);
+  }
   g_hash_table_unref (last_end);
 }
 
