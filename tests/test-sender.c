@@ -212,6 +212,7 @@ static void
 test_no_password_saved (void)
 {
   g_autoptr(AwAccount) account = make_account ("starttls");
+  g_autoptr(AwHistory) history = NULL;
   g_autoptr(AwSender) sender = NULL;
   g_autoptr(AwDraft) draft = make_draft ("dana@acme.example");
   g_autoptr(AwHistoryEntry) entry = NULL;
@@ -222,7 +223,8 @@ test_no_password_saved (void)
     return;
 
   aw_account_set_username (account, "nobody-saved-this@example.org");
-  sender = aw_sender_new (account, aw_history_new (NULL));
+  history = aw_history_new (NULL);
+  sender = aw_sender_new (account, history);
   before = aw_test_smtp_count ("starttls");
   entry = send (sender, draft, NULL, &error);
   g_assert_error (error, AW_SENDER_ERROR, AW_SENDER_ERROR_NO_PASSWORD);

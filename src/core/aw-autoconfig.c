@@ -747,7 +747,7 @@ aw_autoconfig_detect_async (AwAutoconfig        *self,
         soup_session_set_tls_database (self->session, self->tls_database);
     }
   detect->step = STEP_BUILTIN;
-  run_step (g_steal_pointer (&task));
+  run_step (task);
 }
 
 /**

@@ -113,13 +113,17 @@ static gboolean
 same_text (const char *a,
            const char *b)
 {
+  g_autofree char *ta = NULL;
+  g_autofree char *tb = NULL;
   g_autofree char *fa = NULL;
   g_autofree char *fb = NULL;
 
   if (a == NULL || b == NULL || *a == '\0' || *b == '\0')
     return FALSE;
-  fa = g_utf8_casefold (g_strstrip (g_strdup (a)), -1);
-  fb = g_utf8_casefold (g_strstrip (g_strdup (b)), -1);
+  ta = g_strstrip (g_strdup (a));
+  tb = g_strstrip (g_strdup (b));
+  fa = g_utf8_casefold (ta, -1);
+  fb = g_utf8_casefold (tb, -1);
   return g_strcmp0 (fa, fb) == 0;
 }
 
