@@ -504,6 +504,7 @@ typedef struct
   guint8      *negation;
   guint8      *allowed;
   guint8      *not_thanks;
+  guint8      *placeholder; /* tokens inside a placeholder phrase */
   GArray      *hits;
   gboolean     has_greeting;
   gboolean     has_signoff;
@@ -727,6 +728,10 @@ emit_phrase (Scan    *scan,
 
   add_finding (scan, pending->pattern->rule_id, pending->pattern->severity,
                first->char_start, last->char_end, text, NULL, suggestion);
+
+  /* "INSERT COMPANY" is a placeholder, not shouting */
+  if (g_str_equal (pending->pattern->rule_id, AW_RULE_PLACEHOLDER))
+    memset (scan->placeholder + pending->start, 1, pending->end - pending->start + 1);
 }
 
 static void
@@ -875,7 +880,7 @@ is_caps_word (Scan  *scan,
   const AwToken *tok = &g_array_index (scan->tokens->tokens, AwToken, i);
 
   return (tok->flags & AW_TOKEN_ALL_UPPER) && tok->n_letters >= 2 &&
-         !(tok->flags & AW_TOKEN_QUOTED);
+         !(tok->flags & AW_TOKEN_QUOTED) && !scan->placeholder[i];
 }
 
 /* A word in capitals that shouts: not an acronym (listed, or without vowels like KPMG),
@@ -891,7 +896,7 @@ is_shouting (Scan          *scan,
 
   if (!(tok->flags & AW_TOKEN_ALL_UPPER) || tok->n_letters < 4 ||
       tok->n_letters != tok->char_end - tok->char_start ||
-      (tok->flags & AW_TOKEN_QUOTED) ||
+      (tok->flags & AW_TOKEN_QUOTED) || scan->placeholder[i] ||
       is_acronym (scan, folded) || !has_vowel (folded) ||
       is_x_run (folded, tok->fold_len) || strcmp (folded, "todo") == 0)
     return FALSE;
@@ -963,6 +968,7 @@ report_structure (Scan *scan)
               const AwToken *next = &g_array_index (tokens->tokens, AwToken, last + 1);
 
               if (!(next->flags & AW_TOKEN_ALL_UPPER) || next->n_letters < 2 ||
+                  scan->placeholder[last + 1] ||
                   next->line != tok->line || (next->flags & AW_TOKEN_BREAK_BEFORE) ||
                   is_acronym (scan, aw_tokens_folded (tokens, last + 1)))
                 break;
@@ -1006,6 +1012,7 @@ scan_part (Check       *check,
   scan->negation = g_new0 (guint8, n + 1);
   scan->allowed = g_new0 (guint8, n + 1);
   scan->not_thanks = g_new0 (guint8, n + 1);
+  scan->placeholder = g_new0 (guint8, n + 1);
   scan->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
 
   /* 1. every token walks the trie once */
@@ -1052,6 +1059,7 @@ scan_clear (Scan *scan)
   g_clear_pointer (&scan->negation, g_free);
   g_clear_pointer (&scan->allowed, g_free);
   g_clear_pointer (&scan->not_thanks, g_free);
+  g_clear_pointer (&scan->placeholder, g_free);
   g_clear_pointer (&scan->hits, g_array_unref);
 }
 
