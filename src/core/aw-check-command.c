@@ -138,22 +138,46 @@ read_input (Draft   *draft,
   return g_file_get_contents (draft->file, &draft->data, &draft->length, error);
 }
 
+/* The length of a "Subject:" label at the start of @text (also the labels mail programs
+ * write in the other languages: "Betreff:", "Objet :"), or 0 */
+static gsize
+subject_label (const char *text)
+{
+  static const char *labels[] = { "Subject", "Betreff", "Objet", "Asunto", "Assunto", "Oggetto" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gsize len = strlen (labels[i]);
+      const char *p = text + len;
+
+      if (g_ascii_strncasecmp (text, labels[i], len) != 0)
+        continue;
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p == ':')
+        return p + 1 - text;
+    }
+  return 0;
+}
+
 static void
 split_draft (Draft *draft)
 {
   const char *text = draft->text;
   const char *newline;
+  gsize label;
 
   draft->subject_offset = draft->text_base;
   draft->body = text;
   draft->body_offset = draft->text_base;
 
-  if (g_ascii_strncasecmp (text, "Subject:", 8) != 0)
+  label = subject_label (text);
+  if (label == 0)
     return;
 
   newline = strchr (text, '\n');
   {
-    const char *start = text + 8;
+    const char *start = text + label;
     const char *end = newline != NULL ? newline : text + strlen (text);
 
     while (*start == ' ' || *start == '\t')

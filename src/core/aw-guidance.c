@@ -23,7 +23,7 @@
 #include "aw-guidance-rules.h"
 #include "aw-text-fold.h"
 
-#define SIGNOFF_LINES 4
+#define SIGNOFF_LINES 6
 #define SIGNOFF_MAX_TOKENS 16
 #define DETECT_MAX_TOKENS 4000
 
