@@ -219,6 +219,22 @@ expand_placeholders (const char *text,
   return g_string_free (g_steal_pointer (&result), FALSE);
 }
 
+/* A DNS name or an IP address, nothing that could smuggle in a path or a second field. */
+static gboolean
+is_valid_hostname (const char *host)
+{
+  if (host == NULL || *host == '\0' || strlen (host) > 253)
+    return FALSE;
+  if (g_hostname_is_ip_address (host))
+    return TRUE;
+  if (host[0] == '.' || host[0] == '-' || strstr (host, "..") != NULL)
+    return FALSE;
+  for (const char *p = host; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
 static AwAccount *
 make_account (const char        *address,
               const char        *host,
@@ -411,9 +427,13 @@ aw_autoconfig_parse_config (const char        *xml,
               password_auth = TRUE;
           }
 
-      if (hostname == NULL || *hostname == '\0' || strpbrk (hostname, " /@") != NULL ||
-          port_text == NULL || !g_ascii_string_to_unsigned (port_text, 10, 1, 65535, &port, NULL))
-        continue;
+      {
+        g_autofree char *expanded = expand_placeholders (hostname, address);
+
+        if (!is_valid_hostname (expanded) || port_text == NULL ||
+            !g_ascii_string_to_unsigned (port_text, 10, 1, 65535, &port, NULL))
+          continue;
+      }
       if (g_strcmp0 (socket_type, "SSL") == 0 || g_strcmp0 (socket_type, "TLS") == 0)
         security = AW_ACCOUNT_SECURITY_TLS;
       else if (g_strcmp0 (socket_type, "STARTTLS") == 0)
@@ -564,7 +584,7 @@ on_srv (GObject      *source,
     }
   target = targets != NULL ? targets->data : NULL;
   /* "." means: this service is decidedly not available here (RFC 2782). */
-  if (target == NULL || g_strcmp0 (g_srv_target_get_hostname (target), ".") == 0 ||
+  if (target == NULL || !is_valid_hostname (g_srv_target_get_hostname (target)) ||
       g_srv_target_get_port (target) == 0)
     {
       g_debug ("autoconfig:   none");
