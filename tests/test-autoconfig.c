@@ -435,6 +435,19 @@ test_parse_config (void)
   g_assert_error (error, AW_AUTOCONFIG_ERROR, AW_AUTOCONFIG_ERROR_INVALID_CONFIG);
   g_clear_error (&error);
 
+  /* the host is checked after the placeholders are filled in (found by fuzz-autoconfig) */
+  {
+    static const char address_in_host[] =
+      "<clientConfig><emailProvider><outgoingServer type=\"smtp\">"
+      "<hostname>s%EMAILADDRESS%.rg</hostname><port>465</port><socketType>SSL</socketType>"
+      "</outgoingServer></emailProvider></clientConfig>";
+
+    g_assert_null (aw_autoconfig_parse_config (address_in_host, strlen (address_in_host),
+                                               "kim@x.test", NULL, &error));
+    g_assert_error (error, AW_AUTOCONFIG_ERROR, AW_AUTOCONFIG_ERROR_INVALID_CONFIG);
+    g_clear_error (&error);
+  }
+
   g_assert_null (aw_autoconfig_parse_config ("", 0, "kim@x.test", NULL, &error));
   g_assert_error (error, AW_AUTOCONFIG_ERROR, AW_AUTOCONFIG_ERROR_INVALID_CONFIG);
   g_clear_error (&error);
