@@ -402,6 +402,79 @@ test_wrong_password_keeps_draft (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+test_delivery_uncertain (void)
+{
+  g_autoptr(AwDraft) draft = generated_draft ();
+  g_autoptr(AwAccount) account = aw_account_new ();
+  g_autoptr(AwHistoryEntry) newest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) uncertain = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *list = aw_history_list_new (history);
+  GtkWidget *parent = gtk_window_new ();
+  AwSendDialog *dialog;
+  GtkWidget *row;
+  const char *label;
+  guint n_history = g_list_model_get_n_items (G_LIST_MODEL (history));
+
+  aw_draft_set_recipient_address (draft, "talent@globex.example");
+  aw_draft_set_recipient_name (draft, "Kim Park");
+  aw_draft_set_company (draft, "Globex");
+  /* the server takes the whole message, then hangs up before its 250 */
+  aw_account_set_address (account, "applicant@example.org");
+  aw_account_set_host (account, "localhost");
+  aw_account_set_port (account, aw_test_smtp_port ("disconnect-after-dot"));
+  aw_account_set_security (account, AW_ACCOUNT_SECURITY_STARTTLS);
+  aw_account_set_username (account, aw_test_smtp_user ());
+  g_assert_true (aw_account_store_add (store, account, &error));
+  aw_account_store_set_default_id (store, aw_account_get_id (account));
+  aw_password_store_store_async ("localhost", aw_account_get_port (account), aw_test_smtp_user (),
+                                 aw_test_smtp_password (), NULL, on_result, &result);
+  g_assert_true (aw_test_ui_wait_for (has_result, &result, 10000));
+  g_assert_true (aw_password_store_store_finish (result, &error));
+
+  gtk_window_set_default_size (GTK_WINDOW (parent), 640, 480);
+  gtk_window_set_child (GTK_WINDOW (parent), list);
+  gtk_window_present (GTK_WINDOW (parent));
+  dialog = aw_send_dialog_new (GTK_WINDOW (parent), draft, store, history);
+  aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
+  aw_test_ui_iterate (50);
+  g_assert_true (aw_test_ui_wait_for (dialog_not_busy_on, dialog, 30000));
+
+  g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "error");
+  uncertain = g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN, "");
+  expected = aw_sender_describe_error (account, uncertain);
+  g_assert_cmpstr (aw_send_dialog_get_error_text (dialog), ==, expected);
+  g_test_message ("uncertain sentence: %s", expected);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* recorded as such, and shown with the advice */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, n_history + 1);
+  newest = g_list_model_get_item (G_LIST_MODEL (history), 0);
+  g_assert_cmpint (aw_history_entry_get_status (newest), ==, AW_HISTORY_STATUS_DELIVERY_UNCERTAIN);
+  aw_test_ui_wait_for_draw (list);
+  row = aw_history_list_get_row (AW_HISTORY_LIST (list), 0);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                   "Maybe sent to Kim Park at Globex, "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Sent folder"));
+  shot (parent, "history-uncertain.png");
+
+  /* trying again warns, with the same advice */
+  dialog = aw_send_dialog_new (NULL, draft, store, history);
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (aw_send_dialog_get_repeat_warning (dialog));
+  label = gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (dialog), "repeat_label")));
+  g_assert_true (g_str_has_prefix (label, "You may already have sent a follow-up to Kim Park on "));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
 static gboolean
 is_busy (gpointer data)
 {
@@ -627,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/send-flow/send-once-and-history", test_send_once_and_history);
   g_test_add_func ("/send-flow/second-attempt-warns", test_second_attempt_warns);
   g_test_add_func ("/send-flow/wrong-password-keeps-draft", test_wrong_password_keeps_draft);
+  g_test_add_func ("/send-flow/delivery-uncertain", test_delivery_uncertain);
   g_test_add_func ("/send-flow/close-asks-while-sending", test_close_asks_while_sending);
   g_test_add_func ("/send-flow/detect-and-msmtp-password", test_detect_and_msmtp_password);
   g_test_add_func ("/send-flow/remove-account-removes-secret", test_remove_account_removes_secret);
