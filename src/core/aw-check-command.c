@@ -443,14 +443,14 @@ aw_check_command_run (int    argc,
 
   nul = memchr (draft.data, '\0', draft.length);
   if (nul != NULL)
-    return input_error (_("%s: contains a NUL byte at byte %" G_GSIZE_FORMAT "; expected UTF-8 text"),
-                        draft.file, (gsize) (nul - draft.data));
+    return input_error (_("%s: contains a NUL byte at byte %lu; expected UTF-8 text"),
+                        draft.file, (unsigned long) (nul - draft.data));
   {
     const char *end = NULL;
 
     if (!g_utf8_validate_len (draft.data, draft.length, &end))
-      return input_error (_("%s: not valid UTF-8 at byte %" G_GSIZE_FORMAT), draft.file,
-                          (gsize) (end - draft.data));
+      return input_error (_("%s: not valid UTF-8 at byte %lu"), draft.file,
+                          (unsigned long) (end - draft.data));
   }
 
   draft.text = draft.data;

@@ -1232,8 +1232,8 @@ validate_text (const char  *text,
     }
 
   g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
-               _("The %s is not valid UTF-8 text (at byte %" G_GSIZE_FORMAT ")"),
-               what, (gsize) (end - text));
+               _("The %s is not valid UTF-8 text (at byte %lu)"),
+               what, (unsigned long) (end - text));
   return FALSE;
 }
 

@@ -1145,8 +1145,8 @@ start_envelope (GTask *task)
       if (limit > 0 && g_bytes_get_size (op->wire) > limit)
         {
           op_fail (task, g_error_new (AW_SMTP_ERROR, AW_SMTP_ERROR_MESSAGE_TOO_LARGE,
-                                      _("The message is %" G_GSIZE_FORMAT " bytes; the server accepts at most %" G_GUINT64_FORMAT),
-                                      g_bytes_get_size (op->wire), limit));
+                                      _("The message is %lu bytes; the server accepts at most %lu"),
+                                      (unsigned long) g_bytes_get_size (op->wire), (unsigned long) limit));
           return;
         }
     }
