@@ -166,10 +166,14 @@ create_row (gpointer item,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), aw_account_get_address (account));
-  /* Translators: "Sam Lee · smtp.example.com:465" */
-  subtitle = g_strdup_printf (_("%s · %s:%u"), name != NULL ? name : "",
-                              aw_account_get_host (account), aw_account_get_port (account));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name != NULL ? subtitle : subtitle + strlen (" · "));
+  if (name != NULL && *name != '\0')
+    /* Translators: an account's sender name, server and port: "Sam Lee · smtp.example.com:465" */
+    subtitle = g_strdup_printf (_("%s · %s:%u"), name,
+                                aw_account_get_host (account), aw_account_get_port (account));
+  else
+    /* Translators: an account's server and port: "smtp.example.com:465" */
+    subtitle = g_strdup_printf (_("%s:%u"), aw_account_get_host (account), aw_account_get_port (account));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
