@@ -451,6 +451,7 @@ aw_tokens_new (const char *text)
 
             case ';': case ':': case '(': case ')':
             case 0x2026: /* … */
+            case 0x00BF: case 0x00A1: /* ¿ ¡ open a Spanish sentence */
               pending_flags |= AW_TOKEN_BREAK_BEFORE;
               break;
 
