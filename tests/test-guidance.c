@@ -443,6 +443,27 @@ test_offsets_non_ascii (void)
   }
 }
 
+/* offsets count characters, not bytes: an emoji (4 bytes) and a decomposed "é" (e plus
+ * a combining accent, two characters) before the finding */
+static void
+test_offsets_emoji_and_marks (void)
+{
+  const char *body = "Dear Re\xCC\x81mi,\n\nThank you \xF0\x9F\x98\x80 for your time. Please "
+                     "reconsider. Could you share any feedback?\n\nBest regards,\nAnna";
+  g_autoptr(AwGuidanceReport) report = check_in ("en", NULL, body);
+  g_autoptr(AwFinding) pushy = find_rule (report, AW_RULE_PUSHY);
+  g_autoptr(AwFinding) emoji = find_rule (report, AW_RULE_UNPROFESSIONAL);
+  glong expected = g_utf8_pointer_to_offset (body, strstr (body, "Please"));
+
+  g_assert_nonnull (pushy);
+  g_assert_cmpint (aw_finding_get_start (pushy), ==, expected);
+  g_assert_cmpint (aw_finding_get_end (pushy), ==, expected + strlen ("Please reconsider"));
+  g_assert_nonnull (emoji);
+  g_assert_cmpint (aw_finding_get_start (emoji), ==, 23);
+  g_assert_cmpint (aw_finding_get_end (emoji), ==, 24);
+  g_assert_cmpstr (aw_finding_get_suggestion (emoji), ==, "");
+}
+
 static void
 test_negation_scope (void)
 {
@@ -674,6 +695,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/guidance/offsets-non-ascii", test_offsets_non_ascii);
+  g_test_add_func ("/guidance/offsets-emoji-and-marks", test_offsets_emoji_and_marks);
   g_test_add_func ("/guidance/negation-scope", test_negation_scope);
   g_test_add_func ("/guidance/word-boundaries", test_word_boundaries);
   g_test_add_func ("/guidance/quoted", test_quoted);
