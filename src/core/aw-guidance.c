@@ -25,6 +25,7 @@
 
 #define SIGNOFF_LINES 6
 #define SIGNOFF_MAX_TOKENS 16
+#define SIGNOFF_TAIL_TOKENS 8
 #define DETECT_MAX_TOKENS 4000
 
 G_DEFINE_QUARK (aw-guidance-error-quark, aw_guidance_error)
@@ -779,6 +780,9 @@ report_phrases (Scan *scan)
            * sentence in the last paragraph is no sign-off */
           if (first->line + SIGNOFF_LINES >= n_lines && first->line > 0 &&
               g_array_index (tokens->lines, AwLine, first->line).n_tokens <= SIGNOFF_MAX_TOKENS)
+            scan->has_signoff = TRUE;
+          /* an email written as one line: "... Best regards, Anna" at its very end */
+          if (n_lines == 1 && tokens->tokens->len - hit->start <= SIGNOFF_TAIL_TOKENS)
             scan->has_signoff = TRUE;
           break;
 
