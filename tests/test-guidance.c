@@ -314,7 +314,7 @@ static void
 test_placeholder (gconstpointer data)
 {
   const LangCase *c = case_for (data);
-  const char *fields[] = { "[Company]", "{name}", "<Position>", "XXX", "TODO" };
+  const char *fields[] = { "[Company]", "{name}", "<Position>", "XXX", "TODO", "[COMPANY NAME]" };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {

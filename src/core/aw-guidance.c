@@ -919,6 +919,7 @@ report_structure (Scan *scan)
 {
   AwTokens *tokens = scan->tokens;
   guint n = tokens->tokens->len;
+  guint tok_index = 0;
 
   for (guint m = 0; m < tokens->marks->len; m++)
     {
@@ -939,6 +940,15 @@ report_structure (Scan *scan)
         case AW_MARK_PLACEHOLDER:
           add_finding (scan, AW_RULE_PLACEHOLDER, -1, mark->char_start, mark->char_end,
                        text, NULL, NULL);
+          /* "[POSTE]" is a placeholder, not shouting: marks and tokens are both in
+           * text order, so one index walks along */
+          while (tok_index < n &&
+                 g_array_index (tokens->tokens, AwToken, tok_index).char_start < mark->char_start)
+            tok_index++;
+          for (guint t = tok_index;
+               t < n && g_array_index (tokens->tokens, AwToken, t).char_end <= mark->char_end;
+               t++)
+            scan->placeholder[t] = 1;
           break;
         default:
           break;
