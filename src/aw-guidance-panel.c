@@ -84,7 +84,7 @@ set_check (AwGuidancePanel *self,
   gtk_image_set_from_icon_name (icon, ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (icon), ok ? "warning" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (icon), ok ? "success" : "warning");
-  /* Translators: read by screen readers after a checklist item */
+  /* Translators: the state of a checklist item, shown under it */
   adw_action_row_set_subtitle (row, ok ? _("Done") : _("Not yet"));
 }
 

@@ -1147,8 +1147,8 @@ start_envelope (GTask *task)
           g_autofree char *size_text = g_format_size (g_bytes_get_size (op->wire));
           g_autofree char *limit_text = g_format_size (limit);
 
-          /* Translators: both are sizes such as "1.2 MB" */
           op_fail (task, g_error_new (AW_SMTP_ERROR, AW_SMTP_ERROR_MESSAGE_TOO_LARGE,
+                                      /* Translators: both are sizes such as "1.2 MB" */
                                       _("The message is %s; the server accepts at most %s"),
                                       size_text, limit_text));
           return;
