@@ -133,6 +133,14 @@ r = run("--json", write("big.txt", big))
 ok(r.returncode == 1 and json.loads(r.stdout)["words"] == 2_000_000, "a 10 MiB single line is checked",
    r.stderr)
 
+FRENCH = ("Objet\u202f: Merci pour l’entretien\nBonjour Madame Dubois,\n\n"
+          "Je vous remercie pour votre temps. Auriez-vous un retour à me donner\u202f?\n\n"
+          "Bien cordialement,\nAlex Martin\n")
+r = run("--json", write("objet.txt", FRENCH))
+report = json.loads(r.stdout)
+ok(r.returncode == 0 and report["language"] == "fr" and report["words"] == 21,
+   "a French \"Objet :\" line with a no-break space is the subject", r.stdout + r.stderr)
+
 r = run(write("crlf.txt", CLEAN.replace("\n", "\r\n")))
 ok(r.returncode == 0, "CRLF line ends are fine", r.stdout + r.stderr)
 

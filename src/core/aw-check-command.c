@@ -152,8 +152,18 @@ subject_label (const char *text)
 
       if (g_ascii_strncasecmp (text, labels[i], len) != 0)
         continue;
-      while (*p == ' ' || *p == '\t')
-        p++;
+      /* French typography puts a (narrow) no-break space before the colon. */
+      for (;;)
+        {
+          if (*p == ' ' || *p == '\t')
+            p++;
+          else if (g_str_has_prefix (p, "\u00a0"))
+            p += strlen ("\u00a0");
+          else if (g_str_has_prefix (p, "\u202f"))
+            p += strlen ("\u202f");
+          else
+            break;
+        }
       if (*p == ':')
         return p + 1 - text;
     }

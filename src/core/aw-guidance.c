@@ -1227,28 +1227,57 @@ mark_reply_subject (AwTokens *tokens)
       }
 }
 
+typedef enum {
+  TEXT_SUBJECT,
+  TEXT_BODY,
+} TextPart;
+
+static void
+set_too_long_error (TextPart   part,
+                    GError   **error)
+{
+  g_set_error_literal (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
+                       part == TEXT_SUBJECT ? _("The subject is too long to check")
+                                            : _("The text is too long to check"));
+}
+
+static void
+set_invalid_utf8_error (TextPart   part,
+                        gsize      byte_offset,
+                        GError   **error)
+{
+  if (part == TEXT_SUBJECT)
+    g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
+                 /* Translators: %lu is a byte offset */
+                 _("The subject is not valid UTF-8 text (at byte %lu)"),
+                 (unsigned long) byte_offset);
+  else
+    g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
+                 /* Translators: %lu is a byte offset */
+                 _("The text is not valid UTF-8 (at byte %lu)"),
+                 (unsigned long) byte_offset);
+}
+
 static gboolean
 validate_text (const char  *text,
-               const char  *what,
+               TextPart     part,
                GError     **error)
 {
   const char *end = NULL;
 
-  if (text == NULL || g_utf8_validate (text, -1, &end))
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, &end))
     {
-      if (text != NULL && strlen (text) >= G_MAXINT32 / 2)
-        {
-          g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
-                       _("The %s is too long to check"), what);
-          return FALSE;
-        }
-      return TRUE;
+      set_invalid_utf8_error (part, end - text, error);
+      return FALSE;
     }
-
-  g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
-               _("The %s is not valid UTF-8 text (at byte %lu)"),
-               what, (unsigned long) (end - text));
-  return FALSE;
+  if (strlen (text) >= G_MAXINT32 / 2)
+    {
+      set_too_long_error (part, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -1280,7 +1309,7 @@ aw_guidance_check (AwGuidance         *self,
   g_return_val_if_fail (AW_IS_GUIDANCE (self), NULL);
   g_return_val_if_fail (options == NULL || AW_IS_GUIDANCE_OPTIONS (options), NULL);
 
-  if (!validate_text (subject, _("subject"), error) || !validate_text (body, _("text"), error))
+  if (!validate_text (subject, TEXT_SUBJECT, error) || !validate_text (body, TEXT_BODY, error))
     return NULL;
 
   subject_tokens = aw_tokens_new (subject != NULL ? subject : "");
