@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "aw-guidance.h"
+#include "aw-text-fold.h"
 
 /* A clean email per language, and one sentence per phrase rule that must be found. */
 typedef struct
@@ -517,6 +518,111 @@ test_quoted (void)
   assert_rules ("en", body, report, NULL);
 }
 
+/* The quoted reply below the writer's text is the company's: no findings, no words */
+static void
+test_quoted_reply (void)
+{
+  static const char *headers[] = {
+    "On Mon, Mar 3, 2025 at 9:14 AM Grace Abara <grace@example.com> wrote:\n",
+    "On Mon, Mar 3, 2025 at 9:14 AM Grace Abara <grace@example.com>\nwrote:\n",
+    "Am 03.03.2025 um 09:14 schrieb Grace Abara <grace@example.com>:\n",
+    "Le lun. 3 mars 2025 à 09:14, Grace Abara <grace@example.com> a écrit :\n",
+    "El lun, 3 mar 2025 a las 9:14, Grace Abara (<grace@example.com>) escribió:\n",
+    "Em seg., 3 de mar. de 2025 às 09:14, Grace Abara <grace@example.com> escreveu:\n",
+    "Il giorno lun 3 mar 2025 alle ore 09:14 Grace Abara <grace@example.com> ha scritto:\n",
+    "-----Original Message-----\n",
+    "From: Grace Abara <grace@example.com>\nSent: 3 March 2025 09:14\n",
+    "",  /* only "> " lines */
+  };
+  GString *quote = g_string_new (NULL);
+  g_autofree char *quoted = NULL;
+
+  /* long, pushy, status-requesting, shouting: all of it theirs */
+  for (guint i = 0; i < 20; i++)
+    g_string_append (quote, "> The decision is final, please do not ask us to reconsider. "
+                            "NO CALLS!!\n");
+  quoted = g_string_free (quote, FALSE);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
+      {
+        g_autofree char *own = build_email (&cases[c], PART_ALL, NULL);
+        g_autofree char *body = g_strconcat (own, "\n", headers[h], quoted, NULL);
+        g_autoptr(AwGuidanceReport) mine = check_in (cases[c].lang, NULL, own);
+        g_autoptr(AwGuidanceReport) report = check_in (cases[c].lang, NULL, body);
+
+        assert_rules (cases[c].lang, body, report, NULL);
+        g_assert_cmpuint (aw_guidance_report_get_word_count (report), ==,
+                          aw_guidance_report_get_word_count (mine));
+      }
+
+  /* without the header, their lines stay the writer's */
+  {
+    const LangCase *en = &cases[0];
+    g_autofree char *own = build_email (en, PART_ALL, NULL);
+    g_autofree char *body = g_strconcat (own, "\nAs you wrote: please reconsider.\n", NULL);
+    g_autoptr(AwGuidanceReport) report = check_in ("en", NULL, body);
+
+    assert_rules ("en", body, report, AW_RULE_PUSHY);
+  }
+}
+
+static void
+test_mask_quoted (void)
+{
+  const char *text = "Hi Ana,\n\nThanks, caf\u00e9 \u00e0 bient\u00f4t.\n> quoted \u00fcber\nBest,\nLi\n";
+  g_autofree char *masked = aw_text_mask_quoted (text);
+
+  g_assert_nonnull (masked);
+  /* every character keeps its place */
+  g_assert_cmpint (g_utf8_strlen (masked, -1), ==, g_utf8_strlen (text, -1));
+  g_assert_nonnull (strstr (masked, "Thanks, caf\u00e9"));
+  g_assert_null (strstr (masked, "quoted"));
+  g_assert_nonnull (strstr (masked, "\nBest,\nLi\n"));
+  g_assert_null (aw_text_mask_quoted ("Hi Ana,\n\nNothing quoted here: a > b.\nBest,\nLi"));
+}
+
+/* A whole sentence that happens to thank is no sign-off; a closing formula is */
+static void
+test_signoff_sentence (void)
+{
+  struct { const char *ending; gboolean signed_off; } examples[] = {
+    { "Thank you for letting me know, and for the helpful conversation on Friday.\n\nMark", FALSE },
+    { "Thanks again for everything.\n\nMark", TRUE },
+    { "I hope we stay in touch, and thanks again.\n\nMark", TRUE },
+    { "Thanks again,\nMark", TRUE },
+    { "Best regards,\nMark", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *body = g_strconcat ("Hi Nora,\n\nThank you for your time. Could you share any "
+                                           "feedback on my interview?\n\n", examples[i].ending,
+                                           NULL);
+      g_autoptr(AwGuidanceReport) report = check_in ("en", NULL, body);
+
+      if (aw_guidance_report_has_rule (report, AW_RULE_UNPROFESSIONAL) == examples[i].signed_off)
+        {
+          g_autofree char *got = describe (report);
+          g_error ("expected signed off=%d, got %s in:\n%s", examples[i].signed_off, got, body);
+        }
+    }
+}
+
+/* "disappointed, but I understand": an allowance reaches across "but"; a phrase does not */
+static void
+test_allow_across_break (void)
+{
+  const LangCase *en = &cases[0];
+  g_autofree char *fine = build_email (en, PART_ALL, "I am very disappointed, but I understand.");
+  g_autofree char *bad = build_email (en, PART_ALL, "I don't want to be pushy, but please reconsider.");
+  g_autoptr(AwGuidanceReport) r1 = check_in ("en", NULL, fine);
+  g_autoptr(AwGuidanceReport) r2 = check_in ("en", NULL, bad);
+
+  assert_rules ("en", fine, r1, NULL);
+  assert_rules ("en", bad, r2, AW_RULE_PUSHY);
+}
+
 static void
 test_spanish_todo (void)
 {
@@ -699,6 +805,10 @@ main (int   argc,
   g_test_add_func ("/guidance/negation-scope", test_negation_scope);
   g_test_add_func ("/guidance/word-boundaries", test_word_boundaries);
   g_test_add_func ("/guidance/quoted", test_quoted);
+  g_test_add_func ("/guidance/quoted-reply", test_quoted_reply);
+  g_test_add_func ("/guidance/mask-quoted", test_mask_quoted);
+  g_test_add_func ("/guidance/signoff-sentence", test_signoff_sentence);
+  g_test_add_func ("/guidance/allow-across-break", test_allow_across_break);
   g_test_add_func ("/guidance/spanish-todo", test_spanish_todo);
   g_test_add_func ("/guidance/caps-and-acronyms", test_caps_and_acronyms);
   g_test_add_func ("/guidance/suggestion-applies", test_suggestion_applies);

@@ -26,6 +26,7 @@
 #define SIGNOFF_LINES 6
 #define SIGNOFF_MAX_TOKENS 16
 #define SIGNOFF_TAIL_TOKENS 8
+#define SIGNOFF_SENTENCE_TOKENS 8  /* "Thank you again for your time." */
 #define DETECT_MAX_TOKENS 4000
 
 G_DEFINE_QUARK (aw-guidance-error-quark, aw_guidance_error)
@@ -502,6 +503,7 @@ typedef struct
   guint64     *atom_mask;   /* per token: AW_ATOM_BIT of its atoms */
   guint8      *boundary;    /* 1 where a clause starts */
   guint32     *clause;
+  guint32     *sentence;    /* clauses by punctuation only: allow phrases cross "but" */
   guint8      *negation;
   guint8      *allowed;
   guint8      *not_thanks;
@@ -535,6 +537,8 @@ match_rest (Scan            *scan,
 {
   const AwSlot *slot;
   guint n = scan->tokens->tokens->len;
+  /* "disappointed, but I understand" is allowed as a whole */
+  const guint32 *clause = pattern->kind == AW_PATTERN_ALLOW ? scan->sentence : scan->clause;
 
   if (k == pattern->n_slots)
     return pos;
@@ -542,7 +546,7 @@ match_rest (Scan            *scan,
   slot = &pattern->slots[k];
   for (guint j = pos + 1; j <= pos + 1 + slot->max_gap && j < n; j++)
     {
-      if (scan->clause[j] != scan->clause[pos])
+      if (clause[j] != clause[pos])
         break;
       if ((scan->atom_mask[j] & slot->mask) != 0 && token_matches_slot (scan, j, slot))
         {
@@ -735,6 +739,24 @@ emit_phrase (Scan    *scan,
     memset (scan->placeholder + pending->start, 1, pending->end - pending->start + 1);
 }
 
+/* Whether a thanks pattern starts at @token */
+static gboolean
+starts_thanks (Scan  *scan,
+               guint  token)
+{
+  AwGuidanceRules *rules = scan->check->rules;
+
+  for (guint h = 0; h < scan->hits->len; h++)
+    {
+      const Hit *hit = &g_array_index (scan->hits, Hit, h);
+
+      if (hit->start == token &&
+          g_array_index (rules->patterns, AwPattern, hit->pattern).kind == AW_PATTERN_THANKS)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 report_phrases (Scan *scan)
 {
@@ -778,9 +800,22 @@ report_phrases (Scan *scan)
         case AW_PATTERN_SIGNOFF:
           /* "Best regards," near the end, on a short line of its own: a closing
            * sentence in the last paragraph is no sign-off */
-          if (first->line + SIGNOFF_LINES >= n_lines && first->line > 0 &&
-              g_array_index (tokens->lines, AwLine, first->line).n_tokens <= SIGNOFF_MAX_TOKENS)
-            scan->has_signoff = TRUE;
+          if (first->line + SIGNOFF_LINES >= n_lines && first->line > 0)
+            {
+              const AwLine *line = &g_array_index (tokens->lines, AwLine, first->line);
+              /* a closing formula ("Best regards,", "Thanks again!", "Rimango a
+               * disposizione e porgo distinti saluti."), not a whole sentence that
+               * happens to thank ("Thank you for ... on Friday.") */
+              gboolean sentence = line->last_char == '.' || line->last_char == '!' ||
+                                  line->last_char == '?';
+              guint line_end = line->first_token + line->n_tokens - 1;
+
+              if (line->n_tokens <= SIGNOFF_MAX_TOKENS &&
+                  (!sentence || hit->end + 1 >= line_end ||
+                   line->n_tokens <= SIGNOFF_SENTENCE_TOKENS ||
+                   !starts_thanks (scan, hit->start)))
+                scan->has_signoff = TRUE;
+            }
           /* an email written as one line: "... Best regards, Anna" at its very end */
           if (n_lines == 1 && tokens->tokens->len - hit->start <= SIGNOFF_TAIL_TOKENS)
             scan->has_signoff = TRUE;
@@ -1022,6 +1057,7 @@ scan_part (Check       *check,
   scan->atom_start = g_new (guint32, n + 1);
   scan->atom_mask = g_new (guint64, n + 1);
   scan->clause = g_new (guint32, n + 1);
+  scan->sentence = g_new0 (guint32, n + 1);
   scan->boundary = g_new0 (guint8, n + 1);
   scan->negation = g_new0 (guint8, n + 1);
   scan->allowed = g_new0 (guint8, n + 1);
@@ -1050,6 +1086,7 @@ scan_part (Check       *check,
 
     for (guint i = 0; i < n; i++)
       scan->clause[i] = id += scan->boundary[i];
+    memcpy (scan->sentence, scan->clause, n * sizeof (guint32));
     find_hits (scan, rules->break_starts, TRUE);
     id = 0;
     for (guint i = 0; i < n; i++)
@@ -1069,6 +1106,7 @@ scan_clear (Scan *scan)
   g_clear_pointer (&scan->atom_start, g_free);
   g_clear_pointer (&scan->atom_mask, g_free);
   g_clear_pointer (&scan->clause, g_free);
+  g_clear_pointer (&scan->sentence, g_free);
   g_clear_pointer (&scan->boundary, g_free);
   g_clear_pointer (&scan->negation, g_free);
   g_clear_pointer (&scan->allowed, g_free);
@@ -1298,6 +1336,7 @@ aw_guidance_check (AwGuidance         *self,
                    AwGuidanceOptions  *options,
                    GError            **error)
 {
+  g_autofree char *unquoted = NULL;  /* outlives body_tokens, which point into it */
   g_autoptr(AwTokens) subject_tokens = NULL;
   g_autoptr(AwTokens) body_tokens = NULL;
   g_autoptr(GPtrArray) findings = NULL;
@@ -1314,7 +1353,10 @@ aw_guidance_check (AwGuidance         *self,
 
   subject_tokens = aw_tokens_new (subject != NULL ? subject : "");
   mark_reply_subject (subject_tokens);
-  body_tokens = aw_tokens_new (body != NULL ? body : "");
+  /* the quoted reply below is their text: no findings, no words counted */
+  if (body != NULL)
+    unquoted = aw_text_mask_quoted (body);
+  body_tokens = aw_tokens_new (unquoted != NULL ? unquoted : body != NULL ? body : "");
 
   if (options != NULL && options->language != NULL)
     code = options->language;

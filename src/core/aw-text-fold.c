@@ -588,3 +588,220 @@ aw_tokens_free (AwTokens *tokens)
   g_string_free (tokens->folded, TRUE);
   g_free (tokens);
 }
+
+/* Quoted reply text: "> " lines, and everything from a reply header on ("On ... wrote:",
+ * "Am ... schrieb ...:", "-----Original Message-----", "From: ... / Sent: ...") is the
+ * other side's text, not the writer's. */
+
+typedef struct
+{
+  const char *start;   /* first byte of the line */
+  const char *end;     /* the '\n' or the terminating NUL */
+} QuoteLine;
+
+/* The first word of @line, folded, and whether a ':' follows it (after spaces). */
+static char *
+first_word (const QuoteLine *line,
+            gboolean        *colon)
+{
+  const char *p = line->start;
+  const char *word;
+  g_autofree char *raw = NULL;
+
+  *colon = FALSE;
+  while (p < line->end && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  word = p;
+  while (p < line->end && g_unichar_isalnum (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (p == word)
+    return NULL;
+  raw = g_strndup (word, p - word);
+  while (p < line->end && (*p == ' ' || *p == '\t' || (guchar) p[0] == 0xC2))
+    p += (guchar) p[0] == 0xC2 ? 2 : 1;  /* "De :" with a space or a no-break space */
+  *colon = p < line->end && *p == ':';
+  return aw_text_fold (raw);
+}
+
+static gboolean
+word_in (const char         *word,
+         const char * const *set)
+{
+  return word != NULL && g_strv_contains (set, word);
+}
+
+static const char *
+line_last_char (const QuoteLine *line)
+{
+  const char *p = line->end;
+
+  while (p > line->start && g_ascii_isspace (p[-1]))
+    p--;
+  return p > line->start ? p - 1 : NULL;
+}
+
+/* Whether a folded word of the line is one of the "wrote" verbs */
+static gboolean
+has_wrote_verb (const QuoteLine *line)
+{
+  static const char * const verbs[] = { "wrote", "schrieb", "ecrit", "escribio", "escreveu",
+                                        "scritto", "writes", NULL };
+  g_autofree char *raw = g_strndup (line->start, line->end - line->start);
+  g_autofree char *folded = aw_text_fold (raw);
+  char *p = folded;
+
+  while (*p != '\0')
+    {
+      char *word;
+
+      while (*p != '\0' && !g_ascii_isalnum (*p))
+        p++;
+      word = p;
+      while (*p != '\0' && g_ascii_isalnum (*p))
+        p++;
+      if (p > word)
+        {
+          char saved = *p;
+          gboolean found;
+
+          *p = '\0';
+          found = g_strv_contains (verbs, word);
+          *p = saved;
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The index of the line where a reply header starts, or -1 */
+static int
+find_reply_header (GArray *lines)
+{
+  static const char * const openers[] = { "on", "am", "le", "el", "em", "il", NULL };
+  static const char * const from[] = { "from", "von", "de", "da", NULL };
+  static const char * const header[] = { "sent", "date", "to", "subject", "cc", "gesendet",
+                                         "datum", "an", "betreff", "envoye", "a", "objet",
+                                         "enviado", "enviada", "fecha", "para", "asunto",
+                                         "assunto", "data", "inviato", "oggetto", NULL };
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const QuoteLine *line = &g_array_index (lines, QuoteLine, i);
+      const char *last = line_last_char (line);
+      const char *p = line->start;
+      gboolean colon;
+      g_autofree char *word = first_word (line, &colon);
+
+      while (p < line->end && (*p == ' ' || *p == '\t'))
+        p++;
+
+      /* "-----Original Message-----", "-----Ursprüngliche Nachricht-----" */
+      if (line->end - p >= 5 && strncmp (p, "-----", 5) == 0)
+        {
+          const char *q = p;
+
+          while (q < line->end && !g_unichar_isalpha (g_utf8_get_char (q)))
+            q = g_utf8_next_char (q);
+          if (q < line->end)
+            return i;
+        }
+
+      /* "On Mon, 3 Mar 2025 at 09:14, Grace <grace@example.com> wrote:", possibly
+       * wrapped before "wrote:" */
+      if (last != NULL && *last == ':' && has_wrote_verb (line))
+        {
+          gboolean unused;
+
+          if (word_in (word, openers))
+            return i;
+          if (i > 0)
+            {
+              const QuoteLine *prev = &g_array_index (lines, QuoteLine, i - 1);
+              g_autofree char *prev_word = first_word (prev, &unused);
+
+              if (word_in (prev_word, openers))
+                return i - 1;
+            }
+        }
+
+      /* "From: Grace Abara" followed by "Sent: ..." or "To: ..." */
+      if (colon && word_in (word, from))
+        {
+          for (guint j = i + 1; j < lines->len && j <= i + 2; j++)
+            {
+              gboolean next_colon;
+              g_autofree char *next = first_word (&g_array_index (lines, QuoteLine, j),
+                                                  &next_colon);
+
+              if (next_colon && word_in (next, header))
+                return i;
+            }
+        }
+    }
+  return -1;
+}
+
+/**
+ * aw_text_mask_quoted:
+ * @text: a body, valid UTF-8
+ *
+ * Blanks out quoted reply text: lines starting with `>` and everything from a reply header
+ * on. Every masked character becomes one space (line breaks stay), so character offsets
+ * of the rest do not move.
+ *
+ * Returns: (transfer full) (nullable): the masked copy, or %NULL when nothing is quoted
+ */
+char *
+aw_text_mask_quoted (const char *text)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (QuoteLine));
+  GString *out;
+  gboolean any = FALSE;
+  int header;
+  const char *p = text;
+
+  for (;;)
+    {
+      QuoteLine line = { p, strchr (p, '\n') };
+
+      if (line.end == NULL)
+        line.end = p + strlen (p);
+      g_array_append_val (lines, line);
+      if (*line.end == '\0')
+        break;
+      p = line.end + 1;
+    }
+
+  header = find_reply_header (lines);
+  out = g_string_sized_new (strlen (text));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const QuoteLine *line = &g_array_index (lines, QuoteLine, i);
+      const char *q = line->start;
+      gboolean masked = header >= 0 && (int) i >= header;
+
+      while (!masked && q < line->end && (*q == ' ' || *q == '\t'))
+        q++;
+      if (!masked && q < line->end && *q == '>')
+        masked = TRUE;
+
+      if (masked)
+        {
+          any = TRUE;
+          for (q = line->start; q < line->end; q = g_utf8_next_char (q))
+            g_string_append_c (out, *q == '\r' || *q == '\t' ? *q : ' ');
+        }
+      else
+        g_string_append_len (out, line->start, line->end - line->start);
+      if (*line->end == '\n')
+        g_string_append_c (out, '\n');
+    }
+
+  if (!any)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}

@@ -72,6 +72,7 @@ void      aw_tokens_free          (AwTokens   *tokens);
 char     *aw_text_fold            (const char *text);
 void      aw_text_fold_append     (GString    *out,
                                    gunichar    c);
+char     *aw_text_mask_quoted     (const char *text);
 
 static inline const char *
 aw_tokens_folded (AwTokens *tokens,
