@@ -771,6 +771,17 @@ test_detect_unsure (void)
   g_assert_cmpstr (b, ==, "en");
 }
 
+/* One Spanish and one English word: the tie goes to Spanish, not to the first language */
+static void
+test_detect_tie (void)
+{
+  g_autofree char *es = aw_guidance_detect_language (aw_guidance_get_default (), "Gracias, the end");
+  g_autofree char *en = aw_guidance_detect_language (aw_guidance_get_default (), "Thanks, the end");
+
+  g_assert_cmpstr (es, ==, "es");
+  g_assert_cmpstr (en, ==, "en");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/guidance/disable-rule", test_disable_rule);
   g_test_add_func ("/guidance/metadata", test_metadata);
   g_test_add_func ("/guidance/detect-unsure", test_detect_unsure);
+  g_test_add_func ("/guidance/detect-tie", test_detect_tie);
 
   return g_test_run ();
 }

@@ -381,8 +381,12 @@ detect_from_tokens (AwGuidance *self,
         }
     }
 
+  /* English loses a tie: its words ("feedback", "team", "job") are borrowed by every
+   * other language, the other way round hardly ever */
   for (guint b = 1; b < self->detect_rules->len; b++)
-    if (scores[b] > scores[best])
+    if (scores[b] > scores[best] ||
+        (scores[b] == scores[best] &&
+         strcmp (((AwGuidanceRules *) g_ptr_array_index (self->detect_rules, best))->code, "en") == 0))
       best = b;
 
   if (scores[best] == 0)
