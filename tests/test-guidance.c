@@ -609,6 +609,30 @@ test_signoff_sentence (void)
     }
 }
 
+/* A negated question still asks; a greeting or sign-off line is a clause of its own */
+static void
+test_question_and_formula_lines (void)
+{
+  const LangCase *en = &cases[0];
+  const LangCase *es = &cases[3];
+  g_autofree char *en_q = build_email (en, PART_ALL, "Couldn't you reconsider?");
+  g_autofree char *es_q = build_email (es, PART_ALL, "¿De verdad no podrían reconsiderar su decisión?");
+  g_autofree char *en_not = build_email (en, PART_ALL, "I'm not asking you to reconsider.");
+  const char *ask = "Hi Dana,\n\nWouldn't you be willing to share some feedback?\n\n"
+                    "I will never stop learning\nThank you,\nAnna";
+  g_autoptr(AwGuidanceReport) r1 = check_in ("en", NULL, en_q);
+  g_autoptr(AwGuidanceReport) r2 = check_in ("es", NULL, es_q);
+  g_autoptr(AwGuidanceReport) r3 = check_in ("en", NULL, en_not);
+  g_autoptr(AwGuidanceReport) r4 = check_in ("en", NULL, ask);
+
+  g_assert_cmpstr (es->lang, ==, "es");
+  assert_rules ("en", en_q, r1, AW_RULE_PUSHY);
+  assert_rules ("es", es_q, r2, AW_RULE_PUSHY);
+  assert_rules ("en", en_not, r3, NULL);
+  /* the negated question asks for feedback; "never" does not reach "Thank you" */
+  assert_rules ("en", ask, r4, NULL);
+}
+
 /* "disappointed, but I understand": an allowance reaches across "but"; a phrase does not */
 static void
 test_allow_across_break (void)
@@ -820,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/guidance/mask-quoted", test_mask_quoted);
   g_test_add_func ("/guidance/signoff-sentence", test_signoff_sentence);
   g_test_add_func ("/guidance/allow-across-break", test_allow_across_break);
+  g_test_add_func ("/guidance/question-and-formula-lines", test_question_and_formula_lines);
   g_test_add_func ("/guidance/spanish-todo", test_spanish_todo);
   g_test_add_func ("/guidance/caps-and-acronyms", test_caps_and_acronyms);
   g_test_add_func ("/guidance/suggestion-applies", test_suggestion_applies);

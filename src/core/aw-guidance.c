@@ -617,12 +617,35 @@ find_hits (Scan    *scan,
     }
 }
 
+/* Whether the clause of @token ends in "?" */
+static gboolean
+in_question (Scan  *scan,
+             guint  token)
+{
+  AwTokens *tokens = scan->tokens;
+  guint n = tokens->tokens->len;
+  guint last = token;
+  const char *p;
+
+  while (last + 1 < n && scan->clause[last + 1] == scan->clause[token])
+    last++;
+  p = tokens->text + g_array_index (tokens->tokens, AwToken, last).byte_end;
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' || *p == ')')
+    p++;
+  return *p == '?';
+}
+
 static gboolean
 is_negated (Scan  *scan,
             guint  start)
 {
   AwGuidanceRules *rules = scan->check->rules;
   guint window = rules->negation_window;
+
+  /* a negated question still asks: "Couldn't you reconsider?", "¿No podrían
+   * reconsiderar?", "Wouldn't you share some feedback?" */
+  if (in_question (scan, start))
+    return FALSE;
 
   for (guint k = start; k > 0 && start - (k - 1) <= window; k--)
     {
@@ -1044,6 +1067,68 @@ report_structure (Scan *scan)
     }
 }
 
+/* A greeting line and a sign-off line stand alone even without punctuation: "Hi Dana"
+ * does not run into the first sentence, "I will never stop learning" does not negate
+ * the "Thank you," on the next line. Phrases across the new boundaries are dropped. */
+static void
+split_formula_lines (Scan *scan)
+{
+  AwGuidanceRules *rules = scan->check->rules;
+  AwTokens *tokens = scan->tokens;
+  guint n = tokens->tokens->len;
+  guint n_lines = tokens->lines->len;
+  g_autofree guint8 *extra = NULL;
+  guint32 added = 0;
+
+  if (n_lines < 2)
+    return;
+  extra = g_new0 (guint8, n + 1);
+
+  for (guint h = 0; h < scan->hits->len; h++)
+    {
+      const Hit *hit = &g_array_index (scan->hits, Hit, h);
+      AwPatternKind kind = g_array_index (rules->patterns, AwPattern, hit->pattern).kind;
+      guint line = g_array_index (tokens->tokens, AwToken, hit->start).line;
+      const AwLine *info = &g_array_index (tokens->lines, AwLine, line);
+
+      if (hit->start != info->first_token)
+        continue;
+      if (kind == AW_PATTERN_GREETING && line == 0)
+        extra[g_array_index (tokens->lines, AwLine, 1).first_token] = 1;
+      else if (kind == AW_PATTERN_SIGNOFF && line > 0 && line + SIGNOFF_LINES >= n_lines &&
+               info->n_tokens <= SIGNOFF_MAX_TOKENS)
+        {
+          extra[hit->start] = 1;
+          if (line + 1 < n_lines)
+            extra[g_array_index (tokens->lines, AwLine, line + 1).first_token] = 1;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (extra[i] && !scan->boundary[i])
+        {
+          scan->boundary[i] = 1;
+          added++;
+        }
+      scan->clause[i] += added;
+      scan->sentence[i] += added;
+    }
+  if (added == 0)
+    return;
+
+  for (guint h = scan->hits->len; h-- > 0;)
+    {
+      const Hit *hit = &g_array_index (scan->hits, Hit, h);
+      AwPatternKind kind = g_array_index (rules->patterns, AwPattern, hit->pattern).kind;
+      const guint32 *clause = kind == AW_PATTERN_ALLOW ? scan->sentence : scan->clause;
+
+      if (kind != AW_PATTERN_GREETING && kind != AW_PATTERN_SIGNOFF &&
+          clause[hit->start] != clause[hit->end])
+        g_array_remove_index (scan->hits, h);
+    }
+}
+
 static void
 scan_part (Check       *check,
            AwTokens    *tokens,
@@ -1099,6 +1184,7 @@ scan_part (Check       *check,
 
   /* 3. every other pattern, from the tokens that can start it */
   find_hits (scan, rules->starts, FALSE);
+  split_formula_lines (scan);
   report_phrases (scan);
   report_structure (scan);
 }
