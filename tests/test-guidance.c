@@ -589,6 +589,9 @@ test_signoff_sentence (void)
   struct { const char *ending; gboolean signed_off; } examples[] = {
     { "Thank you for letting me know, and for the helpful conversation on Friday.\n\nMark", FALSE },
     { "Thanks again for everything.\n\nMark", TRUE },
+    { "Thank you for letting me know about your decision and for the chance to\n"
+      "interview with your team.\n\nMark", FALSE },
+    { "Thank you very much for your time and consideration.\n\nMark", TRUE },
     { "I hope we stay in touch, and thanks again.\n\nMark", TRUE },
     { "Thanks again,\nMark", TRUE },
     { "Best regards,\nMark", TRUE },

@@ -26,7 +26,7 @@
 #define SIGNOFF_LINES 6
 #define SIGNOFF_MAX_TOKENS 16
 #define SIGNOFF_TAIL_TOKENS 8
-#define SIGNOFF_SENTENCE_TOKENS 8  /* "Thank you again for your time." */
+#define SIGNOFF_SENTENCE_TOKENS 10  /* "Thank you very much for your time and consideration." */
 #define DETECT_MAX_TOKENS 4000
 
 G_DEFINE_QUARK (aw-guidance-error-quark, aw_guidance_error)
@@ -831,16 +831,15 @@ report_phrases (Scan *scan)
             {
               const AwLine *line = &g_array_index (tokens->lines, AwLine, first->line);
               /* a closing formula ("Best regards,", "Thanks again!", "Rimango a
-               * disposizione e porgo distinti saluti."), not a whole sentence that
-               * happens to thank ("Thank you for ... on Friday.") */
-              gboolean sentence = line->last_char == '.' || line->last_char == '!' ||
-                                  line->last_char == '?';
+               * disposizione e porgo distinti saluti."), not a sentence that happens to
+               * thank ("Thank you for ... on Friday.", also when hard-wrapped): a thanks
+               * sign-off must end its line or start a short one */
               guint line_end = line->first_token + line->n_tokens - 1;
 
               if (line->n_tokens <= SIGNOFF_MAX_TOKENS &&
-                  (!sentence || hit->end + 1 >= line_end ||
-                   line->n_tokens <= SIGNOFF_SENTENCE_TOKENS ||
-                   !starts_thanks (scan, hit->start)))
+                  (!starts_thanks (scan, hit->start) || hit->end + 1 >= line_end ||
+                   (hit->start == line->first_token &&
+                    line->n_tokens <= SIGNOFF_SENTENCE_TOKENS)))
                 scan->has_signoff = TRUE;
             }
           /* an email written as one line: "... Best regards, Anna" at its very end */
