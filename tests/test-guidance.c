@@ -636,6 +636,49 @@ test_question_and_formula_lines (void)
   assert_rules ("en", ask, r4, NULL);
 }
 
+/* A lone unknown word in capitals is a name; a known one, or a run of them, shouts */
+static void
+test_caps_names (void)
+{
+  struct { const char *lang; const char *sentence; gboolean shouts; } examples[] = {
+    { "en", "I spent five years at NOKIA and SIEMENS.", FALSE },
+    { "es", "Trabajé cinco años en ENDESA y estudié en el ITESM.", FALSE },
+    { "en", "I was REALLY hoping to join.", TRUE },
+    { "en", "I WORKED VERY HARD on the case.", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      const LangCase *c = NULL;
+      g_autofree char *body = NULL;
+      g_autoptr(AwGuidanceReport) report = NULL;
+
+      for (guint k = 0; k < G_N_ELEMENTS (cases) && c == NULL; k++)
+        if (strcmp (cases[k].lang, examples[i].lang) == 0)
+          c = &cases[k];
+      body = build_email (c, PART_ALL, examples[i].sentence);
+      report = check_in (c->lang, NULL, body);
+      if (aw_guidance_report_has_rule (report, AW_RULE_UNPROFESSIONAL) != examples[i].shouts)
+        {
+          g_autofree char *got = describe (report);
+          g_error ("\"%s\": expected shouting=%d, got %s", examples[i].sentence,
+                   examples[i].shouts, got);
+        }
+    }
+}
+
+/* A long formal closing line that ends in a sign-off signs off */
+static void
+test_long_closing_line (void)
+{
+  const char *fr = "Madame,\n\nMerci pour l'entretien. Pourriez-vous me faire un retour sur "
+                   "mon entretien ?\n\nDans l'attente de votre retour, je vous prie d'agréer, "
+                   "Madame, l'expression de mes salutations distinguées.\n\nPaul Martin";
+  g_autoptr(AwGuidanceReport) report = check_in ("fr", NULL, fr);
+
+  assert_rules ("fr", fr, report, NULL);
+}
+
 /* "disappointed, but I understand": an allowance reaches across "but"; a phrase does not */
 static void
 test_allow_across_break (void)
@@ -847,6 +890,8 @@ main (int   argc,
   g_test_add_func ("/guidance/mask-quoted", test_mask_quoted);
   g_test_add_func ("/guidance/signoff-sentence", test_signoff_sentence);
   g_test_add_func ("/guidance/allow-across-break", test_allow_across_break);
+  g_test_add_func ("/guidance/caps-names", test_caps_names);
+  g_test_add_func ("/guidance/long-closing-line", test_long_closing_line);
   g_test_add_func ("/guidance/question-and-formula-lines", test_question_and_formula_lines);
   g_test_add_func ("/guidance/spanish-todo", test_spanish_todo);
   g_test_add_func ("/guidance/caps-and-acronyms", test_caps_and_acronyms);

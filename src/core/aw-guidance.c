@@ -26,6 +26,7 @@
 #define SIGNOFF_LINES 6
 #define SIGNOFF_MAX_TOKENS 16
 #define SIGNOFF_TAIL_TOKENS 8
+#define SIGNOFF_LONG_TOKENS 32
 #define SIGNOFF_SENTENCE_TOKENS 10  /* "Thank you very much for your time and consideration." */
 #define DETECT_MAX_TOKENS 4000
 
@@ -836,10 +837,16 @@ report_phrases (Scan *scan)
                * sign-off must end its line or start a short one */
               guint line_end = line->first_token + line->n_tokens - 1;
 
-              if (line->n_tokens <= SIGNOFF_MAX_TOKENS &&
-                  (!starts_thanks (scan, hit->start) || hit->end + 1 >= line_end ||
-                   (hit->start == line->first_token &&
-                    line->n_tokens <= SIGNOFF_SENTENCE_TOKENS)))
+              gboolean thanks = starts_thanks (scan, hit->start);
+              gboolean ends_line = hit->end + 1 >= line_end;
+
+              if ((line->n_tokens <= SIGNOFF_MAX_TOKENS &&
+                   (!thanks || ends_line ||
+                    (hit->start == line->first_token &&
+                     line->n_tokens <= SIGNOFF_SENTENCE_TOKENS))) ||
+                  /* "Dans l'attente de votre retour, je vous prie d'agréer, Madame,
+                   * l'expression de mes salutations distinguées." */
+                  (!thanks && ends_line && line->n_tokens <= SIGNOFF_LONG_TOKENS))
                 scan->has_signoff = TRUE;
             }
           /* an email written as one line: "... Best regards, Anna" at its very end */
@@ -948,9 +955,21 @@ is_caps_word (Scan  *scan,
          !(tok->flags & AW_TOKEN_QUOTED) && !scan->placeholder[i];
 }
 
+static gboolean
+is_detect_word (Scan       *scan,
+                const char *folded)
+{
+  GPtrArray *detect = scan->check->rules->detect;
+
+  for (guint w = 0; w < detect->len; w++)
+    if (strcmp (g_ptr_array_index (detect, w), folded) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A word in capitals that shouts: not an acronym (listed, or without vowels like KPMG),
- * not a placeholder, and at four letters only a word the rules know (VERY, MUST) or one
- * next to other capitals (PLEASE DO NOT); short company names (ACME, IKEA) pass. */
+ * not a placeholder, and only a word the rules know (VERY, MUST) or one next to other
+ * capitals (PLEASE DO NOT); company names (ACME, IKEA, NOKIA) pass. */
 static gboolean
 is_shouting (Scan          *scan,
              guint          i,
@@ -966,10 +985,9 @@ is_shouting (Scan          *scan,
       is_x_run (folded, tok->fold_len) || strcmp (folded, "todo") == 0)
     return FALSE;
 
-  if (tok->n_letters > 4)
-    return TRUE;
-
-  known = scan->atom_start[i + 1] > scan->atom_start[i];
+  /* alone, only a word the rules or the detection know shouts (REALLY, NEVER,
+   * UNACCEPTABLE); a lone unknown one is a name in capitals (NOKIA, ENDESA, ITESM) */
+  known = scan->atom_start[i + 1] > scan->atom_start[i] || is_detect_word (scan, folded);
   in_run = (i + 1 < scan->tokens->tokens->len && is_caps_word (scan, i + 1)) ||
            (i > 0 && is_caps_word (scan, i - 1));
   return known || in_run;
