@@ -646,6 +646,12 @@ test_caps_names (void)
     { "en", "I was REALLY hoping to join.", TRUE },
     { "en", "I WORKED VERY HARD on the case.", TRUE },
   };
+  const char *signature = "Dear Mr. Green,\n\nThank you for your time. Could you share any "
+                          "feedback?\n\nBest regards,\n\nJOHN CARTER\nChartered Accountant";
+  g_autoptr(AwGuidanceReport) signed_report = check_in ("en", NULL, signature);
+
+  /* a name in capitals under the sign-off is a signature */
+  assert_rules ("en", signature, signed_report, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
     {

@@ -516,6 +516,7 @@ typedef struct
   GArray      *hits;
   gboolean     has_greeting;
   gboolean     has_signoff;
+  guint        signoff_line;  /* the lines after it are the signature */
 } Scan;
 
 static inline gboolean
@@ -847,7 +848,10 @@ report_phrases (Scan *scan)
                   /* "Dans l'attente de votre retour, je vous prie d'agréer, Madame,
                    * l'expression de mes salutations distinguées." */
                   (!thanks && ends_line && line->n_tokens <= SIGNOFF_LONG_TOKENS))
-                scan->has_signoff = TRUE;
+                {
+                  scan->has_signoff = TRUE;
+                  scan->signoff_line = MIN (scan->signoff_line, first->line);
+                }
             }
           /* an email written as one line: "... Best regards, Anna" at its very end */
           if (n_lines == 1 && tokens->tokens->len - hit->start <= SIGNOFF_TAIL_TOKENS)
@@ -1049,6 +1053,9 @@ report_structure (Scan *scan)
           add_finding (scan, AW_RULE_PLACEHOLDER, -1, tok->char_start, tok->char_end,
                        text, NULL, NULL);
         }
+      /* "JOHN CARTER" under "Best regards," is a signature, not shouting */
+      else if (tok->line > scan->signoff_line)
+        continue;
       else if (is_shouting (scan, i, tok, folded))
         {
           guint last = i;
@@ -1170,6 +1177,7 @@ scan_part (Check       *check,
   scan->not_thanks = g_new0 (guint8, n + 1);
   scan->placeholder = g_new0 (guint8, n + 1);
   scan->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  scan->signoff_line = G_MAXUINT;
 
   /* 1. every token walks the trie once */
   for (guint i = 0; i < n; i++)
