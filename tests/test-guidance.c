@@ -592,6 +592,7 @@ test_signoff_sentence (void)
     { "Thank you for letting me know about your decision and for the chance to\n"
       "interview with your team.\n\nMark", FALSE },
     { "Thank you very much for your time and consideration.\n\nMark", TRUE },
+    { "Thanks. I hope we stay in touch.\n\nMark", FALSE },
     { "I hope we stay in touch, and thanks again.\n\nMark", TRUE },
     { "Thanks again,\nMark", TRUE },
     { "Best regards,\nMark", TRUE },

@@ -840,10 +840,16 @@ report_phrases (Scan *scan)
 
               gboolean thanks = starts_thanks (scan, hit->start);
               gboolean ends_line = hit->end + 1 >= line_end;
+              gboolean one_sentence = TRUE;
+
+              /* "Thank you for your time. Could you share any feedback?" is a paragraph */
+              for (guint t = hit->end + 1; t <= line_end && one_sentence; t++)
+                one_sentence = !(g_array_index (tokens->tokens, AwToken, t).flags &
+                                 AW_TOKEN_BREAK_BEFORE);
 
               if ((line->n_tokens <= SIGNOFF_MAX_TOKENS &&
                    (!thanks || ends_line ||
-                    (hit->start == line->first_token &&
+                    (hit->start == line->first_token && one_sentence &&
                      line->n_tokens <= SIGNOFF_SENTENCE_TOKENS))) ||
                   /* "Dans l'attente de votre retour, je vous prie d'agréer, Madame,
                    * l'expression de mes salutations distinguées." */
