@@ -207,7 +207,7 @@ add_finding_row (AwSendDialog *self,
   gtk_widget_add_css_class (icon, severity == AW_SEVERITY_ERROR ? "error"
                             : severity == AW_SEVERITY_WARNING ? "warning" : "dim-label");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  aw_severity_to_string (severity), -1);
+                                  aw_severity_get_label (severity), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_append (self->findings_list, row);
 }

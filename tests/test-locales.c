@@ -2,8 +2,8 @@
  *
  * For each language this program runs itself again with LANGUAGE set (a GTK process
  * reads its translations once), walks the start page, the three wizard steps, the
- * editor with a guidance finding, the review sheet, the preferences and the shortcuts
- * window, saves a screenshot of each into screenshots/locales/<lang>-<page>.png, and
+ * editor with a guidance finding, the review sheet, the preferences, a new account and
+ * the shortcuts window, saves a screenshot of each into screenshots/locales/<lang>-<page>.png, and
  * fails when a label that is on screen is ellipsized.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "aw-account-editor.h"
+#include "aw-account-store.h"
 #include "aw-application.h"
 #include "aw-draft.h"
 #include "aw-editor-page.h"
@@ -210,6 +212,18 @@ walk_every_page (void)
   other = find_toplevel (AW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (other);
   check_page (GTK_WIDGET (other), "7-preferences");
+
+  /* A new account, as "Add Account…" opens it; the store is a throw-away file. */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_config_dir (), "locales-accounts.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(AwAccountStore) store = aw_account_store_new (file);
+    AwAccountEditor *account_editor = aw_account_editor_new (other, store, NULL);
+
+    gtk_window_present (GTK_WINDOW (account_editor));
+    check_page (GTK_WIDGET (account_editor), "7-account");
+    gtk_window_destroy (GTK_WINDOW (account_editor));
+  }
   gtk_window_destroy (other);
 
   other = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));

@@ -89,7 +89,9 @@ print_help (void)
   printf ("%s\n\n", _("Checks a follow-up email draft against the guidance and prints what it finds. "
                       "FILE is UTF-8 text; “-” reads standard input. A first line starting with "
                       "“Subject:” is the subject, the rest is the body."));
-  printf ("  --lang=CODE  %s\n", _("the email’s language (default: detect it)"));
+  /* Translators: the option as the usage line above shows it; keep "--lang=" and use
+   * the same word for CODE as in the usage line */
+  printf ("  %-12s %s\n", _("--lang=CODE"), _("the email’s language (default: detect it)"));
   printf ("  --json       %s\n", _("print one JSON object instead of one line per finding"));
   printf ("\n%s\n", _("Exit status: 0 no findings, 1 findings, 2 usage or input error."));
 }

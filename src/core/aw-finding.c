@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "aw-finding.h"
 
 G_DEFINE_ENUM_TYPE (AwSeverity, aw_severity,
@@ -27,6 +29,30 @@ aw_severity_to_string (AwSeverity severity)
     case AW_SEVERITY_SUGGESTION:
     default:
       return "suggestion";
+    }
+}
+
+/**
+ * aw_severity_get_label:
+ *
+ * Returns: the severity's name for people (screen readers, tooltips), translated;
+ *   aw_severity_to_string() is the stable name for programs
+ */
+const char *
+aw_severity_get_label (AwSeverity severity)
+{
+  switch (severity)
+    {
+    case AW_SEVERITY_ERROR:
+      /* Translators: the severity of a guidance finding */
+      return _("Error");
+    case AW_SEVERITY_WARNING:
+      /* Translators: the severity of a guidance finding */
+      return _("Warning");
+    case AW_SEVERITY_SUGGESTION:
+    default:
+      /* Translators: the severity of a guidance finding */
+      return _("Suggestion");
     }
 }
 

@@ -29,6 +29,7 @@ GType aw_draft_part_get_type (void) G_GNUC_CONST;
 
 /* "error", "warning", "suggestion": stable strings for JSON and the command line */
 const char *aw_severity_to_string (AwSeverity severity);
+const char *aw_severity_get_label (AwSeverity severity);
 
 #define AW_TYPE_FINDING (aw_finding_get_type ())
 
