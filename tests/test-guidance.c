@@ -526,6 +526,8 @@ test_quoted_reply (void)
     "On Mon, Mar 3, 2025 at 9:14 AM Grace Abara <grace@example.com> wrote:\n",
     "On Mon, Mar 3, 2025 at 9:14 AM Grace Abara <grace@example.com>\nwrote:\n",
     "Am 03.03.2025 um 09:14 schrieb Grace Abara <grace@example.com>:\n",
+    "Grace Abara <grace@example.com> schrieb am Mo., 3. März 2025, 09:14:\n",
+    "---------- Forwarded message ---------\n",
     "Le lun. 3 mars 2025 à 09:14, Grace Abara <grace@example.com> a écrit :\n",
     "El lun, 3 mar 2025 a las 9:14, Grace Abara (<grace@example.com>) escribió:\n",
     "Em seg., 3 de mar. de 2025 às 09:14, Grace Abara <grace@example.com> escreveu:\n",

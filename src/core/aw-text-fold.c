@@ -713,7 +713,8 @@ find_reply_header (GArray *lines)
         {
           gboolean unused;
 
-          if (word_in (word, openers))
+          /* "Grace Abara <grace@example.com> schrieb am Mo., 3. März 2025, 09:14:" */
+          if (word_in (word, openers) || memchr (line->start, '@', line->end - line->start))
             return i;
           if (i > 0)
             {
