@@ -1049,10 +1049,15 @@ report_structure (Scan *scan)
       const AwToken *tok = &g_array_index (tokens->tokens, AwToken, i);
       const char *folded = aw_tokens_folded (tokens, i);
 
+      /* "TODO" alone is a placeholder; "a TODO-list app" names a thing */
+      gboolean glued = (tok->flags & AW_TOKEN_GLUED) ||
+                       (i + 1 < n && (g_array_index (tokens->tokens, AwToken, i + 1).flags &
+                                      AW_TOKEN_GLUED));
+
       if ((tok->flags & AW_TOKEN_ALL_UPPER) &&
           (is_x_run (folded, tok->fold_len) ||
-           (tok->fold_len == 4 && strcmp (folded, "todo") == 0) ||
-           (tok->fold_len == 3 && strcmp (folded, "tbd") == 0)))
+           (!glued && tok->fold_len == 4 && strcmp (folded, "todo") == 0) ||
+           (!glued && tok->fold_len == 3 && strcmp (folded, "tbd") == 0)))
         {
           g_autofree char *text = span_text (tokens, tok->byte_start, tok->byte_end);
 
