@@ -704,6 +704,14 @@ test_allow_across_break (void)
 
   assert_rules ("en", fine, r1, NULL);
   assert_rules ("en", bad, r2, AW_RULE_PUSHY);
+
+  /* "yet" ending a clause is an adverb, not a break */
+  {
+    g_autofree char *status = build_email (en, PART_ALL, "Have you finalised your hire yet?");
+    g_autoptr(AwGuidanceReport) r3 = check_in ("en", NULL, status);
+
+    assert_rules ("en", status, r3, AW_RULE_STATUS_REQUEST);
+  }
 }
 
 static void

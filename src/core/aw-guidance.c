@@ -605,6 +605,10 @@ find_hits (Scan    *scan,
 
               if (clause_breaks)
                 {
+                  /* at the end of a clause it is an adverb, not a break: "Has the role
+                   * been filled yet?", "It was hard, though." */
+                  if ((guint) end + 1 >= n || scan->boundary[end + 1])
+                    continue;
                   /* a clause break word ends the clause before it and starts a new one */
                   scan->boundary[i] = 1;
                   scan->boundary[end + 1] = 1;
