@@ -160,11 +160,14 @@ aw_autoconfig_note_describe (AwAutoconfigNote  note,
   switch (note)
     {
     case AW_AUTOCONFIG_NOTE_APP_PASSWORD:
-      /* Translators: %s is a provider, e.g. "Gmail needs an app password: …" */
+      /* Translators: %s is a provider's name ("Gmail") or the words "This provider",
+       * e.g. "Gmail needs an app password: …"; add an article in your language if the
+       * sentence needs one only where it works for both */
       return g_strdup_printf (_("%s needs an app password: create one in your account's security settings and enter it here instead of your usual password."),
                               provider_name);
     case AW_AUTOCONFIG_NOTE_OAUTH:
-      /* Translators: %s is a provider, e.g. "Outlook.com needs OAuth sign-in …" */
+      /* Translators: %s is a provider's name ("Outlook.com") or the words "This provider",
+       * e.g. "Outlook.com needs OAuth sign-in …" */
       return g_strdup_printf (_("%s needs OAuth sign-in, which Afterword cannot do yet: sending with a password will be refused."),
                               provider_name);
     case AW_AUTOCONFIG_NOTE_NONE:

@@ -200,13 +200,15 @@ aw_history_entry_describe (AwHistoryEntry *self)
   if (self->status == AW_HISTORY_STATUS_DELIVERY_UNCERTAIN)
     {
       if (self->company != NULL)
-        /* Translators: "Maybe sent to Dana Ruiz at Acme, 12 March" */
+        /* Translators: "Maybe sent to Dana Ruiz at Acme, 12 March"; the first %s is the recipient's name or address, the second the
+         * company, the third a date */
         return g_strdup_printf (_("Maybe sent to %s at %s, %s"), who, self->company, date);
       /* Translators: "Maybe sent to Dana Ruiz, 12 March" */
       return g_strdup_printf (_("Maybe sent to %s, %s"), who, date);
     }
   if (self->company != NULL)
-    /* Translators: "Sent to Dana Ruiz at Acme, 12 March" */
+    /* Translators: "Sent to Dana Ruiz at Acme, 12 March"; the first %s is the recipient's name or address, the second the
+         * company, the third a date */
     return g_strdup_printf (_("Sent to %s at %s, %s"), who, self->company, date);
   /* Translators: "Sent to Dana Ruiz, 12 March" */
   return g_strdup_printf (_("Sent to %s, %s"), who, date);
