@@ -692,6 +692,26 @@ test_long_closing_line (void)
   assert_rules ("fr", fr, report, NULL);
 }
 
+/* A signature block of any number of short lines may follow the sign-off; without a
+ * sign-off, the same block does not stand in for one */
+static void
+test_signature_block (void)
+{
+  const char *signed_es = "Hola Ana:\n\nGracias por la entrevista. Me gustaría saber en qué puedo "
+                          "mejorar.\n\nUn saludo,\nLuis Pérez\nIngeniero de Caminos\n"
+                          "Tel. 600 111 222\nluis.perez@example.com\nlinkedin.com/in/luisperez\n"
+                          "Calle Mayor 5, 28013 Madrid\n\nEnviado desde mi iPhone";
+  const char *unsigned_es = "Hola Ana:\n\nGracias por la entrevista. Me gustaría saber en qué "
+                            "puedo mejorar.\n\nLuis Pérez\nIngeniero de Caminos\n"
+                            "Tel. 600 111 222\nluis.perez@example.com\n"
+                            "linkedin.com/in/luisperez\nCalle Mayor 5, 28013 Madrid";
+  g_autoptr(AwGuidanceReport) r1 = check_in ("es", NULL, signed_es);
+  g_autoptr(AwGuidanceReport) r2 = check_in ("es", NULL, unsigned_es);
+
+  assert_rules ("es", signed_es, r1, NULL);
+  assert_rules ("es", unsigned_es, r2, AW_RULE_UNPROFESSIONAL);
+}
+
 /* "disappointed, but I understand": an allowance reaches across "but"; a phrase does not */
 static void
 test_allow_across_break (void)
@@ -913,6 +933,7 @@ main (int   argc,
   g_test_add_func ("/guidance/allow-across-break", test_allow_across_break);
   g_test_add_func ("/guidance/caps-names", test_caps_names);
   g_test_add_func ("/guidance/long-closing-line", test_long_closing_line);
+  g_test_add_func ("/guidance/signature-block", test_signature_block);
   g_test_add_func ("/guidance/question-and-formula-lines", test_question_and_formula_lines);
   g_test_add_func ("/guidance/spanish-todo", test_spanish_todo);
   g_test_add_func ("/guidance/caps-and-acronyms", test_caps_and_acronyms);

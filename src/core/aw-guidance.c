@@ -28,6 +28,8 @@
 #define SIGNOFF_TAIL_TOKENS 8
 #define SIGNOFF_LONG_TOKENS 32
 #define SIGNOFF_SENTENCE_TOKENS 10  /* "Thank you very much for your time and consideration." */
+#define SIGNATURE_LINE_TOKENS 8     /* "Tel. +34 600 123 456", "linkedin.com/in/maria" */
+#define SIGNATURE_MAX_LINES 12
 #define DETECT_MAX_TOKENS 4000
 
 G_DEFINE_QUARK (aw-guidance-error-quark, aw_guidance_error)
@@ -772,6 +774,22 @@ emit_phrase (Scan    *scan,
     memset (scan->placeholder + pending->start, 1, pending->end - pending->start + 1);
 }
 
+/* Whether only a signature block follows line @index: name, title, phone, address,
+ * links, "Sent from my phone": short lines, however many of them (up to a limit) */
+static gboolean
+only_signature_follows (AwTokens *tokens,
+                        guint     index)
+{
+  guint n_lines = tokens->lines->len;
+
+  if (n_lines - index - 1 > SIGNATURE_MAX_LINES)
+    return FALSE;
+  for (guint l = index + 1; l < n_lines; l++)
+    if (g_array_index (tokens->lines, AwLine, l).n_tokens > SIGNATURE_LINE_TOKENS)
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether a thanks pattern starts at @token */
 static gboolean
 starts_thanks (Scan  *scan,
@@ -833,7 +851,8 @@ report_phrases (Scan *scan)
         case AW_PATTERN_SIGNOFF:
           /* "Best regards," near the end, on a short line of its own: a closing
            * sentence in the last paragraph is no sign-off */
-          if (first->line + SIGNOFF_LINES >= n_lines && first->line > 0)
+          if ((first->line + SIGNOFF_LINES >= n_lines ||
+               only_signature_follows (tokens, first->line)) && first->line > 0)
             {
               const AwLine *line = &g_array_index (tokens->lines, AwLine, first->line);
               /* a closing formula ("Best regards,", "Thanks again!", "Rimango a
