@@ -26,17 +26,19 @@
 
 static const char *languages[] = { "en", "de", "fr", "es", "pt_BR", "it" };
 
-/* A sentence that asks them to change their mind, in each email language. */
+/* In each email language: something the user appreciated, and a sentence that asks
+ * them to change their mind. */
 static const struct {
   const char *language;
+  const char *detail;
   const char *sentence;
-} pushy_sentences[] = {
-  { "en", "Please reconsider your decision." },
-  { "de", "Bitte überdenken Sie Ihre Entscheidung noch einmal." },
-  { "fr", "Je vous prie de reconsidérer votre décision." },
-  { "es", "Le ruego que reconsidere su decisión." },
-  { "pt_BR", "Peço que reconsidere sua decisão." },
-  { "it", "La prego di riconsiderare la sua decisione." },
+} samples[] = {
+  { "en", "the conversation about your data platform", "Please reconsider your decision." },
+  { "de", "das Gespräch über Ihre Datenplattform", "Bitte überdenken Sie Ihre Entscheidung noch einmal." },
+  { "fr", "l’échange sur votre plateforme de données", "Je vous prie de reconsidérer votre décision." },
+  { "es", "la conversación sobre su plataforma de datos", "Le ruego que reconsidere su decisión." },
+  { "pt_BR", "a conversa sobre a plataforma de dados", "Peço que reconsidere sua decisão." },
+  { "it", "la conversazione sulla vostra piattaforma dati", "La prego di riconsiderare la sua decisione." },
 };
 
 static const char *current_language;
@@ -128,12 +130,12 @@ find_toplevel (GType type)
   return NULL;
 }
 
-static const char *
-pushy_sentence_for (const char *language)
+static guint
+sample_for (const char *language)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (pushy_sentences); i++)
-    if (g_strcmp0 (pushy_sentences[i].language, language) == 0)
-      return pushy_sentences[i].sentence;
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    if (g_strcmp0 (samples[i].language, language) == 0)
+      return i;
   g_assert_not_reached ();
 }
 
@@ -172,7 +174,7 @@ walk_every_page (void)
   type_into (root, "recipient_address_entry", "dana.whitfield@northwind.example");
   type_into (root, "company_entry", "Northwind Analytics");
   type_into (root, "role_entry", "Data Engineer");
-  type_into (root, "detail_entry", "Lisa Chen");
+  type_into (root, "detail_entry", samples[sample_for (current_language)].detail);
   /* Leave the focus somewhere neutral so no inline message is pending. */
   gtk_widget_grab_focus (find (root, "sender_name_entry"));
   check_page (root, "2-wizard-context");
@@ -195,7 +197,7 @@ walk_every_page (void)
   buffer = gtk_text_view_get_buffer (aw_editor_page_get_body_view (editor));
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
-  gtk_text_buffer_insert (buffer, &end, pushy_sentence_for (current_language), -1);
+  gtk_text_buffer_insert (buffer, &end, samples[sample_for (current_language)].sentence, -1);
   aw_test_ui_iterate (50);
   g_assert_true (has_pushy_finding (editor));
   check_page (root, "5-editor");

@@ -479,7 +479,8 @@ set_field_error (GError         **error,
                  AwMessageError   field,
                  const char      *reason)
 {
-  /* Translators: "%s" is a field name such as "To"; the second is the problem */
+  /* Translators: a form field's name such as "To", then the problem, a whole sentence:
+   * "To: Not a valid email address." */
   g_set_error (error, AW_MESSAGE_ERROR, field, _("%s: %s"), field_label (field), reason);
   return FALSE;
 }
@@ -534,26 +535,26 @@ parse_list (const char      *value,
 
   if (has_line_break (value) || has_control (value))
     {
-      set_field_error (error, field, _("it must not contain line breaks or control characters."));
+      set_field_error (error, field, _("Line breaks and control characters are not allowed."));
       return NULL;
     }
   if (!g_utf8_validate (value, -1, NULL))
     {
-      set_field_error (error, field, _("it is not valid text."));
+      set_field_error (error, field, _("Not valid text."));
       return NULL;
     }
 
   list = internet_address_list_parse (NULL, value);
   if (list == NULL || internet_address_list_length (list) == 0)
     {
-      set_field_error (error, field, _("this is not a valid email address."));
+      set_field_error (error, field, _("Not a valid email address."));
       return NULL;
     }
 
   n = internet_address_list_length (list);
   if (single && n > 1)
     {
-      set_field_error (error, field, _("enter only one address."));
+      set_field_error (error, field, _("Only one address is allowed."));
       return NULL;
     }
   for (i = 0; i < n; i++)
@@ -563,7 +564,7 @@ parse_list (const char      *value,
       if (!INTERNET_ADDRESS_IS_MAILBOX (ia)
           || !aw_message_address_is_valid (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia))))
         {
-          set_field_error (error, field, _("this is not a valid email address."));
+          set_field_error (error, field, _("Not a valid email address."));
           return NULL;
         }
     }
@@ -583,13 +584,13 @@ parse_list (const char      *value,
           count++;
           if (!part_is_strict_mailbox (parts[i]))
             {
-              set_field_error (error, field, _("this is not a valid email address."));
+              set_field_error (error, field, _("Not a valid email address."));
               return NULL;
             }
         }
       if (count != n)
         {
-          set_field_error (error, field, _("this is not a valid email address."));
+          set_field_error (error, field, _("Not a valid email address."));
           return NULL;
         }
     }
@@ -610,15 +611,15 @@ aw_message_validate (AwMessage  *self,
 
   if (has_line_break (self->from_name) || has_control (self->from_name))
     return set_field_error (error, AW_MESSAGE_ERROR_FROM_NAME,
-                            _("it must not contain line breaks or control characters."));
+                            _("Line breaks and control characters are not allowed."));
   if (self->from_name != NULL && !g_utf8_validate (self->from_name, -1, NULL))
-    return set_field_error (error, AW_MESSAGE_ERROR_FROM_NAME, _("it is not valid text."));
+    return set_field_error (error, AW_MESSAGE_ERROR_FROM_NAME, _("Not valid text."));
   if (has_line_break (self->from_address) || has_control (self->from_address))
     return set_field_error (error, AW_MESSAGE_ERROR_FROM_ADDRESS,
-                            _("it must not contain line breaks or control characters."));
+                            _("Line breaks and control characters are not allowed."));
   if (!aw_message_address_is_valid (self->from_address))
     return set_field_error (error, AW_MESSAGE_ERROR_FROM_ADDRESS,
-                            _("this is not a valid email address."));
+                            _("Not a valid email address."));
 
   if (!(to = parse_list (self->to, AW_MESSAGE_ERROR_TO, FALSE, error))
       || !(cc = parse_list (self->cc, AW_MESSAGE_ERROR_CC, FALSE, error))
@@ -628,16 +629,16 @@ aw_message_validate (AwMessage  *self,
 
   if (internet_address_list_length (to) == 0)
     return set_field_error (error, AW_MESSAGE_ERROR_NO_RECIPIENT,
-                            _("enter the recipient’s address."));
+                            _("The recipient’s address is missing."));
 
   if (has_line_break (self->subject) || has_control (self->subject))
     return set_field_error (error, AW_MESSAGE_ERROR_SUBJECT,
-                            _("it must not contain line breaks or control characters."));
+                            _("Line breaks and control characters are not allowed."));
   if (self->subject != NULL && !g_utf8_validate (self->subject, -1, NULL))
-    return set_field_error (error, AW_MESSAGE_ERROR_SUBJECT, _("it is not valid text."));
+    return set_field_error (error, AW_MESSAGE_ERROR_SUBJECT, _("Not valid text."));
 
   if (self->body != NULL && !g_utf8_validate (self->body, -1, NULL))
-    return set_field_error (error, AW_MESSAGE_ERROR_BODY, _("it is not valid text."));
+    return set_field_error (error, AW_MESSAGE_ERROR_BODY, _("Not valid text."));
 
   return TRUE;
 }
