@@ -306,11 +306,15 @@ static void
 aw_guidance_panel_init (AwGuidancePanel *self)
 {
   const char *check_titles[AW_N_CHECKS] = {
-    /* Translators: checklist items beside the editor */
+    /* Translators: checklist items beside the editor: the goals of the email, each
+     * ticked when the draft meets it ("The email thanked them") */
     _("Thanked them"),
+    /* Translators: a checklist goal: the email asks for feedback */
     _("Asked for feedback"),
     "",
+    /* Translators: a checklist goal: the email puts no pressure on them */
     _("No pressure"),
+    /* Translators: a checklist goal: the email's tone is positive */
     _("Positive"),
   };
   const char *section_titles[N_SEVERITIES] = {

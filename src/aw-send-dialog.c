@@ -268,6 +268,7 @@ check_draft (AwSendDialog *self)
   else
     {
       g_debug ("guidance: %s", error->message);
+      /* Translators: the subtitle of the "Length" row when the text could not be counted */
       words = g_strdup (_("Not checked"));
     }
   adw_action_row_set_subtitle (self->words_row, words);
