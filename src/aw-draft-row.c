@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-draft-row.c: an unfinished draft on the start page
  *
  * Title: the recipient; subtitle: company and when it was last edited. Activating the
  * row resumes the draft (win.resume-draft), the trash button deletes it
  * (win.delete-draft, with an undo toast in the window).
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,11 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-editor-page.c: subject and body of the follow-up, with live guidance beside them
  *
  * Every change re-checks the whole draft in the same main-loop turn (the engine is
  * linear and fast). Highlights are GtkTextTags; they move with the text by themselves,
  * so after a check only the spans that really changed are untagged or tagged, plus the
  * few characters just typed.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,9 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-finding-row.c: one finding of the guidance engine in the guidance panel
  *
  * Activating the row selects the finding's text in the editor (the panel forwards it);
  * "Apply" puts the suggestion in place of the text, "Ignore" dismisses the finding.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

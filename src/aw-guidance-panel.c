@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-guidance-panel.c: the checklist and the findings beside the editor
  *
  * The panel is updated on every keystroke, so it avoids work: the rows stay and get
  * the new AwFinding objects (their offsets moved, or a number in a message changed);
  * rows are only added or removed when the number of findings changes.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

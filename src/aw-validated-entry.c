@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-validated-entry.c: a labelled entry that explains what is wrong with its text
  *
  * The message appears below the field once the field loses focus (or when asked),
  * never while the person is still typing for the first time, and goes away as soon
  * as the text becomes valid.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,9 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-wizard.c: the steps from "I didn't get the job" to a first draft
  *
  * Every field is bound to the AwDraft, so whatever is typed is in the draft (and
  * autosaved by whoever owns it) at once: Back and Escape never lose anything.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

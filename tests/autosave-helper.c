@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* autosave-helper.c: the real window, typing into a follow-up until it is killed
  *
  * Started by test-autosave-restore. Goes through the wizard with its real widgets, then
  * types AW_AUTOSAVE_TEXT into the body one character every 20 ms, printing
  * "typed N" after each, until SIGKILL ends it.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

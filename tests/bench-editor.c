@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-editor.c: keystroke to updated highlights and guidance panel, in ms
  *
  * For a normal follow-up (about 150 words) and a 10,000-word text: types a character
@@ -6,8 +7,6 @@
  * (all in the same main-loop turn), then lets a frame be drawn before the next one.
  * Prints median and 95th percentile; fails when a median misses its goal
  * (4 ms and 16 ms).
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-guidance.c: how fast the guidance engine checks a draft (a meson benchmark)
  *
  * Checks a 150-word email, 10,000 words and 1 MiB of text, prints the time per check
  * and the throughput, and the time per word at each size, which stays flat when the
  * engine is linear. Build with -Dbuildtype=release for figures worth quoting.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-smtp.c: time to deliver one message over loopback with STARTTLS and AUTH,
  * Afterword's client beside msmtp, same message, same server, same run
  *
  * Prints the median of each and their ratio. msmtp is a fresh process per message (as
  * a user runs it); the Afterword figure is the in-process send, connect to 250.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

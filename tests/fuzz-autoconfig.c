@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-autoconfig.c: libFuzzer target for the config-v1.1.xml parser
  *
  * The file comes from the internet (the provider's server or the ISPDB). Whatever the
  * bytes, the parser must not crash, and what it hands out must be a usable, encrypted
  * SMTP server: never "plain", a real port, a host name without spaces or slashes.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

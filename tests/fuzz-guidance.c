@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-guidance.c: libFuzzer target for the guidance engine
  *
  * Any bytes: the first byte picks a language (or detection), the rest is split at the
  * first newline into subject and body. Invalid UTF-8 must give an error, anything else
  * a report whose offsets lie inside the text.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-smtp-reply.c: libFuzzer target for the SMTP reply parser
  *
  * Feeds arbitrary bytes the way the client does (parse, drop what was consumed, parse
  * again) and checks the parser's promises: it never reads past the buffer, consumes
  * something for every reply, and hands out sane codes and valid UTF-8 text.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,9 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-autoconfig.c: server settings from the built-in table and from a real HTTPS server
  *
  * A SoupServer on 127.0.0.1 with a certificate from a CA made here with openssl serves
  * valid, broken, plain-only and slow config-v1.1.xml files.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

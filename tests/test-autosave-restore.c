@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-autosave-restore.c: killing the app mid-edit loses at most the last second
  *
  * Starts autosave-helper (the real window, typing into the editor), kills it with
  * SIGKILL while it types, then opens a window as the app does at startup: the start
  * page lists the draft, resuming it shows everything but at most the last second.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

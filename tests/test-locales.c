@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-locales.c: every page in every interface language, with nothing cut off
  *
  * For each language this program runs itself again with LANGUAGE set (a GTK process
@@ -5,8 +6,6 @@
  * editor with a guidance finding, the review sheet, the preferences, a new account and
  * the shortcuts window, saves a screenshot of each into screenshots/locales/<lang>-<page>.png, and
  * fails when a label that is on screen is ellipsized.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,8 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-password-store.c: passwords go to the real Secret Service and come back
  *
  * Runs against gnome-keyring-daemon on a private session bus (build-aux/test.sh).
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,11 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-send-flow.c: set up an account in Preferences, send the generated draft through the
  * real review sheet to the SMTP test server, once; the history lists it; a second try
  * warns; a 535 keeps the draft; the password is nowhere on disk or in the log
  *
  * Needs a display, the keyring on a private bus and tests/smtp-server.py
  * (build-aux/test.sh starts all three).
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

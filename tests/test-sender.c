@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sender.c: one follow-up goes out once, through the keyring and the real test SMTP
  * server, and lands in the history with the exact bytes
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

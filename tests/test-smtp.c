@@ -1,9 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-smtp.c: AwSmtpClient against a real SMTP server (tests/smtp-server.py) and swaks
  *
  * Every fault mode of the server is one test: the right error code, and no message
  * delivered where none should be, exactly one where one should be.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

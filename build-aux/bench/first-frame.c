@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* first-frame.c: launch a program under X11 and report when its first window paints
  *
  * Usage: first-frame [--settle SECONDS] -- PROGRAM [ARGS...]
@@ -6,8 +7,6 @@
  * The clock starts right before fork/exec. "First frame" is the first XDamage report on
  * a new top-level window that is mapped: the moment the toolkit put pixels on screen.
  * Resident memory is read from /proc after the settle time (default 3 s).
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <X11/Xlib.h>
 #include <X11/extensions/Xdamage.h>

@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-autoconfig.c: finds the outgoing server settings for an email address
  *
  * Tried in order, the first hit wins: the built-in provider table, the provider's own
  * autoconfig file, its .well-known one, Thunderbird's ISPDB, DNS SRV records, and finally
  * guesses probed with a real EHLO. Autoconfig is fetched over https only.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

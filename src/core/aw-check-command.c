@@ -1,9 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-check-command.c: `afterword --check [--lang=CODE] [--json] FILE`
  *
  * Runs before any GTK or GApplication code: no display, no D-Bus session needed.
  * Exit status: 0 no findings, 1 findings, 2 usage or input error.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

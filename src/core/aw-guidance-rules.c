@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-guidance-rules.c: compiles one language's rule data (data/guidance/<code>.json)
  *
  * Every word of every pattern becomes an "atom" (a folded word, or a prefix for word*)
  * in one trie, so the engine finds all the atoms a token matches in one walk over its
  * bytes, and from each atom the patterns that start with it.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

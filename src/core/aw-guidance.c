@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-guidance.c: checks a follow-up email against the rules of a gracious follow-up
  *
  * The advice: after a rejection, send ONE short, professional email that thanks them for
@@ -9,8 +10,6 @@
  * prefixes it matches (aw-guidance-rules.c); the patterns starting with those are tried
  * from that token only. Negation, allowed phrases and the structural checks then work on
  * the hits and the token array, never on the text again.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

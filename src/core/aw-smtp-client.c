@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-smtp-client.c: sends one message through the user's own SMTP server (GIO)
  *
  * One operation is one GTask whose callbacks walk through the SMTP dialogue:
@@ -8,8 +9,6 @@
  * is DELIVERY_UNCERTAIN.
  *
  * Never logged: AUTH payloads (password, token) and the message.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,9 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-smtp-reply.c: parses SMTP replies (RFC 5321 4.2, enhanced codes RFC 3463)
  *
  * A pure function over a byte buffer, so the client can feed it whatever arrived and
  * the fuzzer can feed it anything.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

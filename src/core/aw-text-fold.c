@@ -1,10 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-text-fold.c: one-pass tokenizer with folding and character offsets
  *
  * The guidance engine reads a draft exactly once through here: every token comes out
  * folded (lower case, no diacritics) with its byte and character offsets, clause and
  * quotation flags, and the structural marks (emoji, "!!", placeholders) found on the way.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
