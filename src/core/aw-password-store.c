@@ -188,6 +188,22 @@ on_looked_up (GObject      *source,
     }
 }
 
+/* Looks @attributes up under @schema; the task owns the attributes while libsecret works */
+static void
+start_lookup (const SecretSchema  *schema,
+              GHashTable          *attributes,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, attributes, (GDestroyNotify) g_hash_table_unref);
+  secret_password_lookupv (schema, attributes, cancellable, on_looked_up, task);
+}
+
 void
 aw_password_store_lookup_async (const char          *host,
                                 guint                port,
@@ -196,23 +212,15 @@ aw_password_store_lookup_async (const char          *host,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GHashTable *attributes;
-
   g_return_if_fail (host != NULL && user != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, aw_password_store_lookup_async);
-  g_task_set_task_data (task,
-                        secret_attributes_build (get_schema (),
-                                                 "host", host,
-                                                 "port", (int) port,
-                                                 "user", user,
-                                                 NULL),
-                        (GDestroyNotify) g_hash_table_unref);
-  attributes = g_task_get_task_data (task);
-  secret_password_lookupv (get_schema (), attributes, cancellable, on_looked_up,
-                           g_steal_pointer (&task));
+  start_lookup (get_schema (),
+                secret_attributes_build (get_schema (),
+                                         "host", host,
+                                         "port", (int) port,
+                                         "user", user,
+                                         NULL),
+                aw_password_store_lookup_async, cancellable, callback, user_data);
 }
 
 /**
@@ -283,23 +291,15 @@ aw_password_store_lookup_msmtp_async (const char          *host,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GHashTable *attributes;
-
   g_return_if_fail (host != NULL && user != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, aw_password_store_lookup_msmtp_async);
-  g_task_set_task_data (task,
-                        secret_attributes_build (get_msmtp_schema (),
-                                                 "host", host,
-                                                 "service", "smtp",
-                                                 "user", user,
-                                                 NULL),
-                        (GDestroyNotify) g_hash_table_unref);
-  attributes = g_task_get_task_data (task);
-  secret_password_lookupv (get_msmtp_schema (), attributes, cancellable, on_looked_up,
-                           g_steal_pointer (&task));
+  start_lookup (get_msmtp_schema (),
+                secret_attributes_build (get_msmtp_schema (),
+                                         "host", host,
+                                         "service", "smtp",
+                                         "user", user,
+                                         NULL),
+                aw_password_store_lookup_msmtp_async, cancellable, callback, user_data);
 }
 
 /**
