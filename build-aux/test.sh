@@ -16,7 +16,11 @@
 #    Under CI=true a skipped test counts as failed unless tests/allowed-skips names it.
 #
 # Options: --quick (no sanitizer build, no fuzzing), --benchmark (run the benchmarks instead).
+# For development: AW_BUILD_DIR=_build-mine builds and tests another build directory, and
+# AW_TEST_ARGS="smtp sender" hands its words to `meson test` (implies no sanitizer build).
 set -uo pipefail
+build=${AW_BUILD_DIR:-_build}
+export AW_BUILD_DIR=$build
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
@@ -32,11 +36,12 @@ if [ "${1:-}" != "--inside-session" ]; then
 
   build-aux/deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
 
+  [ -n "${AW_TEST_ARGS:-}" ] && quick=1
   echo "== build"
-  if [ ! -f _build/build.ninja ]; then
-    meson setup _build >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
+  if [ ! -f "$build/build.ninja" ]; then
+    meson setup "$build" >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
   fi
-  ninja -C _build || { echo "0 passed, 1 failed"; exit 1; }
+  ninja -C "$build" || { echo "0 passed, 1 failed"; exit 1; }
   if [ "$quick" = 0 ] && [ "$benchmark" = 0 ]; then
     if [ ! -f _build-asan/build.ninja ]; then
       meson setup _build-asan -Db_sanitize=address,undefined -Db_lundef=false \
@@ -45,7 +50,7 @@ if [ "${1:-}" != "--inside-session" ]; then
     ninja -C _build-asan || { echo "0 passed, 1 failed"; exit 1; }
   fi
   if [ "$benchmark" = 0 ]; then
-    rm -f _build/meson-logs/testlog.json _build-asan/meson-logs/testlog.json
+    rm -f "$build/meson-logs/testlog.json" _build-asan/meson-logs/testlog.json
   fi
 
   # Fresh, private folders: no test touches the real user's home or keyring.
@@ -107,12 +112,13 @@ if [ -f tests/smtp-server.py ]; then
 fi
 
 if [ "$AW_TEST_BENCHMARK" = 1 ]; then
-  meson test -C _build --benchmark --verbose
+  meson test -C "$build" --benchmark --verbose ${AW_TEST_ARGS:-}
   exit $?
 fi
 
 echo "== meson test (unit, validate, integration, ui)"
-meson test -C _build --print-errorlogs --num-processes 2
+# shellcheck disable=SC2086 # AW_TEST_ARGS is a list of words on purpose
+meson test -C "$build" --print-errorlogs --num-processes 2 ${AW_TEST_ARGS:-}
 
 if [ "$AW_TEST_QUICK" = 0 ]; then
   echo "== meson test, AddressSanitizer + UBSan build (unit)"
@@ -127,5 +133,5 @@ if [ "$AW_TEST_QUICK" = 0 ]; then
   fi
 fi
 
-/usr/bin/python3 build-aux/test-summary.py _build _build-asan --fuzz-status "$tmp/fuzz.status" \
+/usr/bin/python3 build-aux/test-summary.py "$build" _build-asan --fuzz-status "$tmp/fuzz.status" \
   --allowed-skips tests/allowed-skips
