@@ -203,6 +203,45 @@ test_text_is_clean (void)
     g_assert_cmpint ((guchar) *p, >=, 0x20);
 }
 
+/* C1 controls, bidi overrides and isolates, and line/paragraph separators from a server
+ * must not reach an error sentence: they could reorder or hide its words. */
+static void
+test_text_has_no_unicode_controls (void)
+{
+  static const gunichar bad[] = {
+    0x80, 0x85, 0x9b, 0x9f, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
+    0x2066, 0x2067, 0x2068, 0x2069, 0x2028, 0x2029, 0x061c,
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      char utf8[7] = { 0 };
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AwSmtpReply) reply = NULL;
+      const char *p;
+
+      g_unichar_to_utf8 (bad[i], utf8);
+      text = g_strdup_printf ("554 5.7.1 refused%sgnp.exe\r\n", utf8);
+      reply = aw_smtp_reply_parse ((const guint8 *) text, strlen (text), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (reply);
+      for (p = reply->lines[0]; *p != '\0'; p = g_utf8_next_char (p))
+        g_assert_cmpuint (g_utf8_get_char (p), !=, bad[i]);
+      g_assert_cmpstr (reply->lines[0], ==, "refused gnp.exe");
+    }
+
+  /* Letters outside ASCII stay as they are */
+  {
+    const char text[] = "550 Empf\xc3\xa4nger unbekannt \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\r\n";
+    g_autoptr(AwSmtpReply) reply =
+      aw_smtp_reply_parse ((const guint8 *) text, sizeof text - 1, NULL, NULL);
+
+    g_assert_cmpstr (reply->lines[0], ==, "Empf\xc3\xa4nger unbekannt \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/smtp-reply/malformed", test_malformed);
   g_test_add_func ("/smtp-reply/limits", test_limits);
   g_test_add_func ("/smtp-reply/text-is-clean", test_text_is_clean);
+  g_test_add_func ("/smtp-reply/text-has-no-unicode-controls", test_text_has_no_unicode_controls);
 
   return g_test_run ();
 }

@@ -56,18 +56,37 @@ match_enhanced_code (const char *text,
   return i;
 }
 
+/* Characters a server could use to hide or reorder the words of an error sentence:
+ * C0 and C1 controls, DEL, bidi marks, embeddings, overrides and isolates, and the
+ * Unicode line and paragraph separators. */
+static gboolean
+is_unsafe_char (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f)
+         || c == 0x061c || c == 0x200e || c == 0x200f
+         || (c >= 0x2028 && c <= 0x202e)
+         || (c >= 0x2066 && c <= 0x2069);
+}
+
 static char *
 clean_text (const char *text,
             gsize       length)
 {
   g_autofree char *valid = g_utf8_make_valid (text, length);
-  char *p;
+  GString *out = g_string_sized_new (strlen (valid));
+  const char *p;
 
-  /* No control characters in anything that may reach a label or a log line */
-  for (p = valid; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      *p = ' ';
-  return g_steal_pointer (&valid);
+  /* Nothing that may reach a label or a log line can steer how it is shown */
+  for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_unsafe_char (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /**
