@@ -6,9 +6,24 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include "aw-application.h"
 #include "aw-check-command.h"
+
+static gboolean
+version_wanted (int    argc,
+                char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "--version"))
+        return TRUE;
+    }
+  return FALSE;
+}
 
 int
 main (int   argc,
@@ -24,7 +39,13 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* `afterword --check FILE` needs no display and no D-Bus: it runs before any GTK. */
+  /* `afterword --version` and `afterword --check FILE` need no display and no D-Bus:
+   * they run before any GTK. */
+  if (version_wanted (argc, argv))
+    {
+      printf ("afterword %s\n", PACKAGE_VERSION);
+      return 0;
+    }
   if (aw_check_command_wanted (argc, argv))
     return aw_check_command_run (argc, argv);
 

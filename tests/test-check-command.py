@@ -7,9 +7,11 @@ Usage: test-check-command.py AFTERWORD
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import time
 
 AFTERWORD = sys.argv[1]
 ENV = {k: v for k, v in os.environ.items()
@@ -146,6 +148,14 @@ ok(r.returncode == 0, "CRLF line ends are fine", r.stdout + r.stderr)
 
 r = subprocess.run([AFTERWORD, "--check", "--help"], capture_output=True, env=ENV, timeout=60)
 ok(r.returncode == 0 and b"--lang" in r.stdout, "--help describes the options")
+
+# `afterword --version`: one line, exit 0, no display or D-Bus, as fast as --check
+start = time.monotonic()
+r = subprocess.run([AFTERWORD, "--version"], capture_output=True, env=ENV, timeout=60)
+elapsed = time.monotonic() - start
+ok(r.returncode == 0 and re.fullmatch(rb"afterword \d+\.\d+\.\d+\n", r.stdout) is not None
+   and r.stderr == b"", "--version prints \"afterword VERSION\" and exits 0", r.stdout + r.stderr)
+ok(elapsed < 2.0, f"--version needs no display and is quick ({elapsed:.2f} s)")
 
 print(f"1..{len(results)}")
 sys.exit(0 if all(results) else 1)
