@@ -363,6 +363,10 @@ print_json (Draft            *draft,
           json_builder_set_member_name (builder, "suggestion");
           json_builder_add_string_value (builder, suggestion);
         }
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_double_value (builder, aw_finding_get_score (finding));
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, aw_finding_source_to_string (aw_finding_get_source (finding)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

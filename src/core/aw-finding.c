@@ -17,6 +17,16 @@ G_DEFINE_ENUM_TYPE (AwDraftPart, aw_draft_part,
   G_DEFINE_ENUM_VALUE (AW_DRAFT_PART_BODY, "body"),
   G_DEFINE_ENUM_VALUE (AW_DRAFT_PART_SUBJECT, "subject"))
 
+G_DEFINE_ENUM_TYPE (AwFindingSource, aw_finding_source,
+  G_DEFINE_ENUM_VALUE (AW_FINDING_SOURCE_PHRASE, "phrase"),
+  G_DEFINE_ENUM_VALUE (AW_FINDING_SOURCE_MODEL, "model"))
+
+const char *
+aw_finding_source_to_string (AwFindingSource source)
+{
+  return source == AW_FINDING_SOURCE_MODEL ? "model" : "phrase";
+}
+
 const char *
 aw_severity_to_string (AwSeverity severity)
 {
@@ -69,6 +79,8 @@ struct _AwFinding
   char        *message;
   char        *why;
   char        *suggestion;
+  double       score;
+  AwFindingSource source;
 };
 
 G_DEFINE_FINAL_TYPE (AwFinding, aw_finding, G_TYPE_OBJECT)
@@ -84,6 +96,8 @@ enum {
   PROP_MESSAGE,
   PROP_WHY,
   PROP_SUGGESTION,
+  PROP_SCORE,
+  PROP_SOURCE,
   N_PROPS
 };
 
@@ -140,6 +154,12 @@ aw_finding_get_property (GObject    *object,
     case PROP_SUGGESTION:
       g_value_set_string (value, self->suggestion);
       break;
+    case PROP_SCORE:
+      g_value_set_double (value, self->score);
+      break;
+    case PROP_SOURCE:
+      g_value_set_enum (value, self->source);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -165,6 +185,10 @@ aw_finding_class_init (AwFindingClass *klass)
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
   properties[PROP_WHY] = g_param_spec_string ("why", NULL, NULL, NULL, flags);
   properties[PROP_SUGGESTION] = g_param_spec_string ("suggestion", NULL, NULL, NULL, flags);
+  /* how sure the engine is, 0..1: 1 for a phrase hit, the model's probability otherwise */
+  properties[PROP_SCORE] = g_param_spec_double ("score", NULL, NULL, 0.0, 1.0, 1.0, flags);
+  properties[PROP_SOURCE] = g_param_spec_enum ("source", NULL, NULL, AW_TYPE_FINDING_SOURCE,
+                                               AW_FINDING_SOURCE_PHRASE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -174,6 +198,8 @@ aw_finding_init (AwFinding *self)
 {
   self->start = -1;
   self->end = -1;
+  self->score = 1.0;
+  self->source = AW_FINDING_SOURCE_PHRASE;
 }
 
 /**
@@ -288,4 +314,30 @@ aw_finding_has_span (AwFinding *self)
 {
   g_return_val_if_fail (AW_IS_FINDING (self), FALSE);
   return self->start >= 0;
+}
+
+/* 0..1: 1 for a phrase hit, the model's probability for a model finding */
+double
+aw_finding_get_score (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), 1.0);
+  return self->score;
+}
+
+AwFindingSource
+aw_finding_get_source (AwFinding *self)
+{
+  g_return_val_if_fail (AW_IS_FINDING (self), AW_FINDING_SOURCE_PHRASE);
+  return self->source;
+}
+
+/* Set once by the engine right after aw_finding_new(), before anyone sees the finding */
+void
+aw_finding_set_score (AwFinding       *self,
+                      AwFindingSource  source,
+                      double           score)
+{
+  g_return_if_fail (AW_IS_FINDING (self));
+  self->source = source;
+  self->score = CLAMP (score, 0.0, 1.0);
 }

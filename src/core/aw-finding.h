@@ -21,6 +21,13 @@ typedef enum
   AW_DRAFT_PART_SUBJECT,
 } AwDraftPart;
 
+/* Where a finding comes from: a phrase of the rule data, or the learned model */
+typedef enum
+{
+  AW_FINDING_SOURCE_PHRASE,
+  AW_FINDING_SOURCE_MODEL,
+} AwFindingSource;
+
 #define AW_TYPE_SEVERITY (aw_severity_get_type ())
 GType aw_severity_get_type (void) G_GNUC_CONST;
 
@@ -29,6 +36,11 @@ GType aw_draft_part_get_type (void) G_GNUC_CONST;
 
 /* "error", "warning", "suggestion": stable strings for JSON and the command line */
 const char *aw_severity_to_string (AwSeverity severity);
+/* "phrase", "model": stable strings for JSON */
+const char *aw_finding_source_to_string (AwFindingSource source);
+
+#define AW_TYPE_FINDING_SOURCE (aw_finding_source_get_type ())
+GType aw_finding_source_get_type (void) G_GNUC_CONST;
 const char *aw_severity_get_label (AwSeverity severity);
 
 #define AW_TYPE_FINDING (aw_finding_get_type ())
@@ -56,5 +68,10 @@ const char  *aw_finding_get_message    (AwFinding   *self);
 const char  *aw_finding_get_why        (AwFinding   *self);
 const char  *aw_finding_get_suggestion (AwFinding   *self);
 gboolean     aw_finding_has_span       (AwFinding   *self);
+double          aw_finding_get_score   (AwFinding       *self);
+AwFindingSource aw_finding_get_source  (AwFinding       *self);
+void            aw_finding_set_score   (AwFinding       *self,
+                                        AwFindingSource  source,
+                                        double           score);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "aw-core-data.h"
 #include "aw-guidance.h"
 #include "aw-guidance-private.h"
+#include "aw-guidance-model.h"
 #include "aw-guidance-rules.h"
 #include "aw-text-fold.h"
 
@@ -1492,6 +1493,7 @@ aw_guidance_check (AwGuidance         *self,
   const char *code = NULL;
   Check check = { 0 };
   Scan scan;
+  AwModelVerdict verdict = { 0 };
 
   g_return_val_if_fail (AW_IS_GUIDANCE (self), NULL);
   g_return_val_if_fail (options == NULL || AW_IS_GUIDANCE_OPTIONS (options), NULL);
@@ -1531,6 +1533,18 @@ aw_guidance_check (AwGuidance         *self,
   flush_findings (&check, report);
 
   scan_part (&check, body_tokens, AW_DRAFT_PART_BODY, &scan);
+  /* the learned layer (aw-guidance-model.c) adds what the phrases missed */
+  aw_guidance_model_run (check.rules->code, body_tokens, scan.signoff_line, check.findings,
+                         options, &verdict);
+  for (guint i = 0; verdict.findings != NULL && i < verdict.findings->len; i++)
+    {
+      AwFinding *finding = g_ptr_array_index (verdict.findings, i);
+      FindingKey key = { aw_finding_get_start (finding), aw_finding_get_end (finding),
+                         check.findings->len };
+
+      g_array_append_val (check.keys, key);
+      g_ptr_array_add (check.findings, g_object_ref (finding));
+    }
   flush_findings (&check, report);
 
   if (body_tokens->tokens->len > 0)
@@ -1549,13 +1563,14 @@ aw_guidance_check (AwGuidance         *self,
         add_absence (&check, report, AW_RULE_UNPROFESSIONAL, _(msg_no_signoff), NULL);
       if (body_tokens->n_words > AW_GUIDANCE_MAX_WORDS)
         add_absence (&check, report, AW_RULE_TOO_LONG, NULL, NULL);
-      if (!check.has_thanks)
+      if (!check.has_thanks && !verdict.thanks)
         add_absence (&check, report, AW_RULE_MISSING_THANKS, NULL, check.rules->insert_thanks);
-      if (!check.has_feedback)
+      if (!check.has_feedback && !verdict.feedback)
         add_absence (&check, report, AW_RULE_MISSING_FEEDBACK_REQUEST, NULL,
                      check.rules->insert_feedback);
     }
   scan_clear (&scan);
+  aw_model_verdict_clear (&verdict);
 
   report_repeat (&check, report);
 

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aw-features.c: the learned layer's featurizer
+ *
+ * A body is cut into units (sentences, clauses, lines such as a greeting), and each unit
+ * into hashed features: folded words with negation scope marked, word pairs, character
+ * 3-5-grams of each word, words written in capitals, emoji and "!!" marks, the closing
+ * punctuation and the unit's length. Every feature remembers the tokens it came from, so
+ * a finding can underline the words that weighed most.
+ *
+ * Hashing is FNV-1a over a kind byte and the feature's bytes, mixed and masked to
+ * hash_bits. Numbers fold to zeros ("5pm" and "9pm" are one word).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "aw-features.h"
+
+#define MAX_UNIT_TOKENS 80
+#define SHORT_LINE_TOKENS 8   /* a line this short ends its unit (greeting, sign-off, name) */
+#define MAX_WORD_BYTES 40
+#define CHAR_NGRAM_MIN 3
+#define CHAR_NGRAM_MAX 5
+
+static inline guint32
+fnv_kind (char kind)
+{
+  return (2166136261u ^ (guchar) kind) * 16777619u;
+}
+
+static inline guint32
+fnv_byte (guint32 h,
+          guchar  b)
+{
+  return (h ^ b) * 16777619u;
+}
+
+static inline guint32
+fnv_bytes (guint32     h,
+           const char *s,
+           gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    h = fnv_byte (h, (guchar) s[i]);
+  return h;
+}
+
+static inline guint32
+to_bucket (guint32 h,
+           guint   bits)
+{
+  h ^= h >> 15;
+  h *= 0x2c1b3c6du;
+  h ^= h >> 12;
+  return h & ((1u << bits) - 1);
+}
+
+static inline void
+emit (GArray  *features,
+      guint    bits,
+      guint32  h,
+      guint32  first,
+      guint32  last)
+{
+  AwFeature f = { to_bucket (h, bits), first, last };
+
+  g_array_append_val (features, f);
+}
+
+/**
+ * aw_features_units:
+ * @signature_line: index into @tokens->lines of the sign-off line (the lines below it
+ *   are the signature), or G_MAXUINT
+ * @units: (element-type AwUnit): filled with the units, in text order
+ *
+ * A unit ends at a clause boundary of the tokenizer (. ! ? ; : ( ) blank line), at the
+ * end of a short line or of one that ends in punctuation, and after 80 tokens.
+ */
+void
+aw_features_units (AwTokens *tokens,
+                   guint     signature_line,
+                   GArray   *units)
+{
+  guint n = tokens->tokens->len;
+  AwUnit unit = { 0 };
+  gboolean open = FALSE;
+  guint mark = 0;
+
+  g_array_set_size (units, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const AwToken *tok = &g_array_index (tokens->tokens, AwToken, i);
+      gboolean split = !open;
+
+      if (open)
+        {
+          const AwToken *prev = tok - 1;
+
+          if (tok->flags & AW_TOKEN_BREAK_BEFORE)
+            split = TRUE;
+          else if (tok->line != prev->line)
+            {
+              const AwLine *line = &g_array_index (tokens->lines, AwLine, prev->line);
+
+              if (line->n_tokens <= SHORT_LINE_TOKENS || !g_unichar_isalnum (line->last_char))
+                split = TRUE;
+            }
+          if (unit.n_tokens >= MAX_UNIT_TOKENS)
+            split = TRUE;
+        }
+      if (split)
+        {
+          if (open)
+            g_array_append_val (units, unit);
+          memset (&unit, 0, sizeof unit);
+          unit.first = i;
+          unit.char_start = tok->char_start;
+          unit.signature = signature_line != G_MAXUINT && tok->line > signature_line;
+          open = TRUE;
+        }
+      unit.n_tokens++;
+      unit.char_end = tok->char_end;
+    }
+  if (open)
+    g_array_append_val (units, unit);
+
+  /* the marks (emoji, "!!") up to the next unit's start belong to a unit */
+  for (guint u = 0; u < units->len; u++)
+    {
+      AwUnit *cur = &g_array_index (units, AwUnit, u);
+      guint32 limit = u + 1 < units->len ? g_array_index (units, AwUnit, u + 1).char_start
+                                         : G_MAXUINT32;
+
+      cur->mark_first = mark;
+      while (mark < tokens->marks->len &&
+             g_array_index (tokens->marks, AwMark, mark).char_start < limit)
+        mark++;
+      cur->n_marks = mark - cur->mark_first;
+    }
+}
+
+/* The folded word with digits as 0, cut at MAX_WORD_BYTES */
+static gsize
+normalize_word (const char *folded,
+                gsize       len,
+                char       *out)
+{
+  len = MIN (len, MAX_WORD_BYTES);
+  for (gsize i = 0; i < len; i++)
+    out[i] = g_ascii_isdigit (folded[i]) ? '0' : folded[i];
+  return len;
+}
+
+static guint
+length_class (guint n)
+{
+  return n <= 2 ? n : n <= 5 ? 3 : n <= 10 ? 4 : n <= 20 ? 5 : 6;
+}
+
+/**
+ * aw_features_extract:
+ * @features: (element-type AwFeature): the unit's features are appended
+ */
+void
+aw_features_extract (const AwFeatureSettings *settings,
+                     AwTokens                *tokens,
+                     const AwUnit            *unit,
+                     GArray                  *features)
+{
+  guint bits = CLAMP (settings->hash_bits, AW_FEATURES_MIN_BITS, AW_FEATURES_MAX_BITS);
+  char prev[MAX_WORD_BYTES + 2] = "<s>";
+  gsize prev_len = 3;
+  guint negated = 0;
+  guint32 last = unit->first + unit->n_tokens - 1;
+
+  if (unit->n_tokens == 0)
+    return;
+
+  for (guint32 i = unit->first; i <= last; i++)
+    {
+      const AwToken *tok = &g_array_index (tokens->tokens, AwToken, i);
+      const char *folded = tokens->folded->str + tok->fold_start;
+      char word[MAX_WORD_BYTES + 2];
+      char padded[MAX_WORD_BYTES + 4];
+      gsize len = normalize_word (folded, tok->fold_len, word);
+      gboolean in_negation;
+      guint32 h;
+
+      /* a negation reaches the next negation_window words, not across a comma */
+      if (tok->flags & AW_TOKEN_COMMA_BEFORE)
+        negated = 0;
+      in_negation = negated > 0;
+      if (negated > 0)
+        negated--;
+      if (settings->negations != NULL && g_hash_table_contains (settings->negations, folded))
+        negated = settings->negation_window;
+
+      /* the word, "!" marking negation scope */
+      h = fnv_kind ('w');
+      if (in_negation)
+        h = fnv_byte (h, '!');
+      emit (features, bits, fnv_bytes (h, word, len), i, i);
+
+      /* the pair with the word before */
+      h = fnv_bytes (fnv_kind ('b'), prev, prev_len);
+      h = fnv_byte (h, ' ');
+      emit (features, bits, fnv_bytes (h, word, len), i == unit->first ? i : i - 1, i);
+      memcpy (prev, word, len);
+      prev_len = len;
+
+      /* character n-grams of "<word>" */
+      padded[0] = '<';
+      memcpy (padded + 1, word, len);
+      padded[len + 1] = '>';
+      for (gsize s = 0; s + CHAR_NGRAM_MIN <= len + 2; s++)
+        {
+          h = fnv_kind ('c');
+          for (gsize k = 0; k < CHAR_NGRAM_MAX && s + k < len + 2; k++)
+            {
+              h = fnv_byte (h, (guchar) padded[s + k]);
+              if (k + 1 >= CHAR_NGRAM_MIN)
+                emit (features, bits, h, i, i);
+            }
+        }
+
+      /* capitals: "PLEASE" is shouting, "SQL" is not; the model learns which */
+      if ((tok->flags & AW_TOKEN_ALL_UPPER) && tok->n_letters >= 2)
+        {
+          emit (features, bits, fnv_bytes (fnv_kind ('u'), word, len), i, i);
+          emit (features, bits, fnv_kind ('U'), i, i);
+        }
+    }
+
+  /* the end of the unit */
+  {
+    guint32 h = fnv_bytes (fnv_kind ('b'), prev, prev_len);
+
+    emit (features, bits, fnv_bytes (fnv_byte (h, ' '), "</s>", 4), last, last);
+  }
+
+  /* its closing punctuation: a question, an exclamation */
+  {
+    const AwToken *tok = &g_array_index (tokens->tokens, AwToken, last);
+    const char *p = tokens->text + tok->byte_end;
+    const char *end = last + 1 < tokens->tokens->len
+      ? tokens->text + g_array_index (tokens->tokens, AwToken, last + 1).byte_start
+      : p + strlen (p);
+    gboolean question = FALSE, exclamation = FALSE;
+
+    for (guint k = 0; p < end && k < 16; p++, k++)
+      {
+        question |= *p == '?';
+        exclamation |= *p == '!';
+      }
+    if (question)
+      emit (features, bits, fnv_byte (fnv_kind ('p'), '?'), last, last);
+    if (exclamation)
+      emit (features, bits, fnv_byte (fnv_kind ('p'), '!'), last, last);
+  }
+
+  /* emoji, emoticons, "!!" */
+  for (guint m = unit->mark_first; m < unit->mark_first + unit->n_marks && m < tokens->marks->len; m++)
+    {
+      const AwMark *mark = &g_array_index (tokens->marks, AwMark, m);
+      guint32 at = unit->first;
+
+      if (mark->kind == AW_MARK_PLACEHOLDER)
+        continue;
+      while (at < last && g_array_index (tokens->tokens, AwToken, at + 1).char_start <= mark->char_start)
+        at++;
+      emit (features, bits, fnv_byte (fnv_kind ('m'), (guchar) ('0' + mark->kind)), at, at);
+    }
+
+  /* its length */
+  emit (features, bits, fnv_byte (fnv_kind ('L'), (guchar) ('0' + length_class (unit->n_tokens))),
+        AW_FEATURES_NO_TOKEN, AW_FEATURES_NO_TOKEN);
+}

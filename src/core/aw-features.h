@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aw-features.h: the learned layer's featurizer: units and hashed features (private)
+ *
+ * The one definition of what the model sees: the engine's inference and the trainer
+ * (through tests/afterword-features.c) both call it, so the two cannot drift.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "aw-text-fold.h"
+
+G_BEGIN_DECLS
+
+#define AW_FEATURES_MIN_BITS 10
+#define AW_FEATURES_MAX_BITS 20
+#define AW_FEATURES_NO_TOKEN G_MAXUINT32
+
+typedef struct
+{
+  guint        hash_bits;        /* buckets: 1 << hash_bits */
+  guint        negation_window;  /* tokens a negation word reaches */
+  GHashTable  *negations;        /* folded words (owned by the caller) */
+} AwFeatureSettings;
+
+/* One sentence or clause of the body */
+typedef struct
+{
+  guint32  first;       /* token index */
+  guint32  n_tokens;
+  guint32  char_start;  /* of its first token */
+  guint32  char_end;    /* of its last token */
+  guint32  mark_first;  /* its marks in AwTokens.marks (emoji, "!!", emoticons) */
+  guint32  n_marks;
+  gboolean signature;   /* below the sign-off: judged for presence rules only */
+} AwUnit;
+
+/* One occurrence of a hashed feature and the tokens it was made of */
+typedef struct
+{
+  guint32 bucket;
+  guint32 first;   /* token index, or AW_FEATURES_NO_TOKEN */
+  guint32 last;
+} AwFeature;
+
+void aw_features_units   (AwTokens                *tokens,
+                          guint                    signature_line,
+                          GArray                  *units);
+void aw_features_extract (const AwFeatureSettings *settings,
+                          AwTokens                *tokens,
+                          const AwUnit            *unit,
+                          GArray                  *features);
+
+G_END_DECLS

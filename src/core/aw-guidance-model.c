@@ -1,0 +1,623 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aw-guidance-model.c: the learned layer beside the phrase rules
+ *
+ * Loads data/guidance/<code>.model (FORMAT.md, "Model files") straight from the
+ * GResource bytes, without copying, the first time a language is checked, and scores a
+ * body: every unit (aw-features.c) against the span rules, the whole email against the
+ * presence rules. A score is bias + scale * (sum of the int8 weights of the unit's
+ * features); a unit at or above its rule's threshold that no phrase finding covers
+ * becomes a finding, underlining the few words whose features weighed most.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "aw-core-data.h"
+#include "aw-features.h"
+#include "aw-guidance-model.h"
+
+#define MAGIC "AWGM"
+#define PREFIX_SIZE 12        /* magic, version, reserved, header size */
+#define CHECKSUM_SIZE 32      /* SHA-256 */
+#define MAX_RULES 32
+#define EXPLAIN_MAX_TOKENS 6
+
+G_DEFINE_QUARK (aw-guidance-model-error-quark, aw_guidance_model_error)
+
+typedef struct
+{
+  char            *id;
+  AwModelRuleKind  kind;
+  float            bias;
+  float            scale;
+  float            threshold;
+} ModelRule;
+
+struct _AwGuidanceModel
+{
+  GBytes            *bytes;
+  char              *language;
+  AwFeatureSettings  settings;
+  guint              n_rules;
+  ModelRule         *rules;
+  const gint8       *weights;   /* [1 << hash_bits][n_rules], into bytes */
+};
+
+/* ------------------------------------------------------------------------------------ */
+/* Reading */
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         len;
+  gsize         pos;
+  gboolean      failed;
+  GError      **error;
+} Reader;
+
+static gboolean
+reader_need (Reader     *r,
+             gsize       n,
+             const char *what)
+{
+  if (r->failed)
+    return FALSE;
+  if (n > r->len || r->pos > r->len - n)
+    {
+      g_set_error (r->error, AW_GUIDANCE_MODEL_ERROR, AW_GUIDANCE_MODEL_ERROR_TRUNCATED,
+                   "The model file is truncated: it ends at byte %" G_GSIZE_FORMAT
+                   " while reading %s", r->len, what);
+      r->failed = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+read_u8 (Reader     *r,
+         const char *what)
+{
+  if (!reader_need (r, 1, what))
+    return 0;
+  return r->data[r->pos++];
+}
+
+static guint32
+read_u32 (Reader     *r,
+          const char *what)
+{
+  guint32 v;
+
+  if (!reader_need (r, 4, what))
+    return 0;
+  v = (guint32) r->data[r->pos] | ((guint32) r->data[r->pos + 1] << 8) |
+      ((guint32) r->data[r->pos + 2] << 16) | ((guint32) r->data[r->pos + 3] << 24);
+  r->pos += 4;
+  return v;
+}
+
+static float
+read_f32 (Reader     *r,
+          const char *what)
+{
+  guint32 bits = read_u32 (r, what);
+  float v;
+
+  memcpy (&v, &bits, sizeof v);
+  return v;
+}
+
+/* A length-prefixed string: u8 length, then that many bytes of UTF-8 */
+static char *
+read_string (Reader     *r,
+             const char *what)
+{
+  guint len = read_u8 (r, what);
+  char *s;
+
+  if (!reader_need (r, len, what))
+    return NULL;
+  s = g_strndup ((const char *) r->data + r->pos, len);
+  r->pos += len;
+  if (strlen (s) != len || !g_utf8_validate (s, -1, NULL))
+    {
+      g_set_error (r->error, AW_GUIDANCE_MODEL_ERROR, AW_GUIDANCE_MODEL_ERROR_INVALID,
+                   "The model file is invalid: %s is not UTF-8 text", what);
+      r->failed = TRUE;
+      g_free (s);
+      return NULL;
+    }
+  return s;
+}
+
+static gboolean
+invalid (Reader     *r,
+         const char *message)
+{
+  if (!r->failed)
+    g_set_error (r->error, AW_GUIDANCE_MODEL_ERROR, AW_GUIDANCE_MODEL_ERROR_INVALID,
+                 "The model file is invalid: %s", message);
+  r->failed = TRUE;
+  return FALSE;
+}
+
+static gboolean
+known_rule (const char *id)
+{
+  static const char *ids[] = {
+    AW_RULE_PUSHY, AW_RULE_STATUS_REQUEST, AW_RULE_NEGATIVE, AW_RULE_OVERPROMISE,
+    AW_RULE_UNPROFESSIONAL, "thanks", "feedback",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    if (g_str_equal (id, ids[i]))
+      return TRUE;
+  return FALSE;
+}
+
+void
+aw_guidance_model_free (AwGuidanceModel *model)
+{
+  if (model == NULL)
+    return;
+  for (guint i = 0; model->rules != NULL && i < model->n_rules; i++)
+    g_free (model->rules[i].id);
+  g_free (model->rules);
+  g_free (model->language);
+  g_clear_pointer (&model->settings.negations, g_hash_table_unref);
+  g_clear_pointer (&model->bytes, g_bytes_unref);
+  g_free (model);
+}
+
+/**
+ * aw_guidance_model_new_from_bytes:
+ * @bytes: a whole model file; kept, never copied
+ *
+ * Returns: (transfer full): the model, or %NULL with @error set (truncated, not a model
+ *   file, another format version, checksum mismatch, invalid values)
+ */
+AwGuidanceModel *
+aw_guidance_model_new_from_bytes (GBytes  *bytes,
+                                  GError **error)
+{
+  g_autoptr(AwGuidanceModel) model = g_new0 (AwGuidanceModel, 1);
+  Reader r = { 0 };
+  guint version, header_size, n_negations, bits;
+  gsize header_end, weights_size, expected;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  r.data = g_bytes_get_data (bytes, &r.len);
+  r.error = error;
+
+  if (!reader_need (&r, 4, "the magic number"))
+    return NULL;
+  if (memcmp (r.data, MAGIC, 4) != 0)
+    {
+      g_set_error_literal (error, AW_GUIDANCE_MODEL_ERROR, AW_GUIDANCE_MODEL_ERROR_BAD_MAGIC,
+                           "Not a guidance model file (no AWGM magic number)");
+      return NULL;
+    }
+  r.pos = 4;
+  version = read_u8 (&r, "the format version");
+  version |= read_u8 (&r, "the format version") << 8;
+  read_u8 (&r, "the reserved bytes");
+  read_u8 (&r, "the reserved bytes");
+  header_size = read_u32 (&r, "the header size");
+  if (r.failed)
+    return NULL;
+  if (version != AW_GUIDANCE_MODEL_VERSION)
+    {
+      g_set_error (error, AW_GUIDANCE_MODEL_ERROR, AW_GUIDANCE_MODEL_ERROR_VERSION,
+                   "The model file has format version %u; this program reads version %u",
+                   version, AW_GUIDANCE_MODEL_VERSION);
+      return NULL;
+    }
+  if (header_size > r.len)
+    {
+      reader_need (&r, header_size, "the header");
+      return NULL;
+    }
+  header_end = PREFIX_SIZE + header_size;
+
+  model->language = read_string (&r, "the language");
+  bits = read_u8 (&r, "the hash bits");
+  model->settings.negation_window = read_u8 (&r, "the negation window");
+  n_negations = read_u8 (&r, "the number of negation words");
+  if (r.failed)
+    return NULL;
+  if (bits < AW_FEATURES_MIN_BITS || bits > AW_FEATURES_MAX_BITS)
+    return invalid (&r, "hash bits out of range"), NULL;
+  model->settings.hash_bits = bits;
+  model->settings.negations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n_negations && !r.failed; i++)
+    {
+      char *word = read_string (&r, "a negation word");
+
+      if (word != NULL)
+        g_hash_table_add (model->settings.negations, word);
+    }
+
+  model->n_rules = read_u8 (&r, "the number of rules");
+  if (r.failed)
+    return NULL;
+  if (model->n_rules == 0 || model->n_rules > MAX_RULES)
+    return invalid (&r, "number of rules out of range"), NULL;
+  model->rules = g_new0 (ModelRule, model->n_rules);
+  for (guint i = 0; i < model->n_rules && !r.failed; i++)
+    {
+      ModelRule *rule = &model->rules[i];
+      guint kind;
+
+      rule->id = read_string (&r, "a rule id");
+      kind = read_u8 (&r, "a rule kind");
+      rule->bias = read_f32 (&r, "a rule bias");
+      rule->scale = read_f32 (&r, "a rule scale");
+      rule->threshold = read_f32 (&r, "a rule threshold");
+      if (r.failed)
+        return NULL;
+      if (!known_rule (rule->id))
+        return invalid (&r, "unknown rule id"), NULL;
+      if (kind > AW_MODEL_RULE_EMAIL_MAX)
+        return invalid (&r, "unknown rule kind"), NULL;
+      rule->kind = kind;
+      if (!isfinite (rule->bias) || !isfinite (rule->scale) || !isfinite (rule->threshold) ||
+          rule->scale < 0)
+        return invalid (&r, "a rule's bias, scale or threshold is not a finite number"), NULL;
+    }
+  if (r.failed)
+    return NULL;
+  if (r.pos > header_end)
+    {
+      reader_need (&r, r.len + 1, "the header");
+      return invalid (&r, "the header is longer than its size says"), NULL;
+    }
+  if (r.pos != header_end)
+    return invalid (&r, "the header is shorter than its size says"), NULL;
+
+  weights_size = ((gsize) 1 << bits) * model->n_rules;
+  expected = header_end + weights_size + CHECKSUM_SIZE;
+  if (r.len < expected)
+    {
+      reader_need (&r, weights_size + CHECKSUM_SIZE,
+                   r.len < header_end + weights_size ? "the weights" : "the checksum");
+      return NULL;
+    }
+  if (r.len > expected)
+    return invalid (&r, "there are bytes after the checksum"), NULL;
+
+  {
+    g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+    guint8 digest[CHECKSUM_SIZE];
+    gsize digest_len = sizeof digest;
+
+    g_checksum_update (sum, r.data, r.len - CHECKSUM_SIZE);
+    g_checksum_get_digest (sum, digest, &digest_len);
+    if (memcmp (digest, r.data + r.len - CHECKSUM_SIZE, CHECKSUM_SIZE) != 0)
+      {
+        g_set_error_literal (error, AW_GUIDANCE_MODEL_ERROR, AW_GUIDANCE_MODEL_ERROR_CHECKSUM,
+                             "The model file is corrupt: its SHA-256 checksum does not match");
+        return NULL;
+      }
+  }
+
+  model->weights = (const gint8 *) r.data + header_end;
+  model->bytes = g_bytes_ref (bytes);
+  return g_steal_pointer (&model);
+}
+
+const char *
+aw_guidance_model_get_language (AwGuidanceModel *model)
+{
+  return model->language;
+}
+
+guint
+aw_guidance_model_get_n_rules (AwGuidanceModel *model)
+{
+  return model->n_rules;
+}
+
+const char *
+aw_guidance_model_get_rule_id (AwGuidanceModel *model,
+                               guint            rule)
+{
+  g_return_val_if_fail (rule < model->n_rules, NULL);
+  return model->rules[rule].id;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* The bundled models, loaded lazily, one language at a time */
+
+static GMutex models_lock;
+static GHashTable *models;        /* code -> AwGuidanceModel, or NULL when none/broken */
+static gint model_enabled = 1;
+static AwModelTraceFunc trace_func;
+static gpointer trace_data;
+
+AwGuidanceModel *
+aw_guidance_model_lookup (const char  *code,
+                          GError     **error)
+{
+  AwGuidanceModel *model = NULL;
+  gpointer value;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  g_mutex_lock (&models_lock);
+  if (models == NULL)
+    models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) aw_guidance_model_free);
+  if (g_hash_table_lookup_extended (models, code, NULL, &value))
+    model = value;
+  else
+    {
+      g_autofree char *path = g_strconcat ("guidance/", code, ".model", NULL);
+      g_autoptr(GBytes) bytes = aw_core_data_lookup (path, NULL);
+      g_autoptr(GError) local_error = NULL;
+
+      if (bytes != NULL)
+        {
+          model = aw_guidance_model_new_from_bytes (bytes, &local_error);
+          if (model == NULL)
+            g_set_error (error, AW_GUIDANCE_MODEL_ERROR, local_error->code,
+                         "guidance/%s.model: %s", code, local_error->message);
+          else if (g_strcmp0 (model->language, code) != 0)
+            {
+              g_set_error (error, AW_GUIDANCE_MODEL_ERROR, AW_GUIDANCE_MODEL_ERROR_INVALID,
+                           "guidance/%s.model: the model is for language “%s”",
+                           code, model->language);
+              g_clear_pointer (&model, aw_guidance_model_free);
+            }
+        }
+      g_hash_table_insert (models, g_strdup (code), model);
+    }
+  g_mutex_unlock (&models_lock);
+  return model;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Judging a body */
+
+static inline double
+sigmoid (double x)
+{
+  return 1.0 / (1.0 + exp (-x));
+}
+
+static gboolean
+phrase_covers (GPtrArray    *phrase_findings,
+               const char   *rule_id,
+               const AwUnit *unit)
+{
+  for (guint i = 0; phrase_findings != NULL && i < phrase_findings->len; i++)
+    {
+      AwFinding *f = g_ptr_array_index (phrase_findings, i);
+
+      if (aw_finding_get_part (f) == AW_DRAFT_PART_BODY && aw_finding_has_span (f) &&
+          g_str_equal (aw_finding_get_rule_id (f), rule_id) &&
+          aw_finding_get_start (f) < (int) unit->char_end &&
+          aw_finding_get_end (f) > (int) unit->char_start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The run of at most EXPLAIN_MAX_TOKENS tokens whose features weighed most for @rule */
+static void
+explain (AwGuidanceModel *model,
+         guint            rule,
+         const AwUnit    *unit,
+         GArray          *features,
+         guint32         *first,
+         guint32         *last)
+{
+  g_autofree double *weight = g_new0 (double, unit->n_tokens);
+  double best = -G_MAXDOUBLE;
+
+  *first = unit->first;
+  *last = unit->first + unit->n_tokens - 1;
+
+  for (guint k = 0; k < features->len; k++)
+    {
+      const AwFeature *f = &g_array_index (features, AwFeature, k);
+      double w;
+
+      if (f->first == AW_FEATURES_NO_TOKEN)
+        continue;
+      w = model->weights[(gsize) f->bucket * model->n_rules + rule];
+      for (guint32 t = f->first; t <= f->last; t++)
+        if (t >= unit->first && t - unit->first < unit->n_tokens)
+          weight[t - unit->first] += w;
+    }
+
+  for (guint a = 0; a < unit->n_tokens; a++)
+    {
+      double sum = 0;
+
+      if (weight[a] <= 0)
+        continue;
+      for (guint b = a; b < unit->n_tokens && b < a + EXPLAIN_MAX_TOKENS; b++)
+        {
+          sum += weight[b];
+          if (weight[b] > 0 && sum > best)
+            {
+              best = sum;
+              *first = unit->first + a;
+              *last = unit->first + b;
+            }
+        }
+    }
+}
+
+static AwFinding *
+make_finding (AwTokens   *body,
+              const char *rule_id,
+              guint32     first,
+              guint32     last,
+              double      probability)
+{
+  const AwToken *a = &g_array_index (body->tokens, AwToken, first);
+  const AwToken *b = &g_array_index (body->tokens, AwToken, last);
+  g_autofree char *text = g_strndup (body->text + a->byte_start, b->byte_end - a->byte_start);
+  AwFinding *finding = aw_finding_new (rule_id, aw_guidance_rule_get_severity (rule_id),
+                                       AW_DRAFT_PART_BODY, a->char_start, b->char_end, text,
+                                       aw_guidance_rule_get_message (rule_id),
+                                       aw_guidance_rule_get_why (rule_id), NULL);
+
+  aw_finding_set_score (finding, AW_FINDING_SOURCE_MODEL, probability);
+  return finding;
+}
+
+/**
+ * aw_guidance_model_judge:
+ * @body: the body's tokens (quoted reply text already masked)
+ * @signature_line: the sign-off line (index into @body->lines), or G_MAXUINT
+ * @phrase_findings: (element-type AwFinding) (nullable): the body's phrase findings
+ * @verdict: (out caller-allocates): clear it with aw_model_verdict_clear()
+ */
+void
+aw_guidance_model_judge (AwGuidanceModel   *model,
+                         AwTokens          *body,
+                         guint              signature_line,
+                         GPtrArray         *phrase_findings,
+                         AwGuidanceOptions *options,
+                         AwModelVerdict    *verdict)
+{
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (AwUnit));
+  g_autoptr(GArray) features = g_array_new (FALSE, FALSE, sizeof (AwFeature));
+  guint n = model->n_rules;
+  gint64 sums[MAX_RULES];
+  gint64 email_sum[MAX_RULES] = { 0 };
+  double email_max[MAX_RULES];
+  gboolean enabled[MAX_RULES];
+
+  memset (verdict, 0, sizeof *verdict);
+  verdict->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  verdict->thanks_score = verdict->feedback_score = -1;
+
+  for (guint r = 0; r < n; r++)
+    {
+      email_max[r] = -G_MAXDOUBLE;
+      enabled[r] = model->rules[r].kind != AW_MODEL_RULE_UNIT ||
+                   aw_guidance_options_is_rule_enabled (options, model->rules[r].id);
+    }
+
+  aw_features_units (body, signature_line, units);
+  for (guint u = 0; u < units->len; u++)
+    {
+      const AwUnit *unit = &g_array_index (units, AwUnit, u);
+
+      g_array_set_size (features, 0);
+      aw_features_extract (&model->settings, body, unit, features);
+      memset (sums, 0, sizeof sums);
+      for (guint k = 0; k < features->len; k++)
+        {
+          const gint8 *w = model->weights + (gsize) g_array_index (features, AwFeature, k).bucket * n;
+
+          for (guint r = 0; r < n; r++)
+            sums[r] += w[r];
+        }
+
+      for (guint r = 0; r < n; r++)
+        {
+          const ModelRule *rule = &model->rules[r];
+          double score = rule->bias + rule->scale * (double) sums[r];
+
+          switch (rule->kind)
+            {
+            case AW_MODEL_RULE_UNIT:
+              if (enabled[r] && !unit->signature && score >= rule->threshold &&
+                  !phrase_covers (phrase_findings, rule->id, unit))
+                {
+                  guint32 first, last;
+
+                  explain (model, r, unit, features, &first, &last);
+                  g_ptr_array_add (verdict->findings,
+                                   make_finding (body, rule->id, first, last, sigmoid (score)));
+                }
+              break;
+            case AW_MODEL_RULE_EMAIL_SUM:
+              email_sum[r] += sums[r];
+              break;
+            case AW_MODEL_RULE_EMAIL_MAX:
+              email_max[r] = MAX (email_max[r], score);
+              break;
+            default:
+              break;
+            }
+        }
+    }
+
+  for (guint r = 0; r < n; r++)
+    {
+      const ModelRule *rule = &model->rules[r];
+      double score;
+
+      if (rule->kind == AW_MODEL_RULE_UNIT)
+        continue;
+      score = rule->kind == AW_MODEL_RULE_EMAIL_SUM
+        ? rule->bias + rule->scale * (double) email_sum[r]
+        : (units->len > 0 ? email_max[r] : rule->bias);
+      if (g_str_equal (rule->id, "thanks"))
+        {
+          verdict->thanks_score = sigmoid (score);
+          verdict->thanks = score >= rule->threshold;
+        }
+      else if (g_str_equal (rule->id, "feedback"))
+        {
+          verdict->feedback_score = sigmoid (score);
+          verdict->feedback = score >= rule->threshold;
+        }
+    }
+}
+
+void
+aw_model_verdict_clear (AwModelVerdict *verdict)
+{
+  g_clear_pointer (&verdict->findings, g_ptr_array_unref);
+}
+
+void
+aw_guidance_model_set_enabled (gboolean enabled)
+{
+  g_atomic_int_set (&model_enabled, enabled ? 1 : 0);
+}
+
+void
+aw_guidance_model_set_trace (AwModelTraceFunc func,
+                             gpointer         user_data)
+{
+  trace_func = func;
+  trace_data = user_data;
+}
+
+void
+aw_guidance_model_run (const char        *code,
+                       AwTokens          *body,
+                       guint              signature_line,
+                       GPtrArray         *phrase_findings,
+                       AwGuidanceOptions *options,
+                       AwModelVerdict    *verdict)
+{
+  AwGuidanceModel *model;
+  g_autoptr(GError) error = NULL;
+
+  memset (verdict, 0, sizeof *verdict);
+  verdict->thanks_score = verdict->feedback_score = -1;
+
+  if (trace_func != NULL)
+    {
+      trace_func (body, signature_line, trace_data);
+      return;
+    }
+  if (!g_atomic_int_get (&model_enabled))
+    return;
+
+  model = aw_guidance_model_lookup (code, &error);
+  if (error != NULL)
+    g_debug ("The guidance runs on phrases alone for %s: %s", code, error->message);
+  if (model != NULL)
+    aw_guidance_model_judge (model, body, signature_line, phrase_findings, options, verdict);
+}
