@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-smtp-reply.c: libFuzzer target for the SMTP reply parser
  *
- * Feeds arbitrary bytes the way the client does (parse, drop what was consumed, parse
- * again) and checks the parser's promises: it never reads past the buffer, consumes
- * something for every reply, and hands out sane codes and valid UTF-8 text.
+ * Feeds arbitrary bytes to the parser of one buffer (parse, drop what was consumed, parse
+ * again) and checks its promises: it never reads past the buffer, consumes something for
+ * every reply, and hands out sane codes and valid UTF-8 text. Then feeds the same bytes
+ * in pieces to the incremental parser the client uses: same replies, same failure, and
+ * a bounded number of bytes looked at.
  */
 #include "config.h"
 
@@ -14,10 +16,56 @@
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
+/* The incremental parser, fed in pieces of a size taken from the input, must hand out
+ * the same replies as the parser of one buffer (and fail where it fails). */
+static void
+check_incremental (const guint8 *data,
+                   size_t        size,
+                   GPtrArray    *expected,
+                   gboolean      expected_error)
+{
+  g_autoptr(AwSmtpReplyParser) parser = aw_smtp_reply_parser_new ();
+  gsize piece = size > 0 ? 1 + data[0] % 16 : 1;
+  gsize fed = 0;
+  guint n = 0;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AwSmtpReply) reply = aw_smtp_reply_parser_next (parser, &error);
+
+      if (error != NULL)
+        {
+          g_assert (expected_error && n == expected->len);
+          return;
+        }
+      if (reply != NULL)
+        {
+          AwSmtpReply *want;
+
+          g_assert (n < expected->len);
+          want = g_ptr_array_index (expected, n++);
+          g_assert (reply->code == want->code);
+          g_assert (g_strcmp0 (reply->enhanced_code, want->enhanced_code) == 0);
+          g_assert (g_strv_equal ((const char * const *) reply->lines,
+                                  (const char * const *) want->lines));
+          continue;
+        }
+      if (fed == size)
+        break;
+      aw_smtp_reply_parser_push (parser, data + fed, MIN (piece, size - fed));
+      fed += MIN (piece, size - fed);
+    }
+  g_assert (!expected_error && n == expected->len);
+  g_assert (aw_smtp_reply_parser_get_bytes_examined (parser) <= 3 * (guint64) size);
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
+  g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func ((GDestroyNotify) aw_smtp_reply_free);
+  gboolean failed = FALSE;
   gsize offset = 0;
 
   while (offset <= size)
@@ -32,6 +80,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
         {
           g_assert (consumed == 0);
           g_assert (error == NULL || g_error_matches (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL));
+          failed = error != NULL;
           break;
         }
 
@@ -53,7 +102,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_free (aw_smtp_reply_to_string (reply));
 
       offset += consumed;
+      g_ptr_array_add (replies, g_steal_pointer (&reply));
     }
 
+  check_incremental (data, size, replies, failed);
   return 0;
 }

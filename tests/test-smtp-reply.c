@@ -242,6 +242,174 @@ test_text_has_no_unicode_controls (void)
   }
 }
 
+/* A legal reply of about 250 KiB (127 non-last lines at the line limit), the most the
+ * client accepts. */
+static GString *
+huge_reply (void)
+{
+  GString *text = g_string_new (NULL);
+  int i;
+
+  for (i = 0; i < AW_SMTP_REPLY_MAX_LINES - 1; i++)
+    {
+      g_string_append_printf (text, "250-X-FILLER-%03d ", i);
+      while (text->len % 2049 != 2047)
+        g_string_append_c (text, 'x');
+      g_string_append (text, "\r\n");
+    }
+  g_string_append (text, "250 8BITMIME\r\n");
+  return text;
+}
+
+/* Fed 4 bytes at a time, as 4-byte TLS records arrive, the reply comes out whole and
+ * every byte is looked at a bounded number of times: linear, not quadratic. */
+static void
+test_incremental_tiny_chunks (void)
+{
+  g_autoptr(GString) text = huge_reply ();
+  g_autoptr(AwSmtpReplyParser) parser = aw_smtp_reply_parser_new ();
+  g_autoptr(AwSmtpReply) reply = NULL;
+  gsize offset;
+
+  g_assert_cmpuint (text->len, >, 250 * 1024);
+  for (offset = 0; offset < text->len; offset += 4)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (reply);
+      aw_smtp_reply_parser_push (parser, (const guint8 *) text->str + offset,
+                                 MIN (4, text->len - offset));
+      reply = aw_smtp_reply_parser_next (parser, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_nonnull (reply);
+  g_assert_cmpint (reply->code, ==, 250);
+  g_assert_cmpuint (g_strv_length (reply->lines), ==, AW_SMTP_REPLY_MAX_LINES);
+  g_assert_true (g_str_has_prefix (reply->lines[0], "X-FILLER-000 xxx"));
+  g_assert_cmpuint (strlen (reply->lines[0]), ==, 2047 - 4);
+  g_assert_cmpstr (reply->lines[AW_SMTP_REPLY_MAX_LINES - 1], ==, "8BITMIME");
+  g_assert_cmpuint (aw_smtp_reply_parser_get_pending (parser), ==, 0);
+
+  g_test_message ("%" G_GSIZE_FORMAT " bytes in 4-byte pieces: %" G_GUINT64_FORMAT " examined",
+                  text->len, aw_smtp_reply_parser_get_bytes_examined (parser));
+  g_assert_cmpuint (aw_smtp_reply_parser_get_bytes_examined (parser), <=, 3 * text->len);
+}
+
+/* Replies one after another in one piece come out one by one; what is left is pending. */
+static void
+test_incremental_pending (void)
+{
+  const char *text = "250 2.1.0 Sender OK\r\n354 go\r\n250 extra";
+  g_autoptr(AwSmtpReplyParser) parser = aw_smtp_reply_parser_new ();
+  g_autoptr(AwSmtpReply) first = NULL;
+  g_autoptr(AwSmtpReply) second = NULL;
+  g_autoptr(AwSmtpReply) third = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aw_smtp_reply_parser_push (parser, (const guint8 *) text, strlen (text));
+  g_assert_cmpuint (aw_smtp_reply_parser_get_pending (parser), ==, strlen (text));
+  first = aw_smtp_reply_parser_next (parser, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->code, ==, 250);
+  g_assert_cmpstr (first->enhanced_code, ==, "2.1.0");
+  g_assert_cmpuint (aw_smtp_reply_parser_get_pending (parser), ==, strlen ("354 go\r\n250 extra"));
+  second = aw_smtp_reply_parser_next (parser, &error);
+  g_assert_cmpint (second->code, ==, 354);
+  g_assert_cmpuint (aw_smtp_reply_parser_get_pending (parser), ==, strlen ("250 extra"));
+  g_assert_null (aw_smtp_reply_parser_next (parser, &error));
+  g_assert_no_error (error);
+  aw_smtp_reply_parser_push (parser, (const guint8 *) "\r\n", 2);
+  third = aw_smtp_reply_parser_next (parser, &error);
+  g_assert_cmpstr (third->lines[0], ==, "extra");
+  g_assert_cmpuint (aw_smtp_reply_parser_get_pending (parser), ==, 0);
+}
+
+/* Whatever the pieces, the incremental parser hands out exactly what the parser of one
+ * buffer does, errors included. */
+static void
+check_same_in_pieces (const char *text,
+                      gsize       length,
+                      gsize       piece)
+{
+  g_autoptr(AwSmtpReplyParser) parser = aw_smtp_reply_parser_new ();
+  g_autoptr(GError) whole_error = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize offset = 0, fed = 0;
+
+  for (;;)
+    {
+      g_autoptr(AwSmtpReply) expected = NULL;
+      g_autoptr(AwSmtpReply) got = NULL;
+      gsize consumed = 0;
+
+      expected = aw_smtp_reply_parse ((const guint8 *) text + offset, length - offset,
+                                      &consumed, &whole_error);
+      while (got == NULL && error == NULL)
+        {
+          got = aw_smtp_reply_parser_next (parser, &error);
+          if (got == NULL && error == NULL)
+            {
+              gsize n = MIN (piece, length - fed);
+
+              if (n == 0)
+                break;
+              aw_smtp_reply_parser_push (parser, (const guint8 *) text + fed, n);
+              fed += n;
+            }
+        }
+      if (expected == NULL)
+        {
+          g_assert_null (got);
+          if (whole_error != NULL)
+            g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL);
+          else
+            g_assert_no_error (error);
+          return;
+        }
+      g_assert_no_error (error);
+      g_assert_nonnull (got);
+      g_assert_cmpint (got->code, ==, expected->code);
+      g_assert_cmpstr (got->enhanced_code, ==, expected->enhanced_code);
+      g_assert_cmpstrv (got->lines, expected->lines);
+      offset += consumed;
+      g_assert_cmpuint (aw_smtp_reply_parser_get_pending (parser), ==, fed - offset);
+    }
+}
+
+static void
+test_incremental_same_as_whole (void)
+{
+  const char *inputs[] = {
+    "250-mail.example.org Hello\r\n250-PIPELINING\r\n250 8BITMIME\r\n354 go\r\n",
+    "534-5.7.9 Application-specific password required.\r\n534 5.7.9 Learn more\r\n",
+    "220 hello\n250\r\n550 2.0.0 odd\r\n",
+    "250-one\r\n251 two\r\n",
+    "250 fine\r\nhello\r\n",
+    "250 fine\r\n25",
+    "",
+  };
+  gsize pieces[] = { 1, 2, 3, 4, 7, 64, 4096 };
+  g_autoptr(GString) long_line = g_string_new ("250 fine\r\n250 ");
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autoptr(GString) huge = huge_reply ();
+  guint i, j;
+
+  while (long_line->len < AW_SMTP_REPLY_MAX_LINE + 20)
+    g_string_append_c (long_line, 'x');
+  for (i = 0; i < AW_SMTP_REPLY_MAX_LINES + 1; i++)
+    g_string_append (many, "250-x\r\n");
+  g_string_append (many, "250 end\r\n");
+
+  for (j = 0; j < G_N_ELEMENTS (pieces); j++)
+    {
+      for (i = 0; i < G_N_ELEMENTS (inputs); i++)
+        check_same_in_pieces (inputs[i], strlen (inputs[i]), pieces[j]);
+      check_same_in_pieces (long_line->str, long_line->len, pieces[j]);
+      check_same_in_pieces (many->str, many->len, pieces[j]);
+      check_same_in_pieces (huge->str, huge->len, pieces[j]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +426,9 @@ main (int   argc,
   g_test_add_func ("/smtp-reply/limits", test_limits);
   g_test_add_func ("/smtp-reply/text-is-clean", test_text_is_clean);
   g_test_add_func ("/smtp-reply/text-has-no-unicode-controls", test_text_has_no_unicode_controls);
+  g_test_add_func ("/smtp-reply/incremental/tiny-chunks", test_incremental_tiny_chunks);
+  g_test_add_func ("/smtp-reply/incremental/pending", test_incremental_pending);
+  g_test_add_func ("/smtp-reply/incremental/same-as-whole", test_incremental_same_as_whole);
 
   return g_test_run ();
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-smtp-reply.c: parses SMTP replies (RFC 5321 4.2, enhanced codes RFC 3463)
  *
- * A pure function over a byte buffer, so the client can feed it whatever arrived and
- * the fuzzer can feed it anything.
+ * The client feeds it whatever arrived (AwSmtpReplyParser, incremental: a reply in
+ * 4-byte pieces costs no more than one in a single piece); aw_smtp_reply_parse() is the
+ * same over one buffer, for the fuzzer and the tests.
  */
 #include "config.h"
 
@@ -89,6 +90,184 @@ clean_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+struct _AwSmtpReplyParser
+{
+  GByteArray *buffer;
+  gsize       start;       /* first byte of the reply being read */
+  gsize       line_start;  /* first byte of the line being read */
+  gsize       scanned;     /* bytes of that line already searched for its LF */
+  GPtrArray  *lines;       /* the reply's complete lines so far */
+  char       *enhanced;
+  int         code;
+  gboolean    failed;
+  guint64     examined;
+};
+
+AwSmtpReplyParser *
+aw_smtp_reply_parser_new (void)
+{
+  AwSmtpReplyParser *self = g_new0 (AwSmtpReplyParser, 1);
+
+  self->buffer = g_byte_array_new ();
+  self->lines = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+void
+aw_smtp_reply_parser_free (AwSmtpReplyParser *self)
+{
+  if (self == NULL)
+    return;
+  g_byte_array_unref (self->buffer);
+  g_ptr_array_unref (self->lines);
+  g_free (self->enhanced);
+  g_free (self);
+}
+
+void
+aw_smtp_reply_parser_push (AwSmtpReplyParser *self,
+                           const guint8      *data,
+                           gsize              length)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (data != NULL || length == 0);
+
+  /* Drop what earlier replies used once it is at least half the buffer: each byte is
+   * moved at most once on average. */
+  if (self->start > 0 && self->start >= self->buffer->len / 2)
+    {
+      g_byte_array_remove_range (self->buffer, 0, (guint) self->start);
+      self->line_start -= self->start;
+      self->start = 0;
+    }
+  g_byte_array_append (self->buffer, data, (guint) length);
+}
+
+/* Bytes received that are not part of a reply handed out yet. */
+gsize
+aw_smtp_reply_parser_get_pending (AwSmtpReplyParser *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->buffer->len - self->start;
+}
+
+/* For tests: how many bytes the parser has looked at so far. */
+guint64
+aw_smtp_reply_parser_get_bytes_examined (AwSmtpReplyParser *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->examined;
+}
+
+static AwSmtpReply *
+parser_fail (AwSmtpReplyParser  *self,
+             GError            **error,
+             const char         *message)
+{
+  self->failed = TRUE;
+  g_set_error_literal (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL, message);
+  return NULL;
+}
+
+/**
+ * aw_smtp_reply_parser_next:
+ * @error: %AW_SMTP_ERROR_PROTOCOL when the bytes are not an SMTP reply
+ *
+ * Returns: (transfer full) (nullable): the next complete reply, or %NULL with @error
+ *   unset when more bytes are needed
+ */
+AwSmtpReply *
+aw_smtp_reply_parser_next (AwSmtpReplyParser  *self,
+                           GError            **error)
+{
+  const guint8 *data;
+  AwSmtpReply *reply;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (!self->failed, NULL);
+
+  data = self->buffer->data;
+  for (;;)
+    {
+      gsize from = self->line_start + self->scanned;
+      const guint8 *nl = NULL;
+      gsize line_len;
+      const char *line;
+      gboolean last;
+      int line_code;
+      gsize text_start;
+
+      /* Only the bytes not searched before */
+      if (from < self->buffer->len)
+        nl = memchr (data + from, '\n', self->buffer->len - from);
+      if (nl == NULL)
+        {
+          self->examined += self->buffer->len - from;
+          self->scanned = self->buffer->len - self->line_start;
+          if (self->scanned > AW_SMTP_REPLY_MAX_LINE)
+            return parser_fail (self, error, _("The server sent a reply line that is too long"));
+          return NULL;
+        }
+      self->examined += (gsize) (nl - (data + from)) + 1;
+
+      line = (const char *) data + self->line_start;
+      line_len = (gsize) (nl - (data + self->line_start));
+      if (line_len > AW_SMTP_REPLY_MAX_LINE)
+        return parser_fail (self, error, _("The server sent a reply line that is too long"));
+      if (line_len > 0 && line[line_len - 1] == '\r')
+        line_len--;
+      /* The line itself is read once more below */
+      self->examined += line_len;
+
+      if (line_len < 3
+          || line[0] < '2' || line[0] > '5'
+          || line[1] < '0' || line[1] > '5'
+          || !g_ascii_isdigit (line[2])
+          || (line_len > 3 && line[3] != ' ' && line[3] != '-'))
+        return parser_fail (self, error, _("The server sent a line that is not an SMTP reply"));
+
+      line_code = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
+      if (self->lines->len > 0 && line_code != self->code)
+        return parser_fail (self, error, _("The server sent a reply whose lines have different codes"));
+      self->code = line_code;
+      last = line_len == 3 || line[3] == ' ';
+
+      text_start = line_len > 3 ? 4 : 3;
+      if (line[0] != '3')
+        {
+          gsize elen = match_enhanced_code (line + text_start, line_len - text_start, line[0]);
+
+          if (elen > 0)
+            {
+              if (self->lines->len == 0)
+                self->enhanced = g_strndup (line + text_start, elen);
+              text_start += elen;
+              if (text_start < line_len)
+                text_start++;
+            }
+        }
+
+      g_ptr_array_add (self->lines, clean_text (line + text_start, line_len - text_start));
+      self->line_start = (gsize) (nl - data) + 1;
+      self->scanned = 0;
+
+      if (last)
+        break;
+
+      if (self->lines->len >= AW_SMTP_REPLY_MAX_LINES)
+        return parser_fail (self, error, _("The server sent a reply with too many lines"));
+    }
+
+  g_ptr_array_add (self->lines, NULL);
+  reply = g_new0 (AwSmtpReply, 1);
+  reply->code = self->code;
+  reply->enhanced_code = g_steal_pointer (&self->enhanced);
+  reply->lines = (char **) g_ptr_array_steal (self->lines, NULL);
+  self->code = 0;
+  self->start = self->line_start;
+  return reply;
+}
+
 /**
  * aw_smtp_reply_parse:
  * @data: bytes received from the server
@@ -105,107 +284,19 @@ aw_smtp_reply_parse (const guint8  *data,
                      gsize         *consumed,
                      GError       **error)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *enhanced = NULL;
+  g_autoptr(AwSmtpReplyParser) parser = NULL;
   AwSmtpReply *reply;
-  gsize pos = 0;
-  int code = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (consumed != NULL)
     *consumed = 0;
-
-  for (;;)
-    {
-      const guint8 *nl;
-      gsize line_len;
-      const char *line;
-      gboolean last;
-      int line_code;
-      gsize text_start;
-
-      if (pos >= length)
-        return NULL;
-
-      nl = memchr (data + pos, '\n', length - pos);
-      if (nl == NULL)
-        {
-          if (length - pos > AW_SMTP_REPLY_MAX_LINE)
-            goto too_long;
-          return NULL;
-        }
-
-      line = (const char *) data + pos;
-      line_len = (gsize) (nl - (data + pos));
-      if (line_len > AW_SMTP_REPLY_MAX_LINE)
-        goto too_long;
-      if (line_len > 0 && line[line_len - 1] == '\r')
-        line_len--;
-
-      if (line_len < 3
-          || line[0] < '2' || line[0] > '5'
-          || line[1] < '0' || line[1] > '5'
-          || !g_ascii_isdigit (line[2])
-          || (line_len > 3 && line[3] != ' ' && line[3] != '-'))
-        {
-          g_set_error_literal (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL,
-                               _("The server sent a line that is not an SMTP reply"));
-          return NULL;
-        }
-
-      line_code = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
-      if (lines->len > 0 && line_code != code)
-        {
-          g_set_error_literal (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL,
-                               _("The server sent a reply whose lines have different codes"));
-          return NULL;
-        }
-      code = line_code;
-      last = line_len == 3 || line[3] == ' ';
-
-      text_start = line_len > 3 ? 4 : 3;
-      if (line[0] != '3')
-        {
-          gsize elen = match_enhanced_code (line + text_start, line_len - text_start, line[0]);
-
-          if (elen > 0)
-            {
-              if (lines->len == 0)
-                enhanced = g_strndup (line + text_start, elen);
-              text_start += elen;
-              if (text_start < line_len)
-                text_start++;
-            }
-        }
-
-      g_ptr_array_add (lines, clean_text (line + text_start, line_len - text_start));
-      pos = (gsize) (nl - data) + 1;
-
-      if (last)
-        break;
-
-      if (lines->len >= AW_SMTP_REPLY_MAX_LINES)
-        {
-          g_set_error_literal (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL,
-                               _("The server sent a reply with too many lines"));
-          return NULL;
-        }
-    }
-
-  g_ptr_array_add (lines, NULL);
-  reply = g_new0 (AwSmtpReply, 1);
-  reply->code = code;
-  reply->enhanced_code = g_steal_pointer (&enhanced);
-  reply->lines = (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
-  if (consumed != NULL)
-    *consumed = pos;
+  parser = aw_smtp_reply_parser_new ();
+  aw_smtp_reply_parser_push (parser, data, length);
+  reply = aw_smtp_reply_parser_next (parser, error);
+  if (reply != NULL && consumed != NULL)
+    *consumed = parser->start;
   return reply;
-
-too_long:
-  g_set_error_literal (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL,
-                       _("The server sent a reply line that is too long"));
-  return NULL;
 }
 
 /**

@@ -28,4 +28,21 @@ char        *aw_smtp_reply_to_string   (const AwSmtpReply *reply);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwSmtpReply, aw_smtp_reply_free)
 
+/* The same parser, incremental: bytes go in as they arrive (push), replies come out
+ * (next). Each byte is looked at a bounded number of times, however the bytes are split.
+ * After an error the parser is of no further use. */
+typedef struct _AwSmtpReplyParser AwSmtpReplyParser;
+
+AwSmtpReplyParser *aw_smtp_reply_parser_new                (void);
+void               aw_smtp_reply_parser_free               (AwSmtpReplyParser *self);
+void               aw_smtp_reply_parser_push               (AwSmtpReplyParser *self,
+                                                            const guint8      *data,
+                                                            gsize              length);
+AwSmtpReply       *aw_smtp_reply_parser_next               (AwSmtpReplyParser *self,
+                                                            GError           **error);
+gsize              aw_smtp_reply_parser_get_pending        (AwSmtpReplyParser *self);
+guint64            aw_smtp_reply_parser_get_bytes_examined (AwSmtpReplyParser *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwSmtpReplyParser, aw_smtp_reply_parser_free)
+
 G_END_DECLS
