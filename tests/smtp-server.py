@@ -24,6 +24,7 @@ import ssl
 import subprocess
 import sys
 import threading
+import types
 import warnings
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
@@ -67,9 +68,16 @@ def make_certificates(d):
     return ca, server, other, (ss, ss_key)
 
 
-def server_context(cert):
+def server_context(cert, legacy=False):
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(*cert)
+    if legacy:
+        # Only TLS 1.0 and 1.1 (RFC 8996 forbids both); OpenSSL 3 needs security level 0
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ctx.minimum_version = ssl.TLSVersion.TLSv1
+            ctx.maximum_version = ssl.TLSVersion.TLSv1_1
+        ctx.set_ciphers("DEFAULT:@SECLEVEL=0")
     return ctx
 
 
@@ -99,9 +107,17 @@ class Mailbox:
                     f.write(data)
                 os.rename(tmp, os.path.join(d, name))
 
+    def note_auth(self, mode):
+        """Counts AUTH attempts per mode in <mode>/auth-attempts (for "no password sent")."""
+        d = os.path.join(self.root, mode)
+        os.makedirs(d, exist_ok=True)
+        with self.lock, open(os.path.join(d, "auth-attempts"), "a") as f:
+            f.write("1\n")
 
-def authenticator(mode):
+
+def authenticator(mode, mailbox):
     def check(server, session, envelope, mechanism, auth_data):
+        mailbox.note_auth(mode)
         if mode == "auth-535":
             return AuthResult(success=False, handled=False)
         if mode == "auth-534":
@@ -206,6 +222,157 @@ class StarttlsInjection(asyncio.Protocol):
                 self.transport.write(b"500 What?\r\n")
 
 
+def path_of(line):
+    """The address between < and > of a MAIL or RCPT line."""
+    text = line.decode(errors="replace")
+    return text[text.find("<") + 1:text.find(">")] if "<" in text else ""
+
+
+class Scripted(asyncio.Protocol):
+    """A hand-written SMTP server for faults aiosmtpd cannot produce. Every answer is
+    written with one write() (one packet on loopback, one TLS record); no PIPELINING.
+
+    data-extra-250   DATA gets "354" and an extra "250" in the same packet; "." gets 554
+    ehlo-extra-220   the EHLO reply carries a "220" before STARTTLS was sent; STARTTLS
+                     itself is never answered
+    dot-354          the final "." gets a 354 (neither accepted nor refused)
+    auth-endless-334 every AUTH line gets "334 "; after 20 rounds 235 (so a client that
+                     keeps going is caught delivering)
+    slow-steps       every answer comes 0.6 s late (each well within its timeout)
+    huge-ehlo        a legal 254 KiB EHLO reply, 4 bytes per write (per TLS record)
+    """
+
+    def __init__(self, mode, mailbox, tls=False):
+        self.mode = mode
+        self.mailbox = mailbox
+        self.tls = tls
+        self.buf = b""
+        self.in_data = False
+        self.in_auth = False
+        self.auth_rounds = 0
+        self.authenticated = False
+        self.envelope = None
+        self.queue = asyncio.Queue()
+        self.task = None
+
+    def connection_made(self, transport):
+        self.transport = transport
+        self.task = asyncio.get_running_loop().create_task(self.answer_all())
+        self.say(b"220 localhost ESMTP scripted\r\n")
+
+    def connection_lost(self, exc):
+        if self.task is not None:
+            self.task.cancel()
+
+    def say(self, data):
+        self.queue.put_nowait(data)
+
+    async def answer_all(self):
+        while True:
+            data = await self.queue.get()
+            if self.transport.is_closing():
+                return
+            if self.mode == "slow-steps":
+                await asyncio.sleep(0.6)
+            if data is None:
+                self.transport.close()
+                return
+            if self.mode == "huge-ehlo" and len(data) > 4096:
+                for i in range(0, len(data), 4):
+                    self.transport.write(data[i:i + 4])
+                    if i % 4096 == 0:
+                        await asyncio.sleep(0)
+                continue
+            self.transport.write(data)
+
+    def data_received(self, data):
+        self.buf += data
+        while True:
+            if self.in_data:
+                end = self.buf.find(b"\r\n.\r\n")
+                if end < 0:
+                    return
+                content, self.buf = self.buf[:end + 2], self.buf[end + 5:]
+                self.in_data = False
+                self.end_of_data(content)
+                continue
+            if b"\n" not in self.buf:
+                return
+            line, self.buf = self.buf.split(b"\n", 1)
+            self.line(line.rstrip(b"\r"))
+
+    def line(self, line):
+        if self.in_auth:
+            self.auth_rounds += 1
+            if self.auth_rounds < 20:
+                self.say(b"334 \r\n")
+            else:
+                self.in_auth = False
+                self.authenticated = True
+                self.say(b"235 2.7.0 Authentication successful\r\n")
+            return
+        cmd = line.split(b" ", 1)[0].upper()
+        if cmd in (b"EHLO", b"HELO"):
+            lines = [b"localhost"]
+            if self.mode == "ehlo-extra-220":
+                lines.append(b"STARTTLS")
+            if self.tls:
+                lines.append(b"AUTH PLAIN LOGIN")
+            if self.mode == "huge-ehlo":
+                lines += [b"X-FILLER-%03d " % i + b"x" * 2030 for i in range(125)]
+            lines.append(b"8BITMIME")
+            reply = b"".join(b"250-" + l + b"\r\n" for l in lines[:-1])
+            reply += b"250 " + lines[-1] + b"\r\n"
+            if self.mode == "ehlo-extra-220":
+                reply += b"220 2.0.0 Ready to start TLS\r\n"
+            self.say(reply)
+        elif cmd == b"STARTTLS":
+            pass  # never answered: the only 220 came before the command
+        elif cmd == b"AUTH":
+            if self.mode == "auth-endless-334":
+                self.in_auth = True
+                self.say(b"334 \r\n")
+            else:
+                self.authenticated = True
+                self.say(b"235 2.7.0 Authentication successful\r\n")
+        elif cmd == b"MAIL":
+            self.envelope = types.SimpleNamespace(
+                mail_from=path_of(line),
+                mail_options=[], rcpt_tos=[], original_content=b"")
+            self.say(b"250 2.1.0 OK\r\n")
+        elif cmd == b"RCPT":
+            self.envelope.rcpt_tos.append(path_of(line))
+            self.say(b"250 2.1.5 OK\r\n")
+        elif cmd == b"DATA":
+            self.in_data = True
+            if self.mode == "data-extra-250":
+                self.say(b"354 Go ahead\r\n250 2.0.0 OK: queued (injected)\r\n")
+            else:
+                self.say(b"354 Go ahead\r\n")
+        elif cmd in (b"RSET", b"NOOP"):
+            self.say(b"250 OK\r\n")
+        elif cmd == b"QUIT":
+            self.say(b"221 2.0.0 Bye\r\n")
+            self.say(None)
+        else:
+            self.say(b"500 5.5.1 What?\r\n")
+
+    def end_of_data(self, content):
+        if self.mode == "data-extra-250":
+            self.say(b"554 5.6.0 Message refused\r\n")
+        elif self.mode == "dot-354":
+            self.say(b"354 Go ahead, still listening\r\n")
+        else:
+            # un-stuff the dots as a server does
+            lines = content.split(b"\r\n")
+            self.envelope.original_content = b"\r\n".join(
+                l[1:] if l.startswith(b".") else l for l in lines)
+            session = types.SimpleNamespace(authenticated=self.authenticated,
+                                            ssl=True if self.tls else None)
+            self.mailbox.store(self.mode, self.envelope, session)
+            self.say(b"250 2.0.0 OK queued\r\n")
+
+
 async def main(state_dir):
     ca, server_cert, other_cert, self_signed = make_certificates(state_dir)
     mailbox = Mailbox(os.path.join(state_dir, "mail"))
@@ -215,13 +382,13 @@ async def main(state_dir):
     def smtp_factory(mode, tls_cert=None, implicit=False, auth=True, **handler_args):
         handler = Handler(mode, mailbox, **handler_args)
         kwargs = dict(enable_SMTPUTF8=True, hostname="localhost", ident="Afterword test",
-                      authenticator=authenticator(mode), auth_required=auth)
+                      authenticator=authenticator(mode, mailbox), auth_required=auth)
         if mode == "size-limit":
             kwargs["data_size_limit"] = 10000
         if mode == "auth-login-only":
             kwargs["auth_exclude_mechanism"] = ["PLAIN"]
         if tls_cert is not None and not implicit:
-            kwargs["tls_context"] = server_context(tls_cert)
+            kwargs["tls_context"] = server_context(tls_cert, legacy=mode.startswith("tls11"))
             kwargs["require_starttls"] = True
         if implicit:
             kwargs["auth_require_tls"] = False
@@ -245,16 +412,27 @@ async def main(state_dir):
         "auth-login-only": dict(tls_cert=server_cert),
         "self-signed": dict(tls_cert=self_signed, implicit=True),
         "wrong-host": dict(tls_cert=other_cert, implicit=True),
+        "tls11-implicit": dict(tls_cert=server_cert, implicit=True),
+        "tls11-starttls": dict(tls_cert=server_cert),
     }
     servers = []
     for mode, args in modes.items():
-        ssl_ctx = server_context(args["tls_cert"]) if args.get("implicit") else None
+        ssl_ctx = (server_context(args["tls_cert"], legacy=mode.startswith("tls11"))
+                   if args.get("implicit") else None)
         srv = await loop.create_server(smtp_factory(mode, **args), "127.0.0.1", 0, ssl=ssl_ctx)
         servers.append(srv)
         ports[mode] = srv.sockets[0].getsockname()[1]
     for mode, proto in (("greeting-421", Greeting421), ("silent", Silent),
                         ("starttls-injection", StarttlsInjection)):
         srv = await loop.create_server(proto, "127.0.0.1", 0)
+        servers.append(srv)
+        ports[mode] = srv.sockets[0].getsockname()[1]
+    # (mode, implicit TLS): the scripted faults
+    for mode, tls in (("data-extra-250", False), ("ehlo-extra-220", False), ("dot-354", False),
+                      ("auth-endless-334", True), ("slow-steps", False), ("huge-ehlo", True)):
+        ssl_ctx = server_context(server_cert) if tls else None
+        srv = await loop.create_server(lambda mode=mode, tls=tls: Scripted(mode, mailbox, tls),
+                                       "127.0.0.1", 0, ssl=ssl_ctx)
         servers.append(srv)
         ports[mode] = srv.sockets[0].getsockname()[1]
 

@@ -713,6 +713,176 @@ test_swaks_cross_check (void)
   g_assert_cmpuint (aw_test_smtp_count ("implicit-tls"), ==, before_tls + 1);
 }
 
+/* ---- hostile servers (tests/smtp-server.py, class Scripted) ---- */
+
+/* DATA is answered with 354 and, in the same packet, a 250 nobody asked for; the final
+ * "." is refused with 554. The extra 250 must not pass for the answer to the ".": a
+ * reply waiting before the body is written is a protocol error (RFC 5321 4.1.1.4). */
+static void
+test_reply_before_body_is_refused (void)
+{
+  g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("data-extra-250", AW_SMTP_SECURITY_NONE, FALSE);
+  g_autoptr(AwMessage) message = make_message (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL);
+  g_assert_null (aw_message_get_sent_bytes (message));
+}
+
+/* A "220" that came with the EHLO reply, before STARTTLS was sent, is not the answer to
+ * STARTTLS. (The server never answers STARTTLS: a client that took the early 220 would
+ * wait in a TLS handshake until its timer ran out.) */
+static void
+test_early_220_is_not_starttls_reply (void)
+{
+  g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("ehlo-extra-220", AW_SMTP_SECURITY_STARTTLS, TRUE);
+  g_autoptr(AwMessage) message = make_message (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  aw_smtp_client_set_timeout_scale (client, 0.01);
+  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+}
+
+/* Only 4yz and 5yz refuse a message. Any other answer to the final "." leaves it open
+ * whether the message went out: "delivery uncertain", with the sent bytes kept for the
+ * history, so that the user is warned before sending a second copy. */
+static void
+test_3xx_after_dot_is_uncertain (void)
+{
+  g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("dot-354", AW_SMTP_SECURITY_NONE, FALSE);
+  g_autoptr(AwMessage) message = make_message (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN);
+  g_assert_cmpint (aw_smtp_error_get_reply_code (error), ==, 354);
+  g_assert_nonnull (aw_message_get_sent_bytes (message));
+}
+
+static guint
+auth_attempts (const char *mode)
+{
+  g_autofree char *path = g_build_filename (aw_test_smtp_dir (), "mail", mode, "auth-attempts", NULL);
+  g_autofree char *contents = NULL;
+  guint n = 0;
+  const char *p;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return 0;
+  for (p = contents; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* A server that speaks only TLS 1.1 (RFC 8996: TLS 1.0 and 1.1 must not be used) gets
+ * neither the password nor the message, with implicit TLS and with STARTTLS. */
+static void
+test_old_tls_refused (void)
+{
+  const struct { const char *mode; AwSmtpSecurity security; } cases[] = {
+    { "tls11-implicit", AW_SMTP_SECURITY_TLS },
+    { "tls11-starttls", AW_SMTP_SECURITY_STARTTLS },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AwSmtpClient) client = aw_test_smtp_client (cases[i].mode, cases[i].security, TRUE);
+      g_autoptr(AwMessage) message = make_message (NULL);
+      g_autoptr(GError) error = NULL;
+      guint before = aw_test_smtp_count (cases[i].mode);
+      guint before_auth = auth_attempts (cases[i].mode);
+
+      g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
+      g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_TLS_FAILED);
+      g_test_message ("%s: %s", cases[i].mode, error->message);
+      g_assert_nonnull (strstr (error->message, "TLS 1.1"));
+      g_assert_cmpuint (auth_attempts (cases[i].mode), ==, before_auth);
+      g_assert_cmpuint (aw_test_smtp_count (cases[i].mode), ==, before);
+    }
+}
+
+/* A server that answers every AUTH line with 334 ends the exchange at the client's "*"
+ * (RFC 4954 4), not after thousands of round trips. The server gives in with 235 after
+ * 20 rounds: a client that kept going would deliver. */
+static void
+test_endless_auth_ends (void)
+{
+  g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("auth-endless-334", AW_SMTP_SECURITY_TLS, TRUE);
+  g_autoptr(AwMessage) message = make_message (NULL);
+  g_autoptr(GError) error = NULL;
+  guint before = aw_test_smtp_count ("auth-endless-334");
+
+  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL);
+  g_assert_cmpuint (aw_test_smtp_count ("auth-endless-334"), ==, before);
+}
+
+/* Every answer 0.6 s late, each well within its own RFC timeout: only the deadline of the
+ * whole session (2 s here) ends it. Without one the same server takes the message. */
+static void
+test_session_deadline (void)
+{
+  g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("slow-steps", AW_SMTP_SECURITY_NONE, FALSE);
+  g_autoptr(AwSmtpClient) patient = aw_test_smtp_client ("slow-steps", AW_SMTP_SECURITY_NONE, FALSE);
+  g_autoptr(AwMessage) message = make_message (NULL);
+  g_autoptr(GError) error = NULL;
+  guint before = aw_test_smtp_count ("slow-steps");
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  aw_smtp_client_set_session_deadline (client, 2);
+  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_TIMED_OUT);
+  g_assert_cmpint (elapsed, >=, 2 * G_USEC_PER_SEC - G_USEC_PER_SEC / 10);
+  g_assert_cmpint (elapsed, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpuint (aw_test_smtp_count ("slow-steps"), ==, before);
+  g_clear_error (&error);
+
+  g_assert_true (aw_test_smtp_send (patient, message, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aw_test_smtp_count ("slow-steps"), ==, before + 1);
+}
+
+/* A legal 254 KiB EHLO reply, 4 bytes per TLS record: the parser looks at each byte a
+ * bounded number of times (it used to re-read the whole buffer on every read). */
+static void
+test_huge_reply_in_tiny_records (void)
+{
+  g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("huge-ehlo", AW_SMTP_SECURITY_TLS, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) caps = NULL;
+  guint64 examined;
+  guint i, fillers = 0;
+  gsize reply_size = 0;
+
+  caps = aw_test_smtp_probe (client, &error);
+  g_assert_no_error (error);
+  for (i = 0; caps[i] != NULL; i++)
+    {
+      /* "250-" + the line + CR LF */
+      reply_size += 4 + strlen (caps[i]) + 2;
+      if (g_str_has_prefix (caps[i], "X-FILLER-"))
+        {
+          g_assert_cmpuint (strlen (caps[i]), ==, 13 + 2030);
+          fillers++;
+        }
+    }
+  g_assert_cmpuint (fillers, ==, 125);
+  g_assert_true (g_strv_contains ((const char * const *) caps, "8BITMIME"));
+  g_assert_cmpuint (reply_size, >, 250 * 1024);
+
+  examined = aw_smtp_client_get_reply_bytes_examined (client);
+  g_test_message ("reply of %" G_GSIZE_FORMAT " bytes: %" G_GUINT64_FORMAT " bytes examined",
+                  reply_size, examined);
+  g_assert_cmpuint (examined, <=, 4 * (reply_size + 1024));
+}
+
 static void
 test_logs_hold_no_secret (void)
 {
@@ -775,6 +945,13 @@ main (int   argc,
   g_test_add_func ("/smtp/fault/unreachable", test_unreachable);
   g_test_add_func ("/smtp/fault/cancel-closes-promptly", test_cancel_closes_promptly);
   g_test_add_func ("/smtp/fault/invalid-message-never-connects", test_invalid_message_never_connects);
+  g_test_add_func ("/smtp/hostile/reply-before-body", test_reply_before_body_is_refused);
+  g_test_add_func ("/smtp/hostile/220-before-starttls", test_early_220_is_not_starttls_reply);
+  g_test_add_func ("/smtp/hostile/3xx-after-dot", test_3xx_after_dot_is_uncertain);
+  g_test_add_func ("/smtp/hostile/tls-1.1", test_old_tls_refused);
+  g_test_add_func ("/smtp/hostile/endless-auth", test_endless_auth_ends);
+  g_test_add_func ("/smtp/hostile/session-deadline", test_session_deadline);
+  g_test_add_func ("/smtp/hostile/huge-reply-tiny-records", test_huge_reply_in_tiny_records);
   g_test_add_func ("/smtp/certificate/pinning", test_certificate_pinning);
   g_test_add_func ("/smtp/certificate/system-store", test_system_trust_store_rejects_test_ca);
   g_test_add_func ("/smtp/account/test-connection-and-probe", test_connection_and_probe);

@@ -4,9 +4,15 @@
  * One operation is one GTask whose callbacks walk through the SMTP dialogue:
  * connect, (TLS), greeting, EHLO, (STARTTLS, EHLO), AUTH, MAIL/RCPT/DATA, the data,
  * the final ".", QUIT. Every wait has a timer (RFC 5321 4.5.3.2) that cancels the
- * pending I/O; the caller's GCancellable does the same. A message counts as sent only
- * on the 2xx after the final "."; anything that goes wrong after that "." was written
- * is DELIVERY_UNCERTAIN.
+ * pending I/O; the caller's GCancellable does the same, and so does one deadline for the
+ * whole operation (AW_SMTP_SESSION_DEADLINE). A message counts as sent only on the 2xx
+ * after the final "."; only a 4xx or 5xx there refuses it, and anything else after that
+ * "." was written is DELIVERY_UNCERTAIN.
+ *
+ * Hostile servers: no command (outside a PIPELINING batch) and no message body is
+ * written while an answer nobody asked for is waiting (RFC 5321 4.1.1.4 and 4.3.2,
+ * RFC 2920 3.1); TLS below 1.2 is refused before anything is sent over it (RFC 8996);
+ * AUTH ends at the first 334 after the mechanism has nothing more to say (RFC 4954 4).
  *
  * Never logged: AUTH payloads (password, token) and the message.
  */
@@ -30,6 +36,11 @@
 #define TIMEOUT_DATA_END   (10 * 60)
 #define TIMEOUT_QUIT       10
 
+/* The deadline of a whole operation (connect to result) in seconds: a server that answers
+ * each step just within its own timeout cannot hold the client for hours. Long enough for
+ * the RFC's full 10 minutes after the final "." after an ordinary dialogue. */
+#define SESSION_DEADLINE AW_SMTP_SESSION_DEADLINE
+
 #define READ_CHUNK 4096
 #define MAX_PENDING_INPUT (AW_SMTP_REPLY_MAX_LINE * AW_SMTP_REPLY_MAX_LINES)
 
@@ -48,6 +59,8 @@ struct _AwSmtpClient
   char              *pinned_fingerprint;
   AwCertificateInfo *rejected_certificate;
   double             timeout_scale;
+  guint              session_deadline;
+  guint64            reply_bytes_examined;
   guint              n_operations;
 };
 
@@ -114,6 +127,7 @@ struct _Op
   GCancellable       *user_cancellable;
   gulong              cancel_handler;
   GSource            *timer;
+  GSource            *deadline;
   gboolean            timed_out;
   gboolean            connect_phase;
   gboolean            finished;
@@ -124,7 +138,7 @@ struct _Op
   GSocketConnection  *tcp;
   GIOStream          *stream;
   gboolean            secure;
-  GByteArray         *inbuf;
+  AwSmtpReplyParser  *parser;
   guint8              chunk[READ_CHUNK];
   GBytes             *outbuf;
   ReplyStep           reply_step;
@@ -151,6 +165,7 @@ struct _Op
   /* AUTH */
   const char         *mechanism;
   int                 auth_step;
+  gboolean            auth_cancelled;
 };
 
 static void
@@ -182,6 +197,11 @@ op_free (Op *op)
       g_source_destroy (op->timer);
       g_source_unref (op->timer);
     }
+  if (op->deadline != NULL)
+    {
+      g_source_destroy (op->deadline);
+      g_source_unref (op->deadline);
+    }
   if (op->cancel_handler != 0)
     g_cancellable_disconnect (op->user_cancellable, op->cancel_handler);
   g_clear_object (&op->user_cancellable);
@@ -189,7 +209,7 @@ op_free (Op *op)
   g_clear_object (&op->message);
   g_clear_object (&op->tcp);
   g_clear_object (&op->stream);
-  g_clear_pointer (&op->inbuf, g_byte_array_unref);
+  g_clear_pointer (&op->parser, aw_smtp_reply_parser_free);
   g_clear_pointer (&op->outbuf, g_bytes_unref);
   g_clear_pointer (&op->caps, g_hash_table_unref);
   g_clear_pointer (&op->cap_lines, g_ptr_array_unref);
@@ -256,6 +276,28 @@ on_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+on_deadline (gpointer user_data)
+{
+  Op *op = user_data;
+
+  g_debug ("SMTP: the session deadline passed");
+  op->timed_out = TRUE;
+  g_cancellable_cancel (op->io_cancellable);
+  g_clear_pointer (&op->deadline, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_deadline (Op *op)
+{
+  if (op->deadline != NULL)
+    {
+      g_source_destroy (op->deadline);
+      g_clear_pointer (&op->deadline, g_source_unref);
+    }
+}
+
 static void
 start_timer (GTask *task,
              guint  seconds,
@@ -287,13 +329,18 @@ op_fail (GTask  *task,
     return;
   op->finished = TRUE;
   stop_timer (op);
+  stop_deadline (op);
 
   if (op->final_dot_sent)
     {
-      g_clear_error (&owned);
-      owned = g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN,
-                                   _("The connection ended after the whole message was sent "
-                                     "but before the server confirmed it; it may have been delivered"));
+      /* Keep a more precise "uncertain" (e.g. a 3xx to the final ".") */
+      if (!g_error_matches (owned, AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN))
+        {
+          g_clear_error (&owned);
+          owned = g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN,
+                                       _("The connection ended after the whole message was sent "
+                                         "but before the server confirmed it; it may have been delivered"));
+        }
       if (op->message != NULL && op->wire != NULL)
         aw_message_set_sent_bytes (op->message, op->wire);
     }
@@ -420,6 +467,7 @@ op_fail_polite (GTask  *task,
     }
   op->finished = TRUE;
   stop_timer (op);
+  stop_deadline (op);
   g_debug ("SMTP: failed: %s", error->message);
   g_task_return_error (task, error);
   op_quit (task);
@@ -434,6 +482,7 @@ op_succeed (GTask *task)
     return;
   op->finished = TRUE;
   stop_timer (op);
+  stop_deadline (op);
   set_stage (task, AW_SMTP_STAGE_DONE);
 
   if (op->kind == OP_PROBE)
@@ -463,10 +512,11 @@ deliver_reply (GTask *task)
   Op *op = g_task_get_task_data (task);
   g_autoptr(AwSmtpReply) reply = NULL;
   g_autoptr(GError) error = NULL;
-  gsize consumed = 0;
+  guint64 examined = aw_smtp_reply_parser_get_bytes_examined (op->parser);
   ReplyStep step;
 
-  reply = aw_smtp_reply_parse (op->inbuf->data, op->inbuf->len, &consumed, &error);
+  reply = aw_smtp_reply_parser_next (op->parser, &error);
+  op->client->reply_bytes_examined += aw_smtp_reply_parser_get_bytes_examined (op->parser) - examined;
   if (error != NULL)
     {
       op_fail (task, g_steal_pointer (&error));
@@ -474,7 +524,7 @@ deliver_reply (GTask *task)
     }
   if (reply == NULL)
     {
-      if (op->inbuf->len > MAX_PENDING_INPUT)
+      if (aw_smtp_reply_parser_get_pending (op->parser) > MAX_PENDING_INPUT)
         {
           op_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL,
                                               _("The server sent a reply that is too long")));
@@ -484,7 +534,6 @@ deliver_reply (GTask *task)
       return;
     }
 
-  g_byte_array_remove_range (op->inbuf, 0, consumed);
   if (!op->connect_phase)
     stop_timer (op);
 
@@ -523,7 +572,7 @@ read_cb (GObject      *object,
                                           _("The server closed the connection unexpectedly")));
       return;
     }
-  g_byte_array_append (op->inbuf, op->chunk, (guint) n);
+  aw_smtp_reply_parser_push (op->parser, op->chunk, (gsize) n);
   deliver_reply (task);
 }
 
@@ -594,6 +643,51 @@ write_bytes (GTask     *task,
                                    write_cb, g_object_ref (task));
 }
 
+/* Whether the server sent something that answers nothing asked yet: bytes left after
+ * the last reply, or bytes already waiting on the connection. Only looks, never waits. */
+static gboolean
+input_waiting (Op *op)
+{
+  GInputStream *input;
+  gssize n;
+
+  if (aw_smtp_reply_parser_get_pending (op->parser) > 0)
+    return TRUE;
+  input = g_io_stream_get_input_stream (op->stream);
+  if (!G_IS_POLLABLE_INPUT_STREAM (input)
+      || !g_pollable_input_stream_can_poll (G_POLLABLE_INPUT_STREAM (input)))
+    return FALSE;
+  /* On a TLS stream this also handles records that carry no data (session tickets) */
+  n = g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (input), op->chunk,
+                                                sizeof op->chunk, NULL, NULL);
+  if (n <= 0)
+    return FALSE;
+  aw_smtp_reply_parser_push (op->parser, op->chunk, (gsize) n);
+  return TRUE;
+}
+
+/* Before a command (outside a PIPELINING batch) or the message is written, nothing may
+ * be waiting: an early answer would be taken for the answer to what comes next (RFC 5321
+ * 4.1.1.4 and 4.3.2, RFC 2920 3.1). Fails the operation and returns TRUE if something is. */
+static gboolean
+refuse_unasked_reply (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(AwSmtpReply) reply = NULL;
+
+  if (!input_waiting (op))
+    return FALSE;
+
+  /* A server may say 421 and close at any time */
+  reply = aw_smtp_reply_parser_next (op->parser, NULL);
+  if (reply != NULL && reply->code == 421)
+    op_fail_reply (task, AW_SMTP_ERROR_SERVER_BUSY, reply);
+  else
+    op_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL,
+                                        _("The server sent an answer before it was asked anything")));
+  return TRUE;
+}
+
 static void
 read_after_write (GTask *task)
 {
@@ -612,9 +706,13 @@ command (GTask      *task,
          ReplyStep   step)
 {
   Op *op = g_task_get_task_data (task);
-  char *wire = g_strconcat (line, "\r\n", NULL);
-  gsize len = strlen (wire);
+  char *wire;
+  gsize len;
 
+  if (refuse_unasked_reply (task))
+    return;
+  wire = g_strconcat (line, "\r\n", NULL);
+  len = strlen (wire);
   g_debug ("C: %s", log_line != NULL ? log_line : line);
   op->reply_step = step;
   op->reply_timeout = timeout;
@@ -797,7 +895,7 @@ starttls_reply (GTask       *task,
     }
   /* Anything the server sent after its 220 and before the handshake could be an
    * injected command answer (CVE-2011-0411 and kin): refuse. */
-  if (op->inbuf->len > 0 || g_socket_get_available_bytes (socket) > 0)
+  if (aw_smtp_reply_parser_get_pending (op->parser) > 0 || g_socket_get_available_bytes (socket) > 0)
     {
       op_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL,
                                           _("The server sent data before the secure connection was set up")));
@@ -915,6 +1013,18 @@ auth_reply (GTask       *task,
   Op *op = g_task_get_task_data (task);
   AwSmtpClient *self = op->client;
 
+  /* After "*" the exchange is over, whatever the server says (RFC 4954 4: it must
+   * answer 501); one more 334 would start an endless loop. */
+  if (op->auth_cancelled)
+    {
+      if (reply->code == 334 || reply->code == 235)
+        op_fail (task, aw_smtp_error_new_from_reply (AW_SMTP_ERROR_PROTOCOL, reply,
+                                                     _("The server did not end the sign-in exchange")));
+      else
+        op_fail_reply (task, AW_SMTP_ERROR_PROTOCOL, reply);
+      return;
+    }
+
   if (reply->code == 235)
     {
       if (op->kind == OP_TEST)
@@ -955,6 +1065,8 @@ auth_reply (GTask       *task,
         }
       if (answer == NULL)
         {
+          /* The mechanism has nothing more to say: cancel */
+          op->auth_cancelled = TRUE;
           command (task, "*", NULL, TIMEOUT_COMMAND, auth_reply);
           return;
         }
@@ -1188,9 +1300,12 @@ start_envelope (GTask *task)
   op->pipelined = has_cap (op, "PIPELINING");
   if (op->pipelined)
     {
-      GString *all = g_string_new (NULL);
+      GString *all;
       guint j;
 
+      if (refuse_unasked_reply (task))
+        return;
+      all = g_string_new (NULL);
       for (j = 0; j < op->cmds->len; j++)
         {
           const char *line = g_ptr_array_index (op->cmds, j);
@@ -1216,9 +1331,22 @@ final_reply (GTask       *task,
       op_succeed (task);
       return;
     }
-  /* A definite refusal: the message was not accepted. */
-  op->final_dot_sent = FALSE;
-  op_fail (task, envelope_reply_error (CMD_DATA, reply));
+  if (reply->code >= 400)
+    {
+      /* A definite refusal: the message was not accepted. */
+      op->final_dot_sent = FALSE;
+      op_fail (task, envelope_reply_error (CMD_DATA, reply));
+      return;
+    }
+  /* Anything else neither accepts nor refuses the message: it may go out. */
+  {
+    g_autofree char *text = aw_smtp_reply_to_string (reply);
+    g_autofree char *message =
+      g_strdup_printf (_("The server answered the end of the message with “%s”, which "
+                         "neither accepts nor refuses it; it may have been delivered"), text);
+
+    op_fail (task, aw_smtp_error_new_from_reply (AW_SMTP_ERROR_DELIVERY_UNCERTAIN, reply, message));
+  }
 }
 
 static void
@@ -1232,6 +1360,9 @@ body_written (GTask *task)
 {
   Op *op = g_task_get_task_data (task);
 
+  /* An answer before the final "." answers nothing: closing now drops the transaction */
+  if (refuse_unasked_reply (task))
+    return;
   /* From here on a failure means "delivery uncertain". */
   op->final_dot_sent = TRUE;
   write_bytes (task, g_bytes_new_static (".\r\n", 3), TIMEOUT_DATA_BLOCK, final_dot_written);
@@ -1243,6 +1374,8 @@ send_data (GTask *task)
   Op *op = g_task_get_task_data (task);
   gsize size = g_bytes_get_size (op->data);
 
+  if (refuse_unasked_reply (task))
+    return;
   g_debug ("C: <message, %" G_GSIZE_FORMAT " bytes>", size);
   write_bytes (task, g_bytes_new_from_bytes (op->data, 0, size - 3), TIMEOUT_DATA_BLOCK,
                body_written);
@@ -1282,6 +1415,7 @@ handshake_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Op *op = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  GTlsProtocolVersion version;
 
   g_signal_handlers_disconnect_by_func (object, on_accept_certificate, task);
 
@@ -1305,6 +1439,27 @@ handshake_cb (GObject      *object,
     }
   if (op->finished)
     return;
+
+  /* RFC 8996: no TLS 1.0 or 1.1 (nor SSL), before a password or a message goes over it */
+  version = g_tls_connection_get_protocol_version (G_TLS_CONNECTION (object));
+  if (version != G_TLS_PROTOCOL_VERSION_TLS_1_2 && version != G_TLS_PROTOCOL_VERSION_TLS_1_3)
+    {
+      const char *name = version == G_TLS_PROTOCOL_VERSION_SSL_3_0 ? "SSL 3.0"
+                         : version == G_TLS_PROTOCOL_VERSION_TLS_1_0 ? "TLS 1.0"
+                         : version == G_TLS_PROTOCOL_VERSION_TLS_1_1 ? "TLS 1.1" : NULL;
+
+      g_debug ("SMTP: refusing TLS protocol version %d", (int) version);
+      if (name != NULL)
+        op_fail (task, g_error_new (AW_SMTP_ERROR, AW_SMTP_ERROR_TLS_FAILED,
+                                    /* Translators: %s is an old protocol version, e.g. "TLS 1.1" */
+                                    _("The server only offers %s, an outdated and unsafe "
+                                      "version of TLS; TLS 1.2 or newer is required"), name));
+      else
+        op_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_TLS_FAILED,
+                                            _("The server’s TLS version is not known to be safe; "
+                                              "TLS 1.2 or newer is required")));
+      return;
+    }
 
   op->secure = TRUE;
   g_set_object (&op->stream, G_IO_STREAM (object));
@@ -1448,7 +1603,7 @@ start_operation (AwSmtpClient        *self,
   self->n_operations++;
   op->message = message != NULL ? g_object_ref (message) : NULL;
   op->io_cancellable = g_cancellable_new ();
-  op->inbuf = g_byte_array_new ();
+  op->parser = aw_smtp_reply_parser_new ();
   op->caps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   op->cap_lines = g_ptr_array_new_with_free_func (g_free);
   op->connect_phase = TRUE;
@@ -1492,6 +1647,10 @@ begin (GTask *task)
     }
 
   set_stage (task, AW_SMTP_STAGE_CONNECTING);
+  op->deadline = g_timeout_source_new (self->session_deadline * 1000);
+  g_source_set_callback (op->deadline, on_deadline, op, NULL);
+  g_source_set_static_name (op->deadline, "[afterword] smtp session deadline");
+  g_source_attach (op->deadline, g_task_get_context (task));
   start_timer (task, self->connect_timeout, FALSE);
   g_debug ("SMTP: connecting to %s:%u", self->host, self->port);
 
@@ -1753,6 +1912,7 @@ aw_smtp_client_init (AwSmtpClient *self)
 {
   self->connect_timeout = AW_SMTP_DEFAULT_CONNECT_TIMEOUT;
   self->timeout_scale = 1.0;
+  self->session_deadline = SESSION_DEADLINE;
 }
 
 AwSmtpClient *
@@ -1893,6 +2053,21 @@ aw_smtp_client_set_timeout_scale (AwSmtpClient *self,
 {
   g_return_if_fail (AW_IS_SMTP_CLIENT (self));
   self->timeout_scale = scale > 0 ? scale : 1.0;
+}
+
+void
+aw_smtp_client_set_session_deadline (AwSmtpClient *self,
+                                     guint         seconds)
+{
+  g_return_if_fail (AW_IS_SMTP_CLIENT (self));
+  self->session_deadline = seconds > 0 ? MIN (seconds, 24 * 60 * 60) : SESSION_DEADLINE;
+}
+
+guint64
+aw_smtp_client_get_reply_bytes_examined (AwSmtpClient *self)
+{
+  g_return_val_if_fail (AW_IS_SMTP_CLIENT (self), 0);
+  return self->reply_bytes_examined;
 }
 
 guint

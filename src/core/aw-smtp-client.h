@@ -36,6 +36,11 @@ GType aw_smtp_stage_get_type (void);
 /* Default for aw_smtp_client_set_connect_timeout(): TCP connect, TLS handshake and greeting */
 #define AW_SMTP_DEFAULT_CONNECT_TIMEOUT 30
 
+/* One deadline for a whole send, test or probe, beside the per-step RFC 5321 timeouts:
+ * 15 minutes, which leaves the RFC's 10 minutes for the answer to the final "." after an
+ * ordinary dialogue. */
+#define AW_SMTP_SESSION_DEADLINE (15 * 60)
+
 #define AW_TYPE_SMTP_CLIENT (aw_smtp_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (AwSmtpClient, aw_smtp_client, AW, SMTP_CLIENT, GObject)

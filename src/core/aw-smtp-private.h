@@ -36,6 +36,14 @@ GBytes  *aw_smtp_encode_data                   (GBytes      *message,
 void     aw_smtp_client_set_timeout_scale      (AwSmtpClient *self,
                                                 double        scale);
 
+/* Tests: the deadline of a whole operation, connect to result (default
+ * AW_SMTP_SESSION_DEADLINE seconds). */
+void     aw_smtp_client_set_session_deadline   (AwSmtpClient *self,
+                                                guint         seconds);
+
+/* Tests: bytes of server replies the reply parser looked at, over all operations. */
+guint64  aw_smtp_client_get_reply_bytes_examined (AwSmtpClient *self);
+
 /* Tests: operations not yet finished, including the QUIT after a result. */
 guint    aw_smtp_client_get_n_operations       (AwSmtpClient *self);
 
