@@ -21,7 +21,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 THRESHOLD = 0.95
 RULES = ["too-long", "pushy", "status-request", "negative", "overpromise", "missing-thanks",
-         "missing-feedback-request", "unprofessional", "placeholder", "repeat-follow-up"]
+         "missing-feedback-request", "unprofessional", "placeholder", "repeat-follow-up",
+         "greeting", "sign-off"]
 
 
 def read_labels(folder):

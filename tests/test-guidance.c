@@ -116,7 +116,8 @@ typedef enum
   PART_THANKS   = 1 << 1,
   PART_FEEDBACK = 1 << 2,
   PART_SIGNOFF  = 1 << 3,
-  PART_ALL      = 0xf,
+  PART_NAME     = 1 << 4,
+  PART_ALL      = 0x1f,
 } Parts;
 
 static char *
@@ -137,7 +138,8 @@ build_email (const LangCase *c,
   g_string_append_printf (s, "%s\n\n", c->future);
   if (parts & PART_SIGNOFF)
     g_string_append_printf (s, "%s\n", c->signoff);
-  g_string_append_printf (s, "%s\n", c->name);
+  if (parts & PART_NAME)
+    g_string_append_printf (s, "%s\n", c->name);
   return g_string_free (s, FALSE);
 }
 
@@ -266,17 +268,26 @@ test_unprofessional (gconstpointer data)
 {
   const LangCase *c = case_for (data);
   g_autofree char *no_greeting = build_email (c, PART_ALL & ~PART_GREETING, NULL);
-  g_autofree char *no_signoff = build_email (c, PART_ALL & ~PART_SIGNOFF, NULL);
+  g_autofree char *no_signoff = build_email (c, PART_ALL & ~(PART_SIGNOFF | PART_NAME), NULL);
+  g_autofree char *name_only = build_email (c, PART_ALL & ~PART_SIGNOFF, NULL);
   g_autofree char *emoji = build_email (c, PART_ALL, "\xF0\x9F\x98\x8A");
   g_autofree char *bangs = build_email (c, PART_ALL, "!!");
   g_autoptr(AwGuidanceReport) r1 = check_in (c->lang, NULL, no_greeting);
   g_autoptr(AwGuidanceReport) r2 = check_in (c->lang, NULL, no_signoff);
   g_autoptr(AwGuidanceReport) r3 = check_in (c->lang, NULL, emoji);
   g_autoptr(AwGuidanceReport) r4 = check_in (c->lang, NULL, bangs);
+  g_autoptr(AwGuidanceReport) r5 = check_in (c->lang, NULL, name_only);
 
   check_phrase (c, AW_RULE_UNPROFESSIONAL, c->slang, NULL);
-  assert_rules (c->lang, no_greeting, r1, AW_RULE_UNPROFESSIONAL);
-  assert_rules (c->lang, no_signoff, r2, AW_RULE_UNPROFESSIONAL);
+  /* a missing greeting or sign-off is a suggestion of its own, not a matter of tone */
+  assert_rules (c->lang, no_greeting, r1, AW_RULE_GREETING);
+  g_assert_false (aw_guidance_report_has_rule (r1, AW_RULE_UNPROFESSIONAL));
+  g_assert_cmpint (aw_guidance_rule_get_severity (AW_RULE_GREETING), ==, AW_SEVERITY_SUGGESTION);
+  assert_rules (c->lang, no_signoff, r2, AW_RULE_SIGN_OFF);
+  g_assert_false (aw_guidance_report_has_rule (r2, AW_RULE_UNPROFESSIONAL));
+  g_assert_cmpint (aw_guidance_rule_get_severity (AW_RULE_SIGN_OFF), ==, AW_SEVERITY_SUGGESTION);
+  /* the name alone on the last line signs off */
+  assert_rules (c->lang, name_only, r5, NULL);
   assert_rules (c->lang, emoji, r3, AW_RULE_UNPROFESSIONAL);
   assert_rules (c->lang, bangs, r4, AW_RULE_UNPROFESSIONAL);
 }
@@ -589,12 +600,14 @@ static void
 test_signoff_sentence (void)
 {
   struct { const char *ending; gboolean signed_off; } examples[] = {
-    { "Thank you for letting me know, and for the helpful conversation on Friday.\n\nMark", FALSE },
+    { "Thank you for letting me know, and for the helpful conversation on Friday.\n\nm.b@example.com", FALSE },
+    /* a name alone on the last line signs off a note (LABELLING.md) */
+    { "Thank you for letting me know, and for the helpful conversation on Friday.\n\nMark", TRUE },
     { "Thanks again for everything.\n\nMark", TRUE },
     { "Thank you for letting me know about your decision and for the chance to\n"
-      "interview with your team.\n\nMark", FALSE },
+      "interview with your team.\n\nm.b@example.com", FALSE },
     { "Thank you very much for your time and consideration.\n\nMark", TRUE },
-    { "Thanks. I hope we stay in touch.\n\nMark", FALSE },
+    { "Thanks. I hope we stay in touch.\n\nm.b@example.com", FALSE },
     { "I hope we stay in touch, and thanks again.\n\nMark", TRUE },
     { "Thanks again,\nMark", TRUE },
     { "Best regards,\nMark", TRUE },
@@ -607,7 +620,7 @@ test_signoff_sentence (void)
                                            NULL);
       g_autoptr(AwGuidanceReport) report = check_in ("en", NULL, body);
 
-      if (aw_guidance_report_has_rule (report, AW_RULE_UNPROFESSIONAL) == examples[i].signed_off)
+      if (aw_guidance_report_has_rule (report, AW_RULE_SIGN_OFF) == examples[i].signed_off)
         {
           g_autofree char *got = describe (report);
           g_error ("expected signed off=%d, got %s in:\n%s", examples[i].signed_off, got, body);
@@ -680,6 +693,52 @@ test_caps_names (void)
     }
 }
 
+/* Template fields in the forms people leave them in (LABELLING.md) */
+static void
+test_placeholder_forms (void)
+{
+  struct { const char *lang; const char *sentence; const char *field; } examples[] = {
+    { "en", "Please pass my thanks to [Recruiter/Hiring Manager Name].", "[Recruiter/Hiring Manager Name]" },
+    { "en", "I enjoyed our talk on (date) about the role.", "(date)" },
+    { "en", "I am still keen on the (position name) team.", "(position name)" },
+    { "en", "I admire the work XYZ does.", "XYZ" },
+    { "de", "Ich habe mich bei (Firma) sehr wohlgefühlt.", "(Firma)" },
+    { "fr", "Je garde un bon souvenir de (nom de l'entreprise).", "(nom de l'entreprise)" },
+    { "es", "Me gustó mucho conocer a (nombre del reclutador).", "(nombre del reclutador)" },
+    { "pt_BR", "Gostei muito de conhecer a equipe da (empresa).", "(empresa)" },
+    { "it", "Ho apprezzato molto il colloquio con (selezionatore).", "(selezionatore)" },
+  };
+  /* parentheses that are not fields, a link with a slash, and a code in capitals */
+  const char *clean = "Dear Ms. Chen,\n\nThank you for your time (and the coffee). Could you "
+                      "share any feedback on my slides (see https://example.com/a/b)? My grant "
+                      "HORIZON-CL5 at the NATIONAL AUDIT OFFICE ends soon.\n\nBest regards,\nAnna";
+  const char *elided = "Sehr geehrte Frau ...,\n\nvielen Dank für das Gespräch. Über eine kurze "
+                       "Rückmeldung würde ich mich freuen.\n\nMit freundlichen Grüßen\nJonas";
+  g_autoptr(AwGuidanceReport) clean_report = check_in ("en", NULL, clean);
+  g_autoptr(AwGuidanceReport) elided_report = check_in ("de", NULL, elided);
+
+  assert_rules ("en", clean, clean_report, NULL);
+  assert_rules ("de", elided, elided_report, AW_RULE_PLACEHOLDER);
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      const LangCase *c = NULL;
+      g_autofree char *body = NULL;
+      g_autoptr(AwGuidanceReport) report = NULL;
+      g_autoptr(AwFinding) finding = NULL;
+
+      for (guint k = 0; k < G_N_ELEMENTS (cases) && c == NULL; k++)
+        if (strcmp (cases[k].lang, examples[i].lang) == 0)
+          c = &cases[k];
+      body = build_email (c, PART_ALL, examples[i].sentence);
+      report = check_in (c->lang, NULL, body);
+      assert_rules (c->lang, body, report, AW_RULE_PLACEHOLDER);
+      g_assert_cmpuint (aw_guidance_report_get_n_findings (report), ==, 1);
+      finding = g_list_model_get_item (aw_guidance_report_get_findings (report), 0);
+      g_assert_cmpstr (aw_finding_get_text (finding), ==, examples[i].field);
+    }
+}
+
 /* A long formal closing line that ends in a sign-off signs off */
 static void
 test_long_closing_line (void)
@@ -709,7 +768,7 @@ test_signature_block (void)
   g_autoptr(AwGuidanceReport) r2 = check_in ("es", NULL, unsigned_es);
 
   assert_rules ("es", signed_es, r1, NULL);
-  assert_rules ("es", unsigned_es, r2, AW_RULE_UNPROFESSIONAL);
+  assert_rules ("es", unsigned_es, r2, AW_RULE_SIGN_OFF);
 }
 
 /* "disappointed, but I understand": an allowance reaches across "but"; a phrase does not */
@@ -853,7 +912,7 @@ test_metadata (void)
   const char * const *languages = aw_guidance_get_languages ();
   const char *expected[] = { "en", "de", "fr", "es", "pt_BR", "it" };
 
-  g_assert_cmpuint (g_strv_length ((char **) rules), ==, 10);
+  g_assert_cmpuint (g_strv_length ((char **) rules), ==, 12);
   for (guint i = 0; rules[i] != NULL; i++)
     {
       g_assert_nonnull (aw_guidance_rule_get_title (rules[i]));
@@ -932,6 +991,7 @@ main (int   argc,
   g_test_add_func ("/guidance/signoff-sentence", test_signoff_sentence);
   g_test_add_func ("/guidance/allow-across-break", test_allow_across_break);
   g_test_add_func ("/guidance/caps-names", test_caps_names);
+  g_test_add_func ("/guidance/placeholder-forms", test_placeholder_forms);
   g_test_add_func ("/guidance/long-closing-line", test_long_closing_line);
   g_test_add_func ("/guidance/signature-block", test_signature_block);
   g_test_add_func ("/guidance/question-and-formula-lines", test_question_and_formula_lines);

@@ -545,6 +545,17 @@ aw_guidance_rules_new_from_bytes (const char  *code,
           g_hash_table_add (self->acronyms, aw_text_fold (word));
       }
 
+  self->template_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (json_object_has_member (root, "template_fields") &&
+      (array = json_object_get_array_member (root, "template_fields")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        const char *field = json_array_get_string_element (array, i);
+
+        if (field != NULL)
+          g_hash_table_add (self->template_fields, aw_guidance_rules_fold_field (field));
+      }
+
   if (json_object_has_member (root, "suggestions"))
     {
       JsonObject *suggestions = json_object_get_object_member (root, "suggestions");
@@ -570,6 +581,37 @@ aw_guidance_rules_new_from_bytes (const char  *code,
   return g_steal_pointer (&self);
 }
 
+/**
+ * aw_guidance_rules_fold_field:
+ * @text: a template field as written, with or without its parentheses
+ *
+ * Returns: (transfer full): its words folded and joined by one space ("(Position
+ *   Name)" and "position  name" both give "position name")
+ */
+char *
+aw_guidance_rules_fold_field (const char *text)
+{
+  g_autofree char *folded = aw_text_fold (text);
+  GString *out = g_string_new (NULL);
+  gboolean gap = FALSE;
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (gap && out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append_unichar (out, c);
+          gap = FALSE;
+        }
+      else
+        gap = TRUE;
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 aw_guidance_rules_free (AwGuidanceRules *self)
 {
@@ -581,6 +623,7 @@ aw_guidance_rules_free (AwGuidanceRules *self)
   g_clear_pointer (&self->detect, g_ptr_array_unref);
   g_clear_pointer (&self->detect_chars, g_array_unref);
   g_clear_pointer (&self->acronyms, g_hash_table_unref);
+  g_clear_pointer (&self->template_fields, g_hash_table_unref);
   g_free (self->insert_thanks);
   g_free (self->insert_feedback);
 

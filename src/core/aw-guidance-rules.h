@@ -56,6 +56,7 @@ struct _AwGuidanceRules
   guint        negation_window;
   gboolean     comma_ends_negation;
   GHashTable  *acronyms;        /* folded */
+  GHashTable  *template_fields; /* folded words joined by one space: "position name" */
   char        *insert_thanks;   /* nullable: a sentence a quick fix can add */
   char        *insert_feedback;
 
@@ -73,6 +74,7 @@ AwGuidanceRules *aw_guidance_rules_new_from_bytes (const char   *code,
                                                    GBytes       *bytes,
                                                    GError      **error);
 void             aw_guidance_rules_free           (AwGuidanceRules *self);
+char            *aw_guidance_rules_fold_field     (const char      *text);
 
 /* Appends the atom ids @folded matches (exact and prefix) to @out. */
 void             aw_guidance_rules_match_token    (AwGuidanceRules *self,

@@ -19,7 +19,6 @@
 #include "aw-core-data.h"
 #include "aw-guidance.h"
 #include "aw-guidance-private.h"
-#include "aw-guidance-model.h"
 #include "aw-guidance-rules.h"
 #include "aw-text-fold.h"
 
@@ -84,10 +83,18 @@ static const RuleInfo rule_info[] = {
     N_("Only one follow-up"),
     N_("You have already sent a follow-up to this recipient."),
     N_("One follow-up is gracious; a second one reads as pressure.") },
+  /* a missing greeting or sign-off is a suggestion of its own, not a matter of tone:
+   * a two-line note with no greeting can be perfectly professional */
+  { AW_RULE_GREETING, AW_SEVERITY_SUGGESTION,
+    N_("Greeting"),
+    N_("The email has no greeting."),
+    N_("Opening with their name makes the note personal.") },
+  { AW_RULE_SIGN_OFF, AW_SEVERITY_SUGGESTION,
+    N_("Sign-off"),
+    N_("The email has no sign-off."),
+    N_("A short closing before your name ends the note warmly.") },
 };
 
-static const char *msg_no_greeting = N_("The email has no greeting.");
-static const char *msg_no_signoff = N_("The email has no sign-off.");
 static const char *msg_emoji = N_("Emoji are too casual for this email.");
 static const char *msg_exclamation = N_("Several exclamation or question marks read as shouting.");
 static const char *msg_caps = N_("Words in capitals read as shouting.");
@@ -437,7 +444,8 @@ aw_guidance_get_rule_ids (void)
   static const char *ids[] = {
     AW_RULE_MISSING_THANKS, AW_RULE_MISSING_FEEDBACK_REQUEST, AW_RULE_TOO_LONG,
     AW_RULE_PUSHY, AW_RULE_STATUS_REQUEST, AW_RULE_NEGATIVE, AW_RULE_OVERPROMISE,
-    AW_RULE_UNPROFESSIONAL, AW_RULE_PLACEHOLDER, AW_RULE_REPEAT_FOLLOW_UP, NULL
+    AW_RULE_UNPROFESSIONAL, AW_RULE_PLACEHOLDER, AW_RULE_REPEAT_FOLLOW_UP, AW_RULE_GREETING,
+    AW_RULE_SIGN_OFF, NULL
   };
   return ids;
 }
@@ -1000,6 +1008,41 @@ is_detect_word (Scan       *scan,
   return FALSE;
 }
 
+static gboolean
+is_known_word (Scan  *scan,
+               guint  i)
+{
+  return scan->atom_start[i + 1] > scan->atom_start[i] ||
+         is_detect_word (scan, aw_tokens_folded (scan->tokens, i));
+}
+
+static gboolean
+has_digit (const AwToken *tok)
+{
+  return tok->n_letters < tok->char_end - tok->char_start;
+}
+
+/* A token joined by a hyphen or apostrophe to one with digits belongs to a code */
+static gboolean
+is_code_part (Scan  *scan,
+              guint  i)
+{
+  GArray *tokens = scan->tokens->tokens;
+  const AwToken *tok = &g_array_index (tokens, AwToken, i);
+
+  if ((tok->flags & AW_TOKEN_GLUED) && i > 0 &&
+      has_digit (&g_array_index (tokens, AwToken, i - 1)))
+    return TRUE;
+  if (i + 1 < tokens->len)
+    {
+      const AwToken *next = &g_array_index (tokens, AwToken, i + 1);
+
+      if ((next->flags & AW_TOKEN_GLUED) && has_digit (next))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A word in capitals that shouts: not an acronym (listed, or without vowels like KPMG),
  * not a placeholder, and only a word the rules know (VERY, MUST) or one next to other
  * capitals (PLEASE DO NOT); company names (ACME, IKEA, NOKIA) pass. */
@@ -1009,7 +1052,7 @@ is_shouting (Scan          *scan,
              const AwToken *tok,
              const char    *folded)
 {
-  gboolean known, in_run;
+  guint first, last, n_known = 0;
 
   if (!(tok->flags & AW_TOKEN_ALL_UPPER) || tok->n_letters < 4 ||
       tok->n_letters != tok->char_end - tok->char_start ||
@@ -1018,12 +1061,24 @@ is_shouting (Scan          *scan,
       is_x_run (folded, tok->fold_len) || strcmp (folded, "todo") == 0)
     return FALSE;
 
+  /* "HORIZON-CL5", "ECON-101": part of a code */
+  if (is_code_part (scan, i))
+    return FALSE;
+
   /* alone, only a word the rules or the detection know shouts (REALLY, NEVER,
-   * UNACCEPTABLE); a lone unknown one is a name in capitals (NOKIA, ENDESA, ITESM) */
-  known = scan->atom_start[i + 1] > scan->atom_start[i] || is_detect_word (scan, folded);
-  in_run = (i + 1 < scan->tokens->tokens->len && is_caps_word (scan, i + 1)) ||
-           (i > 0 && is_caps_word (scan, i - 1));
-  return known || in_run;
+   * UNACCEPTABLE); a lone unknown one is a name in capitals (NOKIA, ENDESA, ITESM).
+   * A run of capitals shouts when at least half of its words are known (PLEASE DO NOT);
+   * otherwise it is a name too (NATIONAL AUDIT OFFICE). */
+  first = last = i;
+  while (first > 0 && is_caps_word (scan, first - 1) &&
+         g_array_index (scan->tokens->tokens, AwToken, first - 1).line == tok->line)
+    first--;
+  while (last + 1 < scan->tokens->tokens->len && is_caps_word (scan, last + 1) &&
+         g_array_index (scan->tokens->tokens, AwToken, last + 1).line == tok->line)
+    last++;
+  for (guint t = first; t <= last; t++)
+    n_known += is_known_word (scan, t);
+  return 2 * n_known >= last - first + 1 && n_known > 0;
 }
 
 static void
@@ -1049,6 +1104,14 @@ report_structure (Scan *scan)
           add_finding (scan, AW_RULE_UNPROFESSIONAL, -1, mark->char_start, mark->char_end,
                        text, _(msg_exclamation), strchr (text, '!') ? "!" : "?");
           break;
+        case AW_MARK_PARENTHESES:
+          {
+            g_autofree char *field = aw_guidance_rules_fold_field (text);
+
+            if (!g_hash_table_contains (scan->check->rules->template_fields, field))
+              break;
+          }
+          G_GNUC_FALLTHROUGH;
         case AW_MARK_PLACEHOLDER:
           add_finding (scan, AW_RULE_PLACEHOLDER, -1, mark->char_start, mark->char_end,
                        text, NULL, NULL);
@@ -1121,6 +1184,49 @@ report_structure (Scan *scan)
           add_finding (scan, AW_RULE_UNPROFESSIONAL, -1, tok->char_start, end->char_end,
                        text, _(msg_caps), lower);
           i = last;
+        }
+    }
+}
+
+/* "Dear Ms. ...," or "Frau …,": the name was left out of the greeting. The ellipsis must
+ * stand alone between a space and the end of the line or its comma. */
+static void
+report_elided_name (Scan *scan)
+{
+  const char *text = scan->tokens->text;
+  const char *line_end = strchr (text, '\n');
+  const char *p = text;
+
+  /* only a greeting line: a longer first line that trails off is a sentence */
+  if (scan->tokens->lines->len == 0 ||
+      g_array_index (scan->tokens->lines, AwLine, 0).n_tokens > 4)
+    return;
+  if (line_end == NULL)
+    line_end = text + strlen (text);
+  while ((p = strchr (p, ' ')) != NULL && p < line_end)
+    {
+      const char *dots = p + 1;
+      const char *after;
+      guint len = 0;
+
+      p++;
+      if (g_str_has_prefix (dots, "..."))
+        len = 3;
+      else if (g_str_has_prefix (dots, "\u2026"))
+        len = strlen ("\u2026");
+      if (len == 0)
+        continue;
+      after = dots + len;
+      while (*after == '.' || *after == ' ')
+        after++;
+      if (after >= line_end || *after == ',' || *after == ':' || *after == '\r')
+        {
+          glong start = g_utf8_pointer_to_offset (text, dots);
+          glong end = g_utf8_pointer_to_offset (text, dots + len);
+          g_autofree char *span = g_strndup (dots, len);
+
+          add_finding (scan, AW_RULE_PLACEHOLDER, -1, start, end, span, NULL, NULL);
+          return;
         }
     }
 }
@@ -1246,6 +1352,8 @@ scan_part (Check       *check,
   split_formula_lines (scan);
   report_phrases (scan);
   report_structure (scan);
+  if (part == AW_DRAFT_PART_BODY)
+    report_elided_name (scan);
 }
 
 static void
@@ -1388,6 +1496,31 @@ add_absence (Check            *check,
   aw_guidance_report_add (report, finding);
 }
 
+/* "Sam" or "Dana Ruiz" alone on the last line, under at least one other line: a short
+ * note signed with the name is signed off (LABELLING.md). A name is 1-4 words, each
+ * starting with a capital, with no sentence of its own on the line. */
+static gboolean
+ends_with_name (AwTokens *tokens)
+{
+  const AwLine *last;
+
+  if (tokens->lines->len < 2)
+    return FALSE;
+  last = &g_array_index (tokens->lines, AwLine, tokens->lines->len - 1);
+  if (last->n_tokens == 0 || last->n_tokens > 4 ||
+      last->last_char == '?' || last->last_char == '!' || last->last_char == ':' ||
+      last->last_char == ',')
+    return FALSE;
+  for (guint t = last->first_token; t < last->first_token + last->n_tokens; t++)
+    {
+      const AwToken *tok = &g_array_index (tokens->tokens, AwToken, t);
+
+      if (!(tok->flags & (AW_TOKEN_INITIAL_CAP | AW_TOKEN_ALL_UPPER)) || tok->n_letters == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* "Re: Update on your application" quotes their subject: its words are theirs, not a
  * request of the writer, so they count as quoted (placeholders are still found). */
 static void
@@ -1493,7 +1626,6 @@ aw_guidance_check (AwGuidance         *self,
   const char *code = NULL;
   Check check = { 0 };
   Scan scan;
-  AwModelVerdict verdict = { 0 };
 
   g_return_val_if_fail (AW_IS_GUIDANCE (self), NULL);
   g_return_val_if_fail (options == NULL || AW_IS_GUIDANCE_OPTIONS (options), NULL);
@@ -1533,18 +1665,6 @@ aw_guidance_check (AwGuidance         *self,
   flush_findings (&check, report);
 
   scan_part (&check, body_tokens, AW_DRAFT_PART_BODY, &scan);
-  /* the learned layer (aw-guidance-model.c) adds what the phrases missed */
-  aw_guidance_model_run (check.rules->code, body_tokens, scan.signoff_line, check.findings,
-                         options, &verdict);
-  for (guint i = 0; verdict.findings != NULL && i < verdict.findings->len; i++)
-    {
-      AwFinding *finding = g_ptr_array_index (verdict.findings, i);
-      FindingKey key = { aw_finding_get_start (finding), aw_finding_get_end (finding),
-                         check.findings->len };
-
-      g_array_append_val (check.keys, key);
-      g_ptr_array_add (check.findings, g_object_ref (finding));
-    }
   flush_findings (&check, report);
 
   if (body_tokens->tokens->len > 0)
@@ -1558,19 +1678,18 @@ aw_guidance_check (AwGuidance         *self,
         scan.has_greeting = TRUE;
 
       if (!scan.has_greeting)
-        add_absence (&check, report, AW_RULE_UNPROFESSIONAL, _(msg_no_greeting), NULL);
-      if (!scan.has_signoff)
-        add_absence (&check, report, AW_RULE_UNPROFESSIONAL, _(msg_no_signoff), NULL);
+        add_absence (&check, report, AW_RULE_GREETING, NULL, NULL);
+      if (!scan.has_signoff && !ends_with_name (body_tokens))
+        add_absence (&check, report, AW_RULE_SIGN_OFF, NULL, NULL);
       if (body_tokens->n_words > AW_GUIDANCE_MAX_WORDS)
         add_absence (&check, report, AW_RULE_TOO_LONG, NULL, NULL);
-      if (!check.has_thanks && !verdict.thanks)
+      if (!check.has_thanks)
         add_absence (&check, report, AW_RULE_MISSING_THANKS, NULL, check.rules->insert_thanks);
-      if (!check.has_feedback && !verdict.feedback)
+      if (!check.has_feedback)
         add_absence (&check, report, AW_RULE_MISSING_FEEDBACK_REQUEST, NULL,
                      check.rules->insert_feedback);
     }
   scan_clear (&scan);
-  aw_model_verdict_clear (&verdict);
 
   report_repeat (&check, report);
 

@@ -31,6 +31,8 @@ typedef enum
 #define AW_RULE_UNPROFESSIONAL           "unprofessional"
 #define AW_RULE_PLACEHOLDER              "placeholder"
 #define AW_RULE_REPEAT_FOLLOW_UP         "repeat-follow-up"
+#define AW_RULE_GREETING                 "greeting"
+#define AW_RULE_SIGN_OFF                 "sign-off"
 
 /* The body word limit of too-long */
 #define AW_GUIDANCE_MAX_WORDS 150

@@ -13,6 +13,7 @@
 
 #define MAX_FOLDED_TOKEN 64
 #define MAX_PLACEHOLDER_CHARS 60
+#define MAX_PARENTHESES_CHARS 40
 #define FOLD_TABLE_SIZE 0x250
 
 /* Folded form of U+0000..U+024F: at most two ASCII or Latin characters. */
@@ -255,6 +256,13 @@ aw_tokens_new (const char *text)
   guint32 bracket_byte = 0, bracket_char = 0;
   guint bracket_letters = 0, bracket_len = 0;
   gboolean bracket_bad = FALSE;
+  gboolean bracket_space = FALSE;
+  gboolean bracket_slash = FALSE;
+  /* parenthesized group state: "(date)", "(position name)" */
+  gboolean paren_open = FALSE;
+  gboolean paren_bad = FALSE;
+  guint32 paren_byte = 0, paren_char = 0;
+  guint paren_len = 0, paren_letters = 0;
   /* runs of ! ? and _ */
   guint32 run_byte = 0, run_char = 0;
   guint run_len = 0, run_bangs = 0, underscores = 0;
@@ -515,19 +523,23 @@ aw_tokens_new (const char *text)
                 }
             }
 
-          /* [Company] {name} <Position> */
+          /* [Company] {name} <Position> [Recruiter/Hiring Manager Name] */
           if (c == '[' || c == '{' || c == '<')
             {
               bracket_open = c;
               bracket_byte = byte_offset;
               bracket_char = char_offset;
               bracket_letters = bracket_len = 0;
-              bracket_bad = FALSE;
+              bracket_bad = bracket_space = bracket_slash = FALSE;
             }
           else if (bracket_open != 0 &&
                    ((bracket_open == '[' && c == ']') || (bracket_open == '{' && c == '}') ||
                     (bracket_open == '<' && c == '>')))
             {
+              /* a slash without spaces is a path or a link (<a/b>, [docs/x]); between
+               * words it separates alternatives of a template field */
+              if (bracket_slash && !bracket_space)
+                bracket_bad = TRUE;
               if (bracket_letters > 0 && !bracket_bad && bracket_len <= MAX_PLACEHOLDER_CHARS &&
                   !(c == ']' && *next == '('))
                 add_mark (self, AW_MARK_PLACEHOLDER, bracket_byte, next - text,
@@ -537,10 +549,43 @@ aw_tokens_new (const char *text)
           else if (bracket_open != 0)
             {
               bracket_len++;
-              if (c == '@' || c == '/' || c == '=' || c == ':' ||
-                  (bracket_open == '<' && c == '.'))
+              if (c == ' ')
+                bracket_space = TRUE;
+              else if (c == '/')
+                bracket_slash = TRUE;
+              else if (c == '@' || c == '=' || c == ':' || (bracket_open == '<' && c == '.'))
                 bracket_bad = TRUE;
             }
+
+          if (c == '(')
+            {
+              paren_open = TRUE;
+              paren_bad = FALSE;
+              paren_byte = byte_offset;
+              paren_char = char_offset;
+              paren_len = paren_letters = 0;
+            }
+          else if (paren_open && c == ')')
+            {
+              if (!paren_bad && paren_letters > 0 && paren_len <= MAX_PARENTHESES_CHARS)
+                add_mark (self, AW_MARK_PARENTHESES, paren_byte, next - text,
+                          paren_char, char_offset + 1);
+              paren_open = FALSE;
+            }
+          else if (paren_open && ++paren_len > MAX_PARENTHESES_CHARS)
+            paren_open = FALSE;
+          else if (paren_open && c != ' ' && c != '/' && c != '\'' && c != 0x2019 && c != '-')
+            paren_bad = TRUE;
+        }
+
+      if (paren_open && is_word_char (c))
+        {
+          if (++paren_len > MAX_PARENTHESES_CHARS)
+            paren_open = FALSE;
+          else if (g_unichar_isalpha (c))
+            paren_letters++;
+          else
+            paren_bad = TRUE;  /* "(2019)", "(ext. 12)" */
         }
 
       if (bracket_open != 0 && c != bracket_open && is_word_char (c))

@@ -45,6 +45,8 @@ typedef enum
   AW_MARK_EXCLAMATION,  /* "!!", "?!", "!!!" */
   AW_MARK_EMOTICON,     /* :) ;-) :( :D */
   AW_MARK_PLACEHOLDER,  /* [Company], {name}, <Position>, ___ */
+  AW_MARK_PARENTHESES,  /* "(position name)": a short group in parentheses, no digits;
+                         * a template field when the language's data says so */
 } AwMarkKind;
 
 typedef struct
