@@ -18,6 +18,7 @@ test_packages=(
   xvfb xauth x11-utils libx11-dev libxdamage-dev dbus dbus-x11 gnome-keyring libsecret-tools
   python3 python3-aiosmtpd openssl swaks msmtp imagemagick
   clang libclang-rt-14-dev gnome-text-editor
+  python3-numpy python3-sklearn
 )
 
 mode=${1:-build}

@@ -3,13 +3,16 @@
  *
  * Any bytes: the first byte picks a language (or detection), the rest is split at the
  * first newline into subject and body. Invalid UTF-8 must give an error, anything else
- * a report whose offsets lie inside the text.
+ * a report whose offsets lie inside the text. The learned layer runs as in the app (the
+ * language's model is loaded on first use); the same bytes are also fed to the model
+ * loader as a model file, which must refuse them with an error.
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "aw-guidance.h"
+#include "aw-guidance-model.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -29,6 +32,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   if (size == 0)
     return 0;
+
+  /* the bytes as a model file: refused with an error, never a crash */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+    g_autoptr(GError) model_error = NULL;
+    g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &model_error);
+
+    g_assert_true ((model == NULL) == (model_error != NULL));
+  }
 
   /* 0: detect the language; 1..n: one of the languages with rule data */
   if (data[0] % (n_languages + 1) > 0)
@@ -57,6 +69,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
   g_assert_no_error (error);
   g_assert_nonnull (report);
+  /* the model of every checked language loaded (the learned layer really ran) */
+  g_assert_nonnull (aw_guidance_model_lookup (aw_guidance_report_get_language (report), NULL));
 
   subject_chars = g_utf8_strlen (text, -1);
   body_chars = g_utf8_strlen (body, -1);

@@ -94,6 +94,10 @@ ok(all(text[f["start"]:f["end"]] == f["text"] for f in spans) and len(spans) == 
 ok({f["part"] for f in spans} == {"subject", "body"}, "JSON findings name their part")
 ok(all(set(f) >= {"rule", "severity", "message", "why"} for f in report["findings"]),
    "JSON findings have rule, severity, message and why")
+ok(all(f.get("source") in ("phrase", "model") and 0.0 <= f.get("score", -1) <= 1.0
+       for f in report["findings"]) and
+   all(f["score"] == 1.0 for f in report["findings"] if f["source"] == "phrase"),
+   "JSON findings have a score (0..1, 1 for a phrase) and a source (phrase or model)")
 
 r = run("--json", write("nothanks.txt", "Dear Ms. Chen,\n\nCould you share any feedback?\n\nBest regards,\nAnna\n"))
 report = json.loads(r.stdout)

@@ -55,16 +55,23 @@ to_bucket (guint32 h,
   return h & ((1u << bits) - 1);
 }
 
+/* Features go straight into the array's room reserved up front (no append calls) */
+typedef struct
+{
+  AwFeature *at;
+  guint      bits;
+} Out;
+
 static inline void
-emit (GArray  *features,
-      guint    bits,
+emit (Out     *out,
       guint32  h,
       guint32  first,
       guint32  last)
 {
-  AwFeature f = { to_bucket (h, bits), first, last };
-
-  g_array_append_val (features, f);
+  out->at->bucket = to_bucket (h, out->bits);
+  out->at->first = first;
+  out->at->last = last;
+  out->at++;
 }
 
 /**
@@ -172,9 +179,16 @@ aw_features_extract (const AwFeatureSettings *settings,
   gsize prev_len = 3;
   guint negated = 0;
   guint32 last = unit->first + unit->n_tokens - 1;
+  guint old_len = features->len;
+  /* per token: word, pair, n-grams of "<word>", two capital features; then the unit's */
+  gsize room = (gsize) unit->n_tokens * (4 + 3 * (MAX_WORD_BYTES + 2)) + unit->n_marks + 4;
+  Out out;
 
   if (unit->n_tokens == 0)
     return;
+  g_array_set_size (features, old_len + room);
+  out.at = &g_array_index (features, AwFeature, old_len);
+  out.bits = bits;
 
   for (guint32 i = unit->first; i <= last; i++)
     {
@@ -199,12 +213,12 @@ aw_features_extract (const AwFeatureSettings *settings,
       h = fnv_kind ('w');
       if (in_negation)
         h = fnv_byte (h, '!');
-      emit (features, bits, fnv_bytes (h, word, len), i, i);
+      emit (&out, fnv_bytes (h, word, len), i, i);
 
       /* the pair with the word before */
       h = fnv_bytes (fnv_kind ('b'), prev, prev_len);
       h = fnv_byte (h, ' ');
-      emit (features, bits, fnv_bytes (h, word, len), i == unit->first ? i : i - 1, i);
+      emit (&out, fnv_bytes (h, word, len), i == unit->first ? i : i - 1, i);
       memcpy (prev, word, len);
       prev_len = len;
 
@@ -219,15 +233,15 @@ aw_features_extract (const AwFeatureSettings *settings,
             {
               h = fnv_byte (h, (guchar) padded[s + k]);
               if (k + 1 >= CHAR_NGRAM_MIN)
-                emit (features, bits, h, i, i);
+                emit (&out, h, i, i);
             }
         }
 
       /* capitals: "PLEASE" is shouting, "SQL" is not; the model learns which */
       if ((tok->flags & AW_TOKEN_ALL_UPPER) && tok->n_letters >= 2)
         {
-          emit (features, bits, fnv_bytes (fnv_kind ('u'), word, len), i, i);
-          emit (features, bits, fnv_kind ('U'), i, i);
+          emit (&out, fnv_bytes (fnv_kind ('u'), word, len), i, i);
+          emit (&out, fnv_kind ('U'), i, i);
         }
     }
 
@@ -235,7 +249,7 @@ aw_features_extract (const AwFeatureSettings *settings,
   {
     guint32 h = fnv_bytes (fnv_kind ('b'), prev, prev_len);
 
-    emit (features, bits, fnv_bytes (fnv_byte (h, ' '), "</s>", 4), last, last);
+    emit (&out, fnv_bytes (fnv_byte (h, ' '), "</s>", 4), last, last);
   }
 
   /* its closing punctuation: a question, an exclamation */
@@ -253,9 +267,9 @@ aw_features_extract (const AwFeatureSettings *settings,
         exclamation |= *p == '!';
       }
     if (question)
-      emit (features, bits, fnv_byte (fnv_kind ('p'), '?'), last, last);
+      emit (&out, fnv_byte (fnv_kind ('p'), '?'), last, last);
     if (exclamation)
-      emit (features, bits, fnv_byte (fnv_kind ('p'), '!'), last, last);
+      emit (&out, fnv_byte (fnv_kind ('p'), '!'), last, last);
   }
 
   /* emoji, emoticons, "!!" */
@@ -268,10 +282,12 @@ aw_features_extract (const AwFeatureSettings *settings,
         continue;
       while (at < last && g_array_index (tokens->tokens, AwToken, at + 1).char_start <= mark->char_start)
         at++;
-      emit (features, bits, fnv_byte (fnv_kind ('m'), (guchar) ('0' + mark->kind)), at, at);
+      emit (&out, fnv_byte (fnv_kind ('m'), (guchar) ('0' + mark->kind)), at, at);
     }
 
   /* its length */
-  emit (features, bits, fnv_byte (fnv_kind ('L'), (guchar) ('0' + length_class (unit->n_tokens))),
+  emit (&out, fnv_byte (fnv_kind ('L'), (guchar) ('0' + length_class (unit->n_tokens))),
         AW_FEATURES_NO_TOKEN, AW_FEATURES_NO_TOKEN);
+
+  g_array_set_size (features, out.at - &g_array_index (features, AwFeature, 0));
 }

@@ -386,22 +386,43 @@ sigmoid (double x)
   return 1.0 / (1.0 + exp (-x));
 }
 
-static gboolean
-phrase_covers (GPtrArray    *phrase_findings,
-               const char   *rule_id,
-               const AwUnit *unit)
+/* Per unit, a bit per model rule that a phrase finding of that rule overlaps: one
+ * binary search per finding, so a long text stays linear */
+static guint32 *
+phrase_coverage (AwGuidanceModel *model,
+                 GArray          *units,
+                 GPtrArray       *phrase_findings)
 {
+  guint32 *covered = g_new0 (guint32, units->len + 1);
+
   for (guint i = 0; phrase_findings != NULL && i < phrase_findings->len; i++)
     {
       AwFinding *f = g_ptr_array_index (phrase_findings, i);
+      int start = aw_finding_get_start (f), end = aw_finding_get_end (f);
+      guint lo = 0, hi = units->len;
+      guint r;
 
-      if (aw_finding_get_part (f) == AW_DRAFT_PART_BODY && aw_finding_has_span (f) &&
-          g_str_equal (aw_finding_get_rule_id (f), rule_id) &&
-          aw_finding_get_start (f) < (int) unit->char_end &&
-          aw_finding_get_end (f) > (int) unit->char_start)
-        return TRUE;
+      if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f))
+        continue;
+      for (r = 0; r < model->n_rules; r++)
+        if (g_str_equal (model->rules[r].id, aw_finding_get_rule_id (f)))
+          break;
+      if (r == model->n_rules)
+        continue;
+      /* the first unit that ends after the finding starts */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if ((int) g_array_index (units, AwUnit, mid).char_end <= start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint u = lo; u < units->len && (int) g_array_index (units, AwUnit, u).char_start < end; u++)
+        covered[u] |= 1u << r;
     }
-  return FALSE;
+  return covered;
 }
 
 /* The run of at most EXPLAIN_MAX_TOKENS tokens whose features weighed most for @rule */
@@ -488,10 +509,11 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (AwUnit));
   g_autoptr(GArray) features = g_array_new (FALSE, FALSE, sizeof (AwFeature));
   guint n = model->n_rules;
-  gint64 sums[MAX_RULES];
+  gint32 sums[MAX_RULES];
   gint64 email_sum[MAX_RULES] = { 0 };
   double email_max[MAX_RULES];
   gboolean enabled[MAX_RULES];
+  g_autofree guint32 *covered = NULL;
 
   memset (verdict, 0, sizeof *verdict);
   verdict->findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -505,6 +527,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
     }
 
   aw_features_units (body, signature_line, units);
+  covered = phrase_coverage (model, units, phrase_findings);
   for (guint u = 0; u < units->len; u++)
     {
       const AwUnit *unit = &g_array_index (units, AwUnit, u);
@@ -519,6 +542,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
           for (guint r = 0; r < n; r++)
             sums[r] += w[r];
         }
+      /* (at most 80 tokens of at most 130 features of |weight| <= 127: no overflow) */
 
       for (guint r = 0; r < n; r++)
         {
@@ -529,7 +553,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
             {
             case AW_MODEL_RULE_UNIT:
               if (enabled[r] && !unit->signature && score >= rule->threshold &&
-                  !phrase_covers (phrase_findings, rule->id, unit))
+                  !(covered[u] & (1u << r)))
                 {
                   guint32 first, last;
 

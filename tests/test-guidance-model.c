@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-guidance-model.c: the learned layer's model files and inference
+ *
+ * Every bundled model loads; a truncated file (at every byte of the header and at the
+ * boundaries after it), a flipped byte, another version, a wrong magic number, trailing
+ * bytes and random bytes all give a clear GError and never a crash. A small model built
+ * here checks scoring, the words a finding underlines and the presence verdicts.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "aw-core-data.h"
+#include "aw-features.h"
+#include "aw-guidance-model.h"
+
+static GBytes *
+bundled (const char *code)
+{
+  g_autofree char *path = g_strconcat ("guidance/", code, ".model", NULL);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = aw_core_data_lookup (path, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static gsize
+header_end (GBytes *bytes)
+{
+  const guint8 *p = g_bytes_get_data (bytes, NULL);
+
+  return 12 + (p[8] | (p[9] << 8) | (p[10] << 16) | ((gsize) p[11] << 24));
+}
+
+static void
+expect_error (const guint8 *data,
+              gsize         len,
+              int           code)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, len);
+  g_autoptr(GError) error = NULL;
+  AwGuidanceModel *model = aw_guidance_model_new_from_bytes (bytes, &error);
+
+  g_assert_null (model);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == AW_GUIDANCE_MODEL_ERROR);
+  g_assert_nonnull (error->message);
+  if (code >= 0)
+    g_assert_cmpint (error->code, ==, code);
+}
+
+static void
+test_bundled (void)
+{
+  const char * const *languages = aw_guidance_get_languages ();
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = bundled (languages[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (aw_guidance_model_get_language (model), ==, languages[i]);
+      g_assert_cmpuint (aw_guidance_model_get_n_rules (model), ==, 7);
+      g_assert_cmpuint (g_bytes_get_size (bytes), <=, 2 * 1024 * 1024);
+      /* loaded lazily, once, from the resource itself */
+      g_assert_true (aw_guidance_model_lookup (languages[i], NULL) ==
+                     aw_guidance_model_lookup (languages[i], NULL));
+    }
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(GBytes) bytes = bundled ("en");
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  gsize end = header_end (bytes);
+  gsize cuts[] = { end, end + 1, end + (len - end - 32) / 2, len - 33, len - 32, len - 1 };
+
+  for (gsize cut = 0; cut <= end; cut++)
+    expect_error (data, cut, AW_GUIDANCE_MODEL_ERROR_TRUNCATED);
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    expect_error (data, cuts[i], AW_GUIDANCE_MODEL_ERROR_TRUNCATED);
+}
+
+static void
+test_corrupt (void)
+{
+  g_autoptr(GBytes) bytes = bundled ("en");
+  gsize len;
+  g_autofree guint8 *copy = g_bytes_unref_to_data (g_bytes_ref (bytes), &len);
+  gsize end = header_end (bytes);
+
+  /* any flipped byte of the header, and of the weights and the checksum */
+  for (gsize at = 0; at < len; at += at < end + 64 ? 1 : 4099)
+    {
+      copy[at] ^= 0x20;
+      expect_error (copy, len, -1);
+      copy[at] ^= 0x20;
+    }
+  copy[end + 100] ^= 1;
+  expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_CHECKSUM);
+  copy[end + 100] ^= 1;
+  copy[len - 1] ^= 1;
+  expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_CHECKSUM);
+  copy[len - 1] ^= 1;
+
+  copy[4] = 2;
+  expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_VERSION);
+  copy[4] = 1;
+  copy[0] = 'X';
+  expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_BAD_MAGIC);
+  copy[0] = 'A';
+
+  {
+    g_autofree guint8 *longer = g_malloc (len + 1);
+
+    memcpy (longer, copy, len);
+    longer[len] = 0;
+    expect_error (longer, len + 1, AW_GUIDANCE_MODEL_ERROR_INVALID);
+  }
+
+  {
+    g_autoptr(GBytes) same = g_bytes_new (copy, len);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (same, &error);
+
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GBytes) bytes = bundled ("en");
+  gsize end = header_end (bytes);
+  const guint8 *valid = g_bytes_get_data (bytes, NULL);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, round % 3 == 0 ? 4096 : 200);
+      g_autofree guint8 *data = g_malloc (len + 1);
+
+      for (gsize i = 0; i < len; i++)
+        data[i] = g_rand_int (rand);
+      /* a valid start, then noise: reaches the header parser */
+      if (round % 2 == 0)
+        {
+          gsize keep = g_rand_int_range (rand, 4, end + 1);
+
+          memcpy (data, valid, MIN (len, keep));
+        }
+      expect_error (data, len, -1);
+    }
+}
+
+/* A little model: every feature of a word weighs for "negative", thanks always sure */
+static GBytes *
+make_model (const char *word)
+{
+  GByteArray *out = g_byte_array_new ();
+  GByteArray *header = g_byte_array_new ();
+  const guint bits = 16;
+  const char *rules[] = { "negative", "thanks", "feedback" };
+  guint8 kinds[] = { AW_MODEL_RULE_UNIT, AW_MODEL_RULE_EMAIL_SUM, AW_MODEL_RULE_EMAIL_MAX };
+  float bias[] = { -35.0f, 5.0f, -5.0f };
+  g_autofree gint8 *weights = g_new0 (gint8, (1u << bits) * 3);
+  g_autoptr(AwTokens) tokens = aw_tokens_new (word);
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (AwUnit));
+  g_autoptr(GArray) features = g_array_new (FALSE, FALSE, sizeof (AwFeature));
+  AwFeatureSettings settings = { bits, 3, NULL };
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
+  guint8 prefix[12] = { 'A', 'W', 'G', 'M', 1, 0, 0, 0 };
+
+  aw_features_units (tokens, G_MAXUINT, units);
+  aw_features_extract (&settings, tokens, &g_array_index (units, AwUnit, 0), features);
+  for (guint k = 0; k < features->len; k++)
+    {
+      const AwFeature *f = &g_array_index (features, AwFeature, k);
+
+      if (f->first != AW_FEATURES_NO_TOKEN)
+        weights[f->bucket * 3] = 100;
+    }
+
+  g_byte_array_append (header, (guint8 *) "\2xx", 3);
+  g_byte_array_append (header, (guint8 *) "\20\3\1\3not", 7);
+  g_byte_array_append (header, (guint8 *) "\3", 1);
+  for (guint r = 0; r < 3; r++)
+    {
+      guint8 len = strlen (rules[r]);
+      float scale = 0.1f, threshold = 0.0f;
+      guint32 v;
+
+      g_byte_array_append (header, &len, 1);
+      g_byte_array_append (header, (guint8 *) rules[r], len);
+      g_byte_array_append (header, &kinds[r], 1);
+      memcpy (&v, &bias[r], 4);
+      v = GUINT32_TO_LE (v);
+      g_byte_array_append (header, (guint8 *) &v, 4);
+      memcpy (&v, &scale, 4);
+      v = GUINT32_TO_LE (v);
+      g_byte_array_append (header, (guint8 *) &v, 4);
+      memcpy (&v, &threshold, 4);
+      v = GUINT32_TO_LE (v);
+      g_byte_array_append (header, (guint8 *) &v, 4);
+    }
+  prefix[8] = header->len & 0xff;
+  prefix[9] = (header->len >> 8) & 0xff;
+  g_byte_array_append (out, prefix, sizeof prefix);
+  g_byte_array_append (out, header->data, header->len);
+  g_byte_array_append (out, (guint8 *) weights, (1u << bits) * 3);
+  g_checksum_update (sum, out->data, out->len);
+  g_checksum_get_digest (sum, digest, &digest_len);
+  g_byte_array_append (out, digest, sizeof digest);
+  g_byte_array_unref (header);
+  return g_byte_array_free_to_bytes (out);
+}
+
+static void
+test_judge (void)
+{
+  g_autoptr(GBytes) bytes = make_model ("dreadful");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &error);
+  const char *text = "Dear Ana,\n\nThank you for the interview. Honestly the whole process was "
+                     "dreadful and slow.\nI wish you well.\n\nBest,\nSam\nSam Dreadful";
+  g_autoptr(AwTokens) tokens = aw_tokens_new (text);
+  g_autoptr(GPtrArray) phrase = g_ptr_array_new_with_free_func (g_object_unref);
+  AwModelVerdict verdict;
+  AwFinding *f;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (aw_guidance_model_get_rule_id (model, 0), ==, "negative");
+
+  /* the signature line ("Sam Dreadful", below "Best,") is not judged */
+  aw_guidance_model_judge (model, tokens, 3, NULL, NULL, &verdict);
+  g_assert_cmpuint (verdict.findings->len, ==, 1);
+  f = g_ptr_array_index (verdict.findings, 0);
+  g_assert_cmpstr (aw_finding_get_rule_id (f), ==, "negative");
+  g_assert_cmpint (aw_finding_get_source (f), ==, AW_FINDING_SOURCE_MODEL);
+  g_assert_cmpfloat (aw_finding_get_score (f), >, 0.5);
+  g_assert_cmpfloat (aw_finding_get_score (f), <=, 1.0);
+  /* the word that weighed most, not the whole sentence */
+  g_assert_cmpstr (aw_finding_get_text (f), ==, "dreadful");
+  g_assert_cmpint (aw_finding_get_start (f), ==, g_utf8_pointer_to_offset (text, strstr (text, "dreadful")));
+  g_assert_cmpstr (aw_finding_get_message (f), ==, aw_guidance_rule_get_message ("negative"));
+  g_assert_true (verdict.thanks);
+  g_assert_false (verdict.feedback);
+  g_assert_cmpfloat (verdict.thanks_score, >, 0.99);
+  aw_model_verdict_clear (&verdict);
+
+  /* a phrase finding of the rule in that unit: the model adds nothing */
+  g_ptr_array_add (phrase, aw_finding_new ("negative", AW_SEVERITY_WARNING, AW_DRAFT_PART_BODY,
+                                           50, 60, "x", "m", "w", NULL));
+  aw_guidance_model_judge (model, tokens, 3, phrase, NULL, &verdict);
+  g_assert_cmpuint (verdict.findings->len, ==, 0);
+  aw_model_verdict_clear (&verdict);
+
+  /* a disabled rule stays silent */
+  {
+    g_autoptr(AwGuidanceOptions) options = aw_guidance_options_new ();
+
+    aw_guidance_options_disable_rule (options, "negative");
+    aw_guidance_model_judge (model, tokens, 3, NULL, options, &verdict);
+    g_assert_cmpuint (verdict.findings->len, ==, 0);
+    aw_model_verdict_clear (&verdict);
+  }
+
+  /* no signature known: the last line is judged too */
+  aw_guidance_model_judge (model, tokens, G_MAXUINT, NULL, NULL, &verdict);
+  g_assert_cmpuint (verdict.findings->len, ==, 2);
+  aw_model_verdict_clear (&verdict);
+}
+
+static void
+test_finding_defaults (void)
+{
+  g_autoptr(AwFinding) f = aw_finding_new ("pushy", AW_SEVERITY_WARNING, AW_DRAFT_PART_BODY,
+                                           0, 3, "abc", "m", "w", NULL);
+  double score;
+  AwFindingSource source;
+
+  g_assert_cmpfloat (aw_finding_get_score (f), ==, 1.0);
+  g_assert_cmpint (aw_finding_get_source (f), ==, AW_FINDING_SOURCE_PHRASE);
+  g_assert_cmpstr (aw_finding_source_to_string (AW_FINDING_SOURCE_MODEL), ==, "model");
+  aw_finding_set_score (f, AW_FINDING_SOURCE_MODEL, 0.75);
+  g_object_get (f, "score", &score, "source", &source, NULL);
+  g_assert_cmpfloat (score, ==, 0.75);
+  g_assert_cmpint (source, ==, AW_FINDING_SOURCE_MODEL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/guidance-model/bundled", test_bundled);
+  g_test_add_func ("/guidance-model/truncated", test_truncated);
+  g_test_add_func ("/guidance-model/corrupt", test_corrupt);
+  g_test_add_func ("/guidance-model/random", test_random);
+  g_test_add_func ("/guidance-model/judge", test_judge);
+  g_test_add_func ("/guidance-model/finding-defaults", test_finding_defaults);
+  return g_test_run ();
+}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Retrains every language's guidance model into a temporary folder and compares it byte
+# for byte with the committed data/guidance/<code>.model: training is deterministic, and
+# the committed models are what the committed corpus gives.
+#   check-training.sh BUILD_DIR SOURCE_DIR
+set -eu
+build=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+/usr/bin/python3 "$src/build-aux/train-guidance" "$build" --out "$tmp" --quiet
+status=0
+for model in "$src"/data/guidance/*.model; do
+  name=$(basename "$model")
+  if cmp -s "$model" "$tmp/$name"; then
+    echo "$name: identical"
+  else
+    echo "$name: differs from a fresh training (run build-aux/train-guidance $build)"
+    status=1
+  fi
+done
+exit $status
