@@ -22,6 +22,7 @@ if ! meson install -C "$builddir" --no-rebuild --destdir "$dest" >"$dest.log" 2>
 fi
 rm -f "$dest.log"
 check bin/afterword
+check libexec/afterword-app
 check share/applications/$app.desktop
 check share/metainfo/$app.metainfo.xml
 check share/icons/hicolor/scalable/apps/$app.svg
