@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "aw-accessible.h"
 #include "aw-account-editor.h"
 #include "aw-autoconfig.h"
 #include "aw-certificate-dialog.h"
@@ -698,4 +699,6 @@ aw_account_editor_init (AwAccountEditor *self)
                             G_CALLBACK (on_port_or_security_changed), self);
   g_signal_connect_swapped (self->security_row, "notify::selected",
                             G_CALLBACK (on_security_selected), self);
+  aw_accessible_add_choice_actions (self->security_row);
+  aw_accessible_name_icon_buttons (GTK_WIDGET (self->password_row));
 }

@@ -339,6 +339,11 @@ aw_guidance_panel_init (AwGuidancePanel *self)
       gtk_list_box_append (self->checklist, GTK_WIDGET (self->check_rows[i]));
       self->check_state[i] = FALSE;
     }
+  /* A title from the start, so that no row is ever nameless */
+  {
+    g_autofree char *short_title = g_strdup_printf (_("Short: %u/%u words"), 0, AW_GUIDANCE_MAX_WORDS);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_rows[AW_CHECK_SHORT]), short_title);
+  }
 
   /* Errors first, suggestions last */
   for (int s = N_SEVERITIES - 1; s >= 0; s--)

@@ -472,12 +472,17 @@ add_account_activated (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   AwSendDialog *self = AW_SEND_DIALOG (widget);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWindow *transient_for = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(GtkWindow) parent = transient_for != NULL ? g_object_ref (transient_for) : NULL;
 
-  /* Preferences opens over the main window; the sheet updates when it comes back. */
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "app.preferences", NULL);
+  /* Preferences opens over the main window, so the sheet goes first: opened while the
+   * sheet was still the active window, Preferences belonged to it and went with it. */
   gtk_window_close (GTK_WINDOW (self));
+  if (parent != NULL)
+    {
+      gtk_window_present (parent);
+      gtk_widget_activate_action (GTK_WIDGET (parent), "app.preferences", NULL);
+    }
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "aw-accessible.h"
 #include "aw-draft-writer.h"
 #include "aw-guidance.h"
 #include "aw-job-posting.h"
@@ -41,7 +42,7 @@ struct _AwWizard
   GtkLabel          *lookup_note;
   AwValidatedEntry  *company_entry;
   AwValidatedEntry  *role_entry;
-  GtkDropDown       *stage_dropdown;
+  AdwComboRow       *stage_row;
   AwValidatedEntry  *detail_entry;
   AdwActionRow      *warm_row;
   AdwActionRow      *formal_row;
@@ -343,7 +344,7 @@ aw_wizard_set_draft (AwWizard *self,
       bind (self, "open-to-future", self->open_to_future_switch, "active");
       bind (self, "stay-in-touch", self->stay_in_touch_switch, "active");
       g_ptr_array_add (self->bindings,
-                       g_object_bind_property_full (draft, "stage", self->stage_dropdown, "selected",
+                       g_object_bind_property_full (draft, "stage", self->stage_row, "selected",
                                                     G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                                     enum_to_index, index_to_enum, NULL, NULL));
       g_ptr_array_add (self->bindings,
@@ -750,7 +751,7 @@ aw_wizard_class_init (AwWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwWizard, lookup_note);
   gtk_widget_class_bind_template_child (widget_class, AwWizard, company_entry);
   gtk_widget_class_bind_template_child (widget_class, AwWizard, role_entry);
-  gtk_widget_class_bind_template_child (widget_class, AwWizard, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AwWizard, stage_row);
   gtk_widget_class_bind_template_child (widget_class, AwWizard, detail_entry);
   gtk_widget_class_bind_template_child (widget_class, AwWizard, warm_row);
   gtk_widget_class_bind_template_child (widget_class, AwWizard, formal_row);
@@ -795,7 +796,7 @@ aw_wizard_init (AwWizard *self)
   for (guint i = 0; i < stages->n_values; i++)
     gtk_string_list_append (stage_names, aw_stage_get_label (stages->values[i].value));
   g_type_class_unref (stages);
-  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stage_names));
+  adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stage_names));
 
   for (guint i = 0; languages[i] != NULL; i++)
     gtk_string_list_append (language_names, aw_draft_language_get_name (languages[i]));
@@ -830,6 +831,32 @@ aw_wizard_init (AwWizard *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_posting_url_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (aw_validated_entry_get_entry (self->posting_url_entry)), focus);
+
+  /* Names, roles and actions for assistive tools (GTK 4.8 gives them none here) */
+  {
+    GtkCheckButton *checks[] = { self->warm_check, self->formal_check, self->brief_check };
+    GtkWidget *switches[] = { GTK_WIDGET (self->ask_feedback_switch),
+                              GTK_WIDGET (self->open_to_future_switch),
+                              GTK_WIDGET (self->stay_in_touch_switch) };
+    AdwComboRow *combos[] = { self->stage_row, self->language_row, self->salutation_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+      {
+        GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (checks[i]), ADW_TYPE_ACTION_ROW);
+
+        aw_accessible_name_from_row (GTK_WIDGET (checks[i]), ADW_PREFERENCES_ROW (row));
+        aw_accessible_add_select_action (checks[i]);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+      aw_accessible_name_from_row (switches[i],
+                                   ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (switches[i],
+                                                                                 ADW_TYPE_ACTION_ROW)));
+    for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
+      aw_accessible_add_choice_actions (combos[i]);
+    /* The list that holds the stage row only */
+    aw_accessible_name_from_row (gtk_widget_get_parent (GTK_WIDGET (self->stage_row)),
+                                 ADW_PREFERENCES_ROW (self->stage_row));
+  }
 
   g_signal_connect (self->warm_check, "toggled", G_CALLBACK (on_tone_toggled), self);
   g_signal_connect (self->formal_check, "toggled", G_CALLBACK (on_tone_toggled), self);

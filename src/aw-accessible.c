@@ -1,0 +1,177 @@
+/* aw-accessible.c: small helpers that make controls reachable for assistive tools
+ *
+ * GTK 4.8 exposes, through AT-SPI, the actions of a widget's own action group (those
+ * without a parameter). A check button or an AdwComboRow has none, so a screen reader
+ * or a voice control tool could change them only by sending keys. These helpers give
+ * them actions, and give a control inside an AdwActionRow the row's title as its name,
+ * which GTK 4.8 does not take from a labelled-by relation to the row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "aw-accessible.h"
+
+/* "B_rief" -> "Brief", "Mum__Dad" -> "Mum_Dad" */
+static char *
+strip_mnemonic (const char *title)
+{
+  GString *text = g_string_sized_new (strlen (title));
+
+  for (const char *p = title; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          p++;
+          if (*p == '\0')
+            break;
+        }
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+sync_name (AdwPreferencesRow *row,
+           GParamSpec        *pspec,
+           GtkWidget         *control)
+{
+  const char *title = adw_preferences_row_get_title (row);
+  g_autofree char *name = NULL;
+
+  name = adw_preferences_row_get_use_underline (row) ? strip_mnemonic (title) : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+/**
+ * aw_accessible_name_from_row:
+ * @control: the check button or switch inside @row
+ *
+ * Names @control after the title of @row, now and whenever the title changes.
+ */
+void
+aw_accessible_name_from_row (GtkWidget         *control,
+                             AdwPreferencesRow *row)
+{
+  g_return_if_fail (GTK_IS_WIDGET (control));
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  sync_name (row, NULL, control);
+  g_signal_connect_object (row, "notify::title", G_CALLBACK (sync_name), control, 0);
+}
+
+static void
+select_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (user_data), TRUE);
+}
+
+/**
+ * aw_accessible_add_select_action:
+ *
+ * Gives @check the action "choice.select", which makes it the active one of its group.
+ */
+void
+aw_accessible_add_select_action (GtkCheckButton *check)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) select = g_simple_action_new ("select", NULL);
+
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (check));
+
+  /* The action lives in the button's own group, so it holds no reference to it. */
+  g_signal_connect_object (select, "activate", G_CALLBACK (select_activated), check, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (select));
+  gtk_widget_insert_action_group (GTK_WIDGET (check), "choice", G_ACTION_GROUP (group));
+}
+
+static void
+step_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (user_data);
+  GListModel *model = adw_combo_row_get_model (row);
+  guint n_items = model != NULL ? g_list_model_get_n_items (model) : 0;
+  guint selected = adw_combo_row_get_selected (row);
+  gboolean next = g_str_equal (g_action_get_name (G_ACTION (action)), "next");
+
+  if (n_items == 0)
+    return;
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = 0;
+  else if (next && selected + 1 < n_items)
+    selected++;
+  else if (!next && selected > 0)
+    selected--;
+  adw_combo_row_set_selected (row, selected);
+}
+
+/**
+ * aw_accessible_add_choice_actions:
+ *
+ * Gives @row the actions "choice.next" and "choice.previous", which select the item
+ * after or before the selected one.
+ */
+void
+aw_accessible_add_choice_actions (AdwComboRow *row)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  const char *names[] = { "next", "previous" };
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
+
+      g_signal_connect_object (action, "activate", G_CALLBACK (step_activated), row, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (row), "choice", G_ACTION_GROUP (group));
+}
+
+static void
+name_from_tooltip (GtkWidget  *button,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                    -1);
+}
+
+/**
+ * aw_accessible_name_icon_buttons:
+ *
+ * Names every icon-only button inside @widget after its tooltip, and keeps the name in
+ * step with it. For the buttons a library builds inside its widgets (the peek button of
+ * AdwPasswordEntryRow 1.2 has a tooltip, "Show Text", but no accessible name).
+ */
+void
+aw_accessible_name_icon_buttons (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        {
+          name_from_tooltip (child, NULL, NULL);
+          g_signal_connect (child, "notify::tooltip-text", G_CALLBACK (name_from_tooltip), NULL);
+        }
+      else
+        aw_accessible_name_icon_buttons (child);
+    }
+}
