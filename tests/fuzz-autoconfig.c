@@ -3,7 +3,8 @@
  *
  * The file comes from the internet (the provider's server or the ISPDB). Whatever the
  * bytes, the parser must not crash, and what it hands out must be a usable, encrypted
- * SMTP server: never "plain", a real port, a host name without spaces or slashes.
+ * SMTP server: never "plain", a real port, a lower-case DNS name without spaces or
+ * slashes, never an IP literal or loopback.
  */
 #include "config.h"
 
@@ -33,7 +34,11 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_assert (error == NULL);
   host = aw_account_get_host (account);
   g_assert (host != NULL && *host != '\0');
-  g_assert (strpbrk (host, " /@") == NULL);
+  g_assert (strpbrk (host, " /@:[%") == NULL);
+  for (const char *p = host; *p != '\0'; p++)
+    g_assert (!g_ascii_isupper (*p));
+  g_assert (!g_hostname_is_ip_address (host));
+  g_assert (g_strcmp0 (host, "localhost") != 0 && !g_str_has_suffix (host, ".localhost"));
   g_assert (aw_account_get_port (account) >= 1 && aw_account_get_port (account) <= 65535);
   g_assert (aw_account_get_security (account) != AW_ACCOUNT_SECURITY_NONE);
   g_assert (note == AW_AUTOCONFIG_NOTE_NONE || note == AW_AUTOCONFIG_NOTE_OAUTH);
