@@ -109,9 +109,9 @@ test_corrupt (void)
   expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_CHECKSUM);
   copy[len - 1] ^= 1;
 
-  copy[4] = 2;
-  expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_VERSION);
   copy[4] = 1;
+  expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_VERSION);
+  copy[4] = 2;
   copy[0] = 'X';
   expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_BAD_MAGIC);
   copy[0] = 'A';
@@ -177,7 +177,7 @@ make_model (const char *word)
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   guint8 digest[32];
   gsize digest_len = sizeof digest;
-  guint8 prefix[12] = { 'A', 'W', 'G', 'M', 1, 0, 0, 0 };
+  guint8 prefix[12] = { 'A', 'W', 'G', 'M', 2, 0, 0, 0 };
 
   aw_features_units (tokens, G_MAXUINT, units);
   aw_features_extract (&settings, tokens, &g_array_index (units, AwUnit, 0), features);
@@ -195,7 +195,7 @@ make_model (const char *word)
   for (guint r = 0; r < 3; r++)
     {
       guint8 len = strlen (rules[r]);
-      float scale = 0.1f, threshold = 0.0f;
+      float scale = 0.1f, threshold = 0.0f, veto = r == 0 ? -20.0f : -G_MAXFLOAT;
       guint32 v;
 
       g_byte_array_append (header, &len, 1);
@@ -208,6 +208,9 @@ make_model (const char *word)
       v = GUINT32_TO_LE (v);
       g_byte_array_append (header, (guint8 *) &v, 4);
       memcpy (&v, &threshold, 4);
+      v = GUINT32_TO_LE (v);
+      g_byte_array_append (header, (guint8 *) &v, 4);
+      memcpy (&v, &veto, 4);
       v = GUINT32_TO_LE (v);
       g_byte_array_append (header, (guint8 *) &v, 4);
     }
@@ -261,7 +264,21 @@ test_judge (void)
                                            50, 60, "x", "m", "w", NULL));
   aw_guidance_model_judge (model, tokens, 3, phrase, NULL, &verdict);
   g_assert_cmpuint (verdict.findings->len, ==, 0);
+  g_assert_null (verdict.vetoed);
   aw_model_verdict_clear (&verdict);
+
+  /* a phrase hit in a unit the model is sure is benign ("I wish you well") is vetoed */
+  {
+    int at = g_utf8_pointer_to_offset (text, strstr (text, "wish"));
+
+    g_ptr_array_add (phrase, aw_finding_new ("negative", AW_SEVERITY_WARNING, AW_DRAFT_PART_BODY,
+                                             at, at + 4, "wish", "m", "w", NULL));
+    aw_guidance_model_judge (model, tokens, 3, phrase, NULL, &verdict);
+    g_assert_nonnull (verdict.vetoed);
+    g_assert_cmpuint (verdict.vetoed->len, ==, 1);
+    g_assert_true (g_ptr_array_index (verdict.vetoed, 0) == g_ptr_array_index (phrase, 1));
+    aw_model_verdict_clear (&verdict);
+  }
 
   /* a disabled rule stays silent */
   {

@@ -32,6 +32,7 @@ typedef struct
   float            bias;
   float            scale;
   float            threshold;
+  float            veto;      /* a phrase hit in a unit scoring below this is dropped */
 } ModelRule;
 
 struct _AwGuidanceModel
@@ -255,6 +256,7 @@ aw_guidance_model_new_from_bytes (GBytes  *bytes,
       rule->bias = read_f32 (&r, "a rule bias");
       rule->scale = read_f32 (&r, "a rule scale");
       rule->threshold = read_f32 (&r, "a rule threshold");
+      rule->veto = read_f32 (&r, "a rule veto");
       if (r.failed)
         return NULL;
       if (!known_rule (rule->id))
@@ -263,8 +265,8 @@ aw_guidance_model_new_from_bytes (GBytes  *bytes,
         return invalid (&r, "unknown rule kind"), NULL;
       rule->kind = kind;
       if (!isfinite (rule->bias) || !isfinite (rule->scale) || !isfinite (rule->threshold) ||
-          rule->scale < 0)
-        return invalid (&r, "a rule's bias, scale or threshold is not a finite number"), NULL;
+          !isfinite (rule->veto) || rule->scale < 0)
+        return invalid (&r, "a rule's bias, scale, threshold or veto is not a finite number"), NULL;
     }
   if (r.failed)
     return NULL;
@@ -425,6 +427,55 @@ phrase_coverage (AwGuidanceModel *model,
   return covered;
 }
 
+/* A phrase finding of a span rule whose units all score below the rule's veto: the
+ * model is sure the sentence is benign (acceptance, negation, a story) */
+static void
+find_vetoed (AwGuidanceModel *model,
+             GArray          *units,
+             const float     *unit_scores,
+             GPtrArray       *phrase_findings,
+             AwModelVerdict  *verdict)
+{
+  for (guint i = 0; phrase_findings != NULL && i < phrase_findings->len; i++)
+    {
+      AwFinding *f = g_ptr_array_index (phrase_findings, i);
+      int start = aw_finding_get_start (f), end = aw_finding_get_end (f);
+      double best = -G_MAXDOUBLE;
+      gboolean any = FALSE;
+      guint lo = 0, hi = units->len;
+      guint r;
+
+      if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f))
+        continue;
+      for (r = 0; r < model->n_rules; r++)
+        if (model->rules[r].kind == AW_MODEL_RULE_UNIT &&
+            g_str_equal (model->rules[r].id, aw_finding_get_rule_id (f)))
+          break;
+      if (r == model->n_rules || model->rules[r].veto <= -G_MAXFLOAT)
+        continue;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if ((int) g_array_index (units, AwUnit, mid).char_end <= start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint u = lo; u < units->len && (int) g_array_index (units, AwUnit, u).char_start < end; u++)
+        {
+          best = MAX (best, unit_scores[(gsize) u * model->n_rules + r]);
+          any = TRUE;
+        }
+      if (any && best < model->rules[r].veto)
+        {
+          if (verdict->vetoed == NULL)
+            verdict->vetoed = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (verdict->vetoed, g_object_ref (f));
+        }
+    }
+}
+
 /* The run of at most EXPLAIN_MAX_TOKENS tokens whose features weighed most for @rule */
 static void
 explain (AwGuidanceModel *model,
@@ -514,6 +565,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
   double email_max[MAX_RULES];
   gboolean enabled[MAX_RULES];
   g_autofree guint32 *covered = NULL;
+  g_autofree float *unit_scores = NULL;
 
   memset (verdict, 0, sizeof *verdict);
   verdict->findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -528,6 +580,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
 
   aw_features_units (body, signature_line, units);
   covered = phrase_coverage (model, units, phrase_findings);
+  unit_scores = g_new (float, (gsize) units->len * n + 1);
   for (guint u = 0; u < units->len; u++)
     {
       const AwUnit *unit = &g_array_index (units, AwUnit, u);
@@ -549,6 +602,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
           const ModelRule *rule = &model->rules[r];
           double score = rule->bias + rule->scale * (double) sums[r];
 
+          unit_scores[(gsize) u * n + r] = score;
           switch (rule->kind)
             {
             case AW_MODEL_RULE_UNIT:
@@ -573,6 +627,8 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
             }
         }
     }
+
+  find_vetoed (model, units, unit_scores, phrase_findings, verdict);
 
   for (guint r = 0; r < n; r++)
     {
@@ -601,6 +657,7 @@ void
 aw_model_verdict_clear (AwModelVerdict *verdict)
 {
   g_clear_pointer (&verdict->findings, g_ptr_array_unref);
+  g_clear_pointer (&verdict->vetoed, g_ptr_array_unref);
 }
 
 void

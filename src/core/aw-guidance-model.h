@@ -26,7 +26,7 @@ typedef enum
   AW_GUIDANCE_MODEL_ERROR_INVALID,
 } AwGuidanceModelError;
 
-#define AW_GUIDANCE_MODEL_VERSION 1
+#define AW_GUIDANCE_MODEL_VERSION 2
 
 typedef enum
 {
@@ -54,6 +54,7 @@ AwGuidanceModel *aw_guidance_model_lookup         (const char       *code,
 typedef struct
 {
   GPtrArray *findings;        /* AwFinding: span findings no phrase finding covers */
+  GPtrArray *vetoed;          /* AwFinding: phrase findings in units sure to be benign */
   gboolean   thanks;          /* sure the email thanks them */
   gboolean   feedback;        /* sure the email asks for feedback */
   double     thanks_score;    /* probabilities, -1 when there is no such rule */

@@ -19,6 +19,7 @@
 #include "aw-core-data.h"
 #include "aw-guidance.h"
 #include "aw-guidance-private.h"
+#include "aw-guidance-model.h"
 #include "aw-guidance-rules.h"
 #include "aw-text-fold.h"
 
@@ -1626,6 +1627,7 @@ aw_guidance_check (AwGuidance         *self,
   const char *code = NULL;
   Check check = { 0 };
   Scan scan;
+  AwModelVerdict verdict = { 0 };
 
   g_return_val_if_fail (AW_IS_GUIDANCE (self), NULL);
   g_return_val_if_fail (options == NULL || AW_IS_GUIDANCE_OPTIONS (options), NULL);
@@ -1665,6 +1667,27 @@ aw_guidance_check (AwGuidance         *self,
   flush_findings (&check, report);
 
   scan_part (&check, body_tokens, AW_DRAFT_PART_BODY, &scan);
+  /* the learned layer (aw-guidance-model.c) adds what the phrases missed */
+  aw_guidance_model_run (check.rules->code, body_tokens, scan.signoff_line, check.findings,
+                         options, &verdict);
+  /* phrase hits in a sentence the model is sure is benign go (keys[i].index == i here) */
+  for (guint i = check.findings->len; verdict.vetoed != NULL && i-- > 0;)
+    if (g_ptr_array_find (verdict.vetoed, g_ptr_array_index (check.findings, i), NULL))
+      {
+        g_ptr_array_remove_index (check.findings, i);
+        g_array_remove_index (check.keys, i);
+        for (guint k = i; k < check.keys->len; k++)
+          g_array_index (check.keys, FindingKey, k).index = k;
+      }
+  for (guint i = 0; verdict.findings != NULL && i < verdict.findings->len; i++)
+    {
+      AwFinding *finding = g_ptr_array_index (verdict.findings, i);
+      FindingKey key = { aw_finding_get_start (finding), aw_finding_get_end (finding),
+                         check.findings->len };
+
+      g_array_append_val (check.keys, key);
+      g_ptr_array_add (check.findings, g_object_ref (finding));
+    }
   flush_findings (&check, report);
 
   if (body_tokens->tokens->len > 0)
@@ -1683,13 +1706,14 @@ aw_guidance_check (AwGuidance         *self,
         add_absence (&check, report, AW_RULE_SIGN_OFF, NULL, NULL);
       if (body_tokens->n_words > AW_GUIDANCE_MAX_WORDS)
         add_absence (&check, report, AW_RULE_TOO_LONG, NULL, NULL);
-      if (!check.has_thanks)
+      if (!check.has_thanks && !verdict.thanks)
         add_absence (&check, report, AW_RULE_MISSING_THANKS, NULL, check.rules->insert_thanks);
-      if (!check.has_feedback)
+      if (!check.has_feedback && !verdict.feedback)
         add_absence (&check, report, AW_RULE_MISSING_FEEDBACK_REQUEST, NULL,
                      check.rules->insert_feedback);
     }
   scan_clear (&scan);
+  aw_model_verdict_clear (&verdict);
 
   report_repeat (&check, report);
 
