@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aw-address.h"
 #include "aw-draft.h"
 #include "aw-validated-entry.h"
 
@@ -77,7 +78,7 @@ compute_error (AwValidatedEntry *self)
   switch (self->kind)
     {
     case AW_ENTRY_KIND_EMAIL:
-      if (!aw_draft_address_is_valid (text))
+      if (!aw_address_is_valid (text))
         /* Translators: shown below an email address field */
         return g_strdup (_("This is not an email address, e.g. name@example.com"));
       break;

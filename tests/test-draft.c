@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "aw-address.h"
 #include "aw-draft.h"
 #include "aw-draft-writer.h"
 
@@ -243,9 +244,9 @@ test_address_and_url_checks (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good_addresses); i++)
-    g_assert_true (aw_draft_address_is_valid (good_addresses[i]));
+    g_assert_true (aw_address_is_valid (good_addresses[i]));
   for (guint i = 0; i < G_N_ELEMENTS (bad_addresses); i++)
-    g_assert_false (aw_draft_address_is_valid (bad_addresses[i]));
+    g_assert_false (aw_address_is_valid (bad_addresses[i]));
   for (guint i = 0; i < G_N_ELEMENTS (good_urls); i++)
     g_assert_true (aw_draft_url_is_valid (good_urls[i]));
   for (guint i = 0; i < G_N_ELEMENTS (bad_urls); i++)

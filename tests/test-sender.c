@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "aw-password-store.h"
 #include "aw-sender.h"
 #include "aw-test-smtp.h"
@@ -244,6 +246,151 @@ test_invalid_draft (void)
   g_assert_error (error, AW_MESSAGE_ERROR, AW_MESSAGE_ERROR_TO);
 }
 
+/* Recipient texts that would smuggle in a second address (issue 13, 2.5) */
+static const char *smuggled[] = {
+  "dana@acme.example, evil@attacker.example",
+  "dana@acme.example,evil@attacker.example",
+  "<dana@acme.example, evil@attacker.example>",
+  "Dana Ruiz <dana@acme.example>, Evil <evil@attacker.example>",
+  "\"Dana Ruiz\" <dana@acme.example, evil@attacker.example>",
+  "Team: dana@acme.example, evil@attacker.example;",
+  "dana@acme.example\r\nRCPT TO:<evil@attacker.example>",
+  "\"dana,evil@attacker.example\"@acme.example",
+};
+
+/* Nothing the server stored since before is addressed to the attacker (other test
+ * programs may share the server, so this reads what came in rather than counting) */
+static void
+assert_nothing_for_attacker (guint before)
+{
+  guint n = aw_test_smtp_count ("starttls");
+  guint i;
+
+  for (i = before + 1; i <= n; i++)
+    {
+      g_autofree char *envelope = aw_test_smtp_envelope ("starttls", i);
+      g_autoptr(GBytes) message = aw_test_smtp_message ("starttls", i);
+
+      g_assert_null (strstr (envelope, "attacker.example"));
+      g_assert_null (g_strstr_len (g_bytes_get_data (message, NULL), g_bytes_get_size (message),
+                                   "evil@attacker.example"));
+    }
+}
+
+static void
+test_build_requires_one_address (void)
+{
+  g_autoptr(AwAccount) account = make_account ("starttls");
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (smuggled); i++)
+    {
+      g_autoptr(AwDraft) draft = make_draft (smuggled[i]);
+      g_autoptr(AwMessage) message = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *escaped = NULL;
+
+      g_test_message ("recipient: %s", escaped = g_strescape (smuggled[i], NULL));
+      message = aw_sender_build_message (account, draft, &error);
+      g_assert_null (message);
+      g_assert_error (error, AW_MESSAGE_ERROR, AW_MESSAGE_ERROR_TO);
+    }
+
+  /* A name cannot open a second address either: it is quoted as a whole */
+  {
+    g_autoptr(AwDraft) draft = make_draft (" dana@acme.example ");
+    g_autoptr(AwMessage) message = NULL;
+    g_auto(GStrv) recipients = NULL;
+    g_autoptr(GError) error = NULL;
+
+    aw_draft_set_recipient_name (draft, "Dana\", evil@attacker.example, \"Ruiz");
+    message = aw_sender_build_message (account, draft, &error);
+    g_assert_no_error (error);
+    recipients = aw_message_get_recipients (message);
+    g_assert_cmpuint (g_strv_length (recipients), ==, 1);
+    g_assert_cmpstr (recipients[0], ==, "dana@acme.example");
+  }
+}
+
+static void
+test_send_refuses_smuggled_recipients (void)
+{
+  g_autoptr(AwAccount) account = make_account ("starttls");
+  g_autoptr(AwHistory) history = aw_history_new (NULL);
+  g_autoptr(AwSender) sender = NULL;
+  guint before;
+  guint i;
+
+  if (!have_services ())
+    return;
+
+  store_password (account);
+  sender = aw_sender_new (account, history);
+  aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
+  before = aw_test_smtp_count ("starttls");
+
+  for (i = 0; i < G_N_ELEMENTS (smuggled); i++)
+    {
+      g_autoptr(AwDraft) draft = make_draft (smuggled[i]);
+      g_autoptr(AwHistoryEntry) entry = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *escaped = NULL;
+
+      g_test_message ("recipient: %s", escaped = g_strescape (smuggled[i], NULL));
+      entry = send (sender, draft, NULL, &error);
+      g_assert_null (entry);
+      g_assert_error (error, AW_MESSAGE_ERROR, AW_MESSAGE_ERROR_TO);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
+  assert_nothing_for_attacker (before);
+}
+
+/* A draft file edited by hand or written by another version never passed the wizard */
+static void
+test_send_refuses_smuggled_recipients_from_json (void)
+{
+  g_autoptr(AwAccount) account = make_account ("starttls");
+  g_autoptr(AwHistory) history = aw_history_new (NULL);
+  g_autoptr(AwSender) sender = NULL;
+  guint before;
+  guint i;
+
+  if (!have_services ())
+    return;
+
+  store_password (account);
+  sender = aw_sender_new (account, history);
+  aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
+  before = aw_test_smtp_count ("starttls");
+
+  for (i = 0; i < G_N_ELEMENTS (smuggled); i++)
+    {
+      g_autoptr(AwDraft) original = make_draft ("dana@acme.example");
+      g_autoptr(JsonNode) node = aw_draft_to_json (original);
+      g_autoptr(JsonNode) loaded_node = NULL;
+      g_autoptr(AwDraft) draft = NULL;
+      g_autoptr(AwHistoryEntry) entry = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *escaped = NULL;
+
+      json_object_set_string_member (json_node_get_object (node), "recipient_address", smuggled[i]);
+      text = json_to_string (node, FALSE);
+      loaded_node = json_from_string (text, &error);
+      g_assert_no_error (error);
+      draft = aw_draft_new_from_json (loaded_node, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (aw_draft_get_recipient_address (draft), ==, smuggled[i]);
+
+      g_test_message ("recipient from JSON: %s", escaped = g_strescape (smuggled[i], NULL));
+      entry = send (sender, draft, NULL, &error);
+      g_assert_null (entry);
+      g_assert_error (error, AW_MESSAGE_ERROR, AW_MESSAGE_ERROR_TO);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
+  assert_nothing_for_attacker (before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +407,9 @@ main (int   argc,
   g_test_add_func ("/sender/delivery-uncertain", test_delivery_uncertain_is_recorded);
   g_test_add_func ("/sender/no-password-saved", test_no_password_saved);
   g_test_add_func ("/sender/invalid-draft", test_invalid_draft);
+  g_test_add_func ("/sender/build-requires-one-address", test_build_requires_one_address);
+  g_test_add_func ("/sender/smuggled-recipients", test_send_refuses_smuggled_recipients);
+  g_test_add_func ("/sender/smuggled-recipients-from-json", test_send_refuses_smuggled_recipients_from_json);
 
   status = g_test_run ();
   aw_test_smtp_shutdown ();

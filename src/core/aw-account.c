@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aw-account.h"
+#include "aw-address.h"
 
 struct _AwAccount
 {
@@ -220,23 +221,13 @@ aw_account_is_host_local (AwAccount *self)
           g_strcmp0 (self->host, "::1") == 0);
 }
 
-static gboolean
-looks_like_address (const char *address)
-{
-  const char *at = strchr (address, '@');
-
-  return at != NULL && at != address && strchr (at + 1, '@') == NULL &&
-         strchr (at + 1, '.') != NULL && at[1] != '.' &&
-         !g_str_has_suffix (address, ".") && strpbrk (address, " \t\r\n<>,;\"") == NULL;
-}
-
 gboolean
 aw_account_validate (AwAccount  *self,
                      GError    **error)
 {
   g_return_val_if_fail (AW_IS_ACCOUNT (self), FALSE);
 
-  if (self->address == NULL || !looks_like_address (self->address))
+  if (self->address == NULL || !aw_address_is_valid (self->address))
     {
       g_set_error_literal (error, AW_ACCOUNT_ERROR, AW_ACCOUNT_ERROR_INVALID,
                            _("Enter an email address like name@example.com."));

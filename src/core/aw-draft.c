@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "aw-address.h"
 #include "aw-draft.h"
 #include "aw-draft-writer.h"
 
@@ -233,41 +234,6 @@ aw_tone_get_label (AwTone tone)
 
 /* Field checks */
 
-/**
- * aw_draft_address_is_valid:
- *
- * A pragmatic check: local@domain.tld, no spaces, no quoting, a dot in the domain.
- */
-gboolean
-aw_draft_address_is_valid (const char *address)
-{
-  const char *at;
-  const char *domain;
-
-  if (address == NULL || *address == '\0' || strlen (address) > 254)
-    return FALSE;
-
-  at = strchr (address, '@');
-  if (at == NULL || at == address || strchr (at + 1, '@') != NULL)
-    return FALSE;
-
-  for (const char *p = address; *p; p++)
-    {
-      guchar c = *p;
-
-      if (c <= ' ' || c == 0x7f || strchr ("()<>,;:\\\"[]", c) != NULL)
-        return FALSE;
-    }
-
-  domain = at + 1;
-  if (*domain == '\0' || *domain == '.' || *domain == '-' ||
-      strstr (domain, "..") != NULL || strchr (domain, '.') == NULL ||
-      g_str_has_suffix (domain, ".") || address[0] == '.' || at[-1] == '.')
-    return FALSE;
-
-  return TRUE;
-}
-
 gboolean
 aw_draft_url_is_valid (const char *url)
 {
@@ -310,7 +276,7 @@ aw_draft_is_context_valid (AwDraft *self)
 
   return !is_blank (self->sender_name) &&
          !is_blank (self->recipient_name) &&
-         aw_draft_address_is_valid (address) &&
+         aw_address_is_valid (address) &&
          !is_blank (self->company) &&
          !is_blank (self->role) &&
          (is_blank (self->posting_url) || aw_draft_url_is_valid (self->posting_url));

@@ -158,7 +158,6 @@ gboolean            aw_draft_is_context_valid        (AwDraft      *self);
 gboolean            aw_draft_is_empty                (AwDraft      *self);
 
 /* Field checks the wizard shares with the draft. */
-gboolean            aw_draft_address_is_valid        (const char   *address);
 gboolean            aw_draft_url_is_valid            (const char   *url);
 
 /* The email language from the desktop locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG),

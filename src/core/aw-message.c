@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <gmime/gmime.h>
 
+#include "aw-address.h"
 #include "aw-message.h"
 #include "aw-smtp-private.h"
 
@@ -56,9 +57,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeTextPart, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeDataWrapper, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddress, g_object_unref)
-
-#define MAX_ADDRESS_LENGTH 254
-#define MAX_LOCAL_PART_LENGTH 64
 
 struct _AwMessage
 {
@@ -397,84 +395,6 @@ has_control (const char *value)
 }
 
 static gboolean
-is_atext (char c)
-{
-  return g_ascii_isalnum (c) || (c != '\0' && strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL)
-    || (guchar) c >= 0x80;
-}
-
-/* A plain addr-spec: dot-atom local part (UTF-8 allowed, RFC 6531) "@" a host name with
- * at least one dot, or an address literal. */
-gboolean
-aw_message_address_is_valid (const char *address)
-{
-  const char *at;
-  const char *p;
-  g_autofree char *ascii_domain = NULL;
-  gsize local_len;
-
-  if (address == NULL || *address == '\0' || strlen (address) > MAX_ADDRESS_LENGTH)
-    return FALSE;
-  if (!g_utf8_validate (address, -1, NULL))
-    return FALSE;
-  at = strrchr (address, '@');
-  if (at == NULL || at == address || at[1] == '\0')
-    return FALSE;
-  local_len = (gsize) (at - address);
-  if (local_len > MAX_LOCAL_PART_LENGTH)
-    return FALSE;
-  if (address[0] == '.' || at[-1] == '.')
-    return FALSE;
-  for (p = address; p < at; p++)
-    {
-      if (*p == '.')
-        {
-          if (p[1] == '.')
-            return FALSE;
-          continue;
-        }
-      if (!is_atext (*p))
-        return FALSE;
-    }
-
-  if (at[1] == '[')
-    {
-      g_autofree char *literal = g_strdup (at + 2);
-      char *end = strrchr (literal, ']');
-      g_autoptr(GInetAddress) inet = NULL;
-
-      if (end == NULL || end[1] != '\0')
-        return FALSE;
-      *end = '\0';
-      if (g_str_has_prefix (literal, "IPv6:"))
-        memmove (literal, literal + 5, strlen (literal + 5) + 1);
-      inet = g_inet_address_new_from_string (literal);
-      return inet != NULL;
-    }
-
-  ascii_domain = g_hostname_to_ascii (at + 1);
-  if (ascii_domain == NULL || strchr (ascii_domain, '.') == NULL)
-    return FALSE;
-  {
-    g_auto(GStrv) labels = g_strsplit (ascii_domain, ".", -1);
-    int i;
-
-    for (i = 0; labels[i] != NULL; i++)
-      {
-        gsize len = strlen (labels[i]);
-        gsize j;
-
-        if (len == 0 || len > 63 || labels[i][0] == '-' || labels[i][len - 1] == '-')
-          return FALSE;
-        for (j = 0; j < len; j++)
-          if (!g_ascii_isalnum (labels[i][j]) && labels[i][j] != '-')
-            return FALSE;
-      }
-  }
-  return TRUE;
-}
-
-static gboolean
 set_field_error (GError         **error,
                  AwMessageError   field,
                  const char      *reason)
@@ -496,29 +416,8 @@ is_blank (const char *value)
   return TRUE;
 }
 
-/* "addr" or "Name <addr>", without quotes */
-static gboolean
-part_is_strict_mailbox (const char *part)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (part));
-  char *open;
-  gsize len = strlen (copy);
-
-  if (len == 0)
-    return FALSE;
-  if (copy[len - 1] != '>')
-    return strpbrk (copy, "<>") == NULL && aw_message_address_is_valid (copy);
-
-  open = strchr (copy, '<');
-  if (open == NULL || strchr (open + 1, '<') != NULL || strchr (copy, '>') != copy + len - 1)
-    return FALSE;
-  if (memchr (copy, '@', (gsize) (open - copy)) != NULL)
-    return FALSE;
-  copy[len - 1] = '\0';
-  return aw_message_address_is_valid (open + 1);
-}
-
-/* Parses a comma-separated list of mailboxes; NULL input gives an empty list. */
+/* Parses a comma-separated list of mailboxes, each checked by aw_address_parse_single();
+ * NULL input gives an empty list. */
 static InternetAddressList *
 parse_list (const char      *value,
             AwMessageError   field,
@@ -526,7 +425,8 @@ parse_list (const char      *value,
             GError         **error)
 {
   g_autoptr(InternetAddressList) list = NULL;
-  int i, n;
+  g_auto(GStrv) parts = NULL;
+  int i;
 
   ensure_gmime ();
 
@@ -544,55 +444,32 @@ parse_list (const char      *value,
       return NULL;
     }
 
-  list = internet_address_list_parse (NULL, value);
-  if (list == NULL || internet_address_list_length (list) == 0)
+  parts = aw_address_split_list (value);
+  if (parts == NULL || parts[0] == NULL)
     {
       set_field_error (error, field, _("Not a valid email address."));
       return NULL;
     }
-
-  n = internet_address_list_length (list);
-  if (single && n > 1)
+  if (single && parts[1] != NULL)
     {
       set_field_error (error, field, _("Only one address is allowed."));
       return NULL;
     }
-  for (i = 0; i < n; i++)
-    {
-      InternetAddress *ia = internet_address_list_get_address (list, i);
 
-      if (!INTERNET_ADDRESS_IS_MAILBOX (ia)
-          || !aw_message_address_is_valid (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia))))
+  list = internet_address_list_new ();
+  for (i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *address = aw_address_parse_single (parts[i], &name);
+      g_autoptr(InternetAddress) mailbox = NULL;
+
+      if (address == NULL)
         {
           set_field_error (error, field, _("Not a valid email address."));
           return NULL;
         }
-    }
-
-  /* GMime is lenient ("a@b.example>" becomes a@b.example): unless quotes make the
-   * commas ambiguous, check each comma-separated part strictly and that each became
-   * exactly one address. */
-  if (strchr (value, '"') == NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (value, ",", -1);
-      int count = 0;
-
-      for (i = 0; parts[i] != NULL; i++)
-        {
-          if (is_blank (parts[i]))
-            continue;
-          count++;
-          if (!part_is_strict_mailbox (parts[i]))
-            {
-              set_field_error (error, field, _("Not a valid email address."));
-              return NULL;
-            }
-        }
-      if (count != n)
-        {
-          set_field_error (error, field, _("Not a valid email address."));
-          return NULL;
-        }
+      mailbox = internet_address_mailbox_new (name, address);
+      internet_address_list_add (list, mailbox);
     }
 
   return g_steal_pointer (&list);
@@ -617,7 +494,7 @@ aw_message_validate (AwMessage  *self,
   if (has_line_break (self->from_address) || has_control (self->from_address))
     return set_field_error (error, AW_MESSAGE_ERROR_FROM_ADDRESS,
                             _("Line breaks and control characters are not allowed."));
-  if (!aw_message_address_is_valid (self->from_address))
+  if (!aw_address_is_valid (self->from_address))
     return set_field_error (error, AW_MESSAGE_ERROR_FROM_ADDRESS,
                             _("Not a valid email address."));
 

@@ -77,9 +77,6 @@ GBytes     *aw_message_to_bytes               (AwMessage   *self,
  * one), for storing the sent .eml; NULL before. */
 GBytes     *aw_message_get_sent_bytes         (AwMessage   *self);
 
-/* A plain address ("local@host.example", no name): what the fields accept. */
-gboolean    aw_message_address_is_valid       (const char  *address);
-
 /* Envelope recipients: To, Cc and Bcc addresses (without names). */
 char      **aw_message_get_recipients         (AwMessage   *self);
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "aw-address.h"
 #include "aw-password-store.h"
 #include "aw-sender.h"
 
@@ -266,16 +267,28 @@ aw_sender_build_message (AwAccount  *account,
 {
   g_autoptr(AwMessage) message = aw_message_new ();
   g_autofree char *to = NULL;
+  g_autofree char *address = NULL;
   const char *name;
 
   g_return_val_if_fail (AW_IS_ACCOUNT (account), NULL);
   g_return_val_if_fail (AW_IS_DRAFT (draft), NULL);
 
+  /* The recipient field holds exactly one bare address, whatever wrote the draft: a list,
+   * a name in angle brackets or a group must not become a second recipient. */
+  address = g_strdup (aw_draft_get_recipient_address (draft));
+  if (address == NULL || !aw_address_is_valid (g_strstrip (address)))
+    {
+      /* The same words as the message checks: the field, then the problem */
+      g_set_error (error, AW_MESSAGE_ERROR, AW_MESSAGE_ERROR_TO, _("%s: %s"), _("To"),
+                   _("Not a valid email address."));
+      return NULL;
+    }
+
   name = aw_draft_get_sender_name (draft);
   if (name == NULL || *name == '\0')
     name = aw_account_get_display_name (account);
   aw_message_set_from (message, name, aw_account_get_address (account));
-  to = format_mailbox (aw_draft_get_recipient_name (draft), aw_draft_get_recipient_address (draft));
+  to = format_mailbox (aw_draft_get_recipient_name (draft), address);
   aw_message_set_to (message, to);
   aw_message_set_subject (message, aw_draft_get_subject (draft));
   aw_message_set_body (message, aw_draft_get_body (draft));
