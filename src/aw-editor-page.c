@@ -15,6 +15,7 @@
 #include "aw-editor-page.h"
 #include "aw-finding-row.h"
 #include "aw-guidance-panel.h"
+#include "aw-spell-controller.h"
 
 #define N_SEVERITIES 3
 
@@ -46,6 +47,9 @@ struct _AwEditorPage
   int                dirty_start;     /* characters inserted since the last check */
   int                dirty_end;
   gboolean           loading;
+  gboolean           check_spelling;
+  AwSpellController *spell;
+  GSettings         *settings;
 
   GtkWidget         *content;
   AdwWindowTitle    *window_title;
@@ -55,6 +59,7 @@ struct _AwEditorPage
   GtkEntry          *subject_entry;
   GtkTextView       *body_view;
   AwGuidancePanel   *guidance_panel;
+  GtkLabel          *spell_notice;
 };
 
 G_DEFINE_FINAL_TYPE (AwEditorPage, aw_editor_page, GTK_TYPE_WIDGET)
@@ -62,6 +67,7 @@ G_DEFINE_FINAL_TYPE (AwEditorPage, aw_editor_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DRAFT,
+  PROP_CHECK_SPELLING,
   N_PROPS
 };
 
@@ -317,6 +323,7 @@ update_subject_highlights (AwEditorPage *self)
       attribute->end_index = end;
       pango_attr_list_insert (attributes, attribute);
     }
+  aw_spell_controller_add_subject_attributes (self->spell, attributes);
   gtk_entry_set_attributes (self->subject_entry, attributes);
 }
 
@@ -361,6 +368,7 @@ recheck (AwEditorPage *self,
   g_ptr_array_sort (self->findings, compare_findings);
 
   update_highlights (self);
+  aw_spell_controller_update (self->spell);
   update_subject_highlights (self);
   aw_guidance_panel_update (self->guidance_panel, report, self->findings,
                             aw_draft_get_ask_feedback (self->draft));
@@ -516,6 +524,7 @@ aw_editor_page_set_draft (AwEditorPage *self,
     g_signal_handlers_disconnect_by_data (self->draft, self);
   g_set_object (&self->draft, draft);
   g_clear_object (&self->options);
+  aw_spell_controller_set_draft (self->spell, draft);
   if (draft != NULL)
     {
       const char *answers[] = { "language", "recipient-address", "recipient-name", "company",
@@ -922,6 +931,28 @@ toggle_guidance_activated (GtkWidget  *widget,
 }
 
 static void
+next_misspelling_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  AwEditorPage *self = AW_EDITOR_PAGE (widget);
+
+  if (aw_spell_controller_select_next (self->spell) && adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+on_spell_changed (AwEditorPage *self)
+{
+  const char *notice = aw_spell_controller_get_notice (self->spell);
+
+  update_subject_highlights (self);
+  aw_guidance_panel_set_typos (self->guidance_panel, aw_spell_controller_get_count (self->spell));
+  gtk_label_set_label (self->spell_notice, notice != NULL ? notice : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->spell_notice), notice != NULL);
+}
+
+static void
 on_finding_activated (AwEditorPage *self,
                       AwFinding    *finding)
 {
@@ -961,6 +992,9 @@ aw_editor_page_get_property (GObject    *object,
     case PROP_DRAFT:
       g_value_set_object (value, self->draft);
       break;
+    case PROP_CHECK_SPELLING:
+      g_value_set_boolean (value, self->check_spelling);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -979,6 +1013,14 @@ aw_editor_page_set_property (GObject      *object,
     case PROP_DRAFT:
       aw_editor_page_set_draft (self, g_value_get_object (value));
       break;
+    case PROP_CHECK_SPELLING:
+      if (self->check_spelling != g_value_get_boolean (value))
+        {
+          self->check_spelling = g_value_get_boolean (value);
+          aw_spell_controller_set_enabled (self->spell, self->check_spelling);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -992,6 +1034,11 @@ aw_editor_page_dispose (GObject *object)
   if (self->draft != NULL)
     g_signal_handlers_disconnect_by_data (self->draft, self);
   g_clear_object (&self->draft);
+  g_clear_object (&self->settings);
+  /* It points at the views: gone before them */
+  if (self->spell != NULL)
+    g_signal_handlers_disconnect_by_data (self->spell, self);
+  g_clear_object (&self->spell);
   gtk_widget_dispose_template (GTK_WIDGET (self), AW_TYPE_EDITOR_PAGE);
   g_clear_object (&self->options);
   g_clear_object (&self->report);
@@ -1025,6 +1072,10 @@ aw_editor_page_class_init (AwEditorPageClass *klass)
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, AW_TYPE_DRAFT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Spell checking on or off (GSettings "spell-check", the editor's menu) */
+  properties[PROP_CHECK_SPELLING] =
+    g_param_spec_boolean ("check-spelling", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The person wants to change the answers of the wizard. */
@@ -1045,6 +1096,7 @@ aw_editor_page_class_init (AwEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwEditorPage, subject_entry);
   gtk_widget_class_bind_template_child (widget_class, AwEditorPage, body_view);
   gtk_widget_class_bind_template_child (widget_class, AwEditorPage, guidance_panel);
+  gtk_widget_class_bind_template_child (widget_class, AwEditorPage, spell_notice);
 
   gtk_widget_class_install_action (widget_class, "editor.copy", NULL, copy_activated);
   gtk_widget_class_install_action (widget_class, "editor.open-mail-app", NULL, open_mail_app_activated);
@@ -1053,6 +1105,10 @@ aw_editor_page_class_init (AwEditorPageClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.toggle-guidance", NULL,
                                    toggle_guidance_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "editor.toggle-guidance", NULL);
+  gtk_widget_class_install_property_action (widget_class, "editor.check-spelling", "check-spelling");
+  gtk_widget_class_install_action (widget_class, "editor.next-misspelling", NULL,
+                                   next_misspelling_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F7, 0, "editor.next-misspelling", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "win.send-follow-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
@@ -1100,6 +1156,11 @@ aw_editor_page_init (AwEditorPage *self)
   /* Errors above warnings above suggestions where they overlap */
   for (int s = 0; s < N_SEVERITIES; s++)
     gtk_text_tag_set_priority (self->tags[s], gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - N_SEVERITIES + s);
+
+  self->spell = aw_spell_controller_new (self->body_view, self->subject_entry);
+  g_signal_connect_swapped (self->spell, "changed", G_CALLBACK (on_spell_changed), self);
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "spell-check", self, "check-spelling", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text), self);
   g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range), self);

@@ -22,6 +22,8 @@ struct _AwGuidancePanel
   AdwActionRow *check_rows[AW_N_CHECKS];
   GtkImage     *check_icons[AW_N_CHECKS];
   gboolean      check_state[AW_N_CHECKS];
+  AdwActionRow *typos_row;             /* spelling: not an AwCheck, hidden when off */
+  GtkImage     *typos_icon;
   GtkWidget    *section_labels[N_SEVERITIES];
   GtkListBox   *section_lists[N_SEVERITIES];
 
@@ -105,6 +107,7 @@ update_checklist (AwGuidancePanel  *self,
 {
   guint words = report ? aw_guidance_report_get_word_count (report) : 0;
   g_autofree char *short_title = NULL;
+  AwFinding *repeat;
 
   set_check (self, AW_CHECK_THANKED, !has_rule (findings, AW_RULE_MISSING_THANKS), TRUE, NULL);
   set_check (self, AW_CHECK_ASKED_FEEDBACK, !has_rule (findings, AW_RULE_MISSING_FEEDBACK_REQUEST),
@@ -208,6 +211,41 @@ aw_guidance_panel_get_n_findings (AwGuidancePanel *self)
   g_return_val_if_fail (AW_IS_GUIDANCE_PANEL (self), 0);
 
   return self->rows->len;
+}
+
+/**
+ * aw_guidance_panel_set_typos:
+ * @count: misspelled words, or -1 when spelling is not checked
+ *
+ * The checklist's "No typos" row; activating it moves to the next misspelled word.
+ */
+void
+aw_guidance_panel_set_typos (AwGuidancePanel *self,
+                             int              count)
+{
+  g_autofree char *title = NULL;
+  gboolean ok = count <= 0;
+
+  g_return_if_fail (AW_IS_GUIDANCE_PANEL (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->typos_row), count >= 0);
+  if (count > 0)
+    /* Translators: the checklist goal "No typos" while there are some */
+    title = g_strdup_printf (ngettext ("No typos: %d misspelled word", "No typos: %d misspelled words",
+                                       count), count);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->typos_row), title ? title : _("No typos"));
+  adw_action_row_set_subtitle (self->typos_row, ok ? _("Done") : _("Not yet"));
+  gtk_image_set_from_icon_name (self->typos_icon, ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->typos_icon), ok ? "warning" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->typos_icon), ok ? "success" : "warning");
+}
+
+GtkWidget *
+aw_guidance_panel_get_typos_row (AwGuidancePanel *self)
+{
+  g_return_val_if_fail (AW_IS_GUIDANCE_PANEL (self), NULL);
+
+  return GTK_WIDGET (self->typos_row);
 }
 
 /**
@@ -339,6 +377,21 @@ aw_guidance_panel_init (AwGuidancePanel *self)
       gtk_list_box_append (self->checklist, GTK_WIDGET (self->check_rows[i]));
       self->check_state[i] = FALSE;
     }
+  /* Spelling, hidden until the editor checks it */
+  self->typos_row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* Translators: a checklist goal: no misspelled words */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->typos_row), _("No typos"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->typos_row), "check-row");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->typos_row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->typos_row), "editor.next-misspelling");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->typos_row), _("Go to the next misspelled word (F7)"));
+  self->typos_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->typos_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_prefix (self->typos_row, GTK_WIDGET (self->typos_icon));
+  gtk_widget_set_visible (GTK_WIDGET (self->typos_row), FALSE);
+  gtk_list_box_append (self->checklist, GTK_WIDGET (self->typos_row));
+
   /* A title from the start, so that no row is ever nameless */
   {
     g_autofree char *short_title = g_strdup_printf (_("Short: %u/%u words"), 0, AW_GUIDANCE_MAX_WORDS);

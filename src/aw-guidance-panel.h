@@ -38,5 +38,9 @@ gboolean   aw_guidance_panel_get_check        (AwGuidancePanel  *self,
                                                AwCheck           check);
 const char *aw_guidance_panel_get_check_title (AwGuidancePanel  *self,
                                                AwCheck           check);
+/* The "No typos" row: @count misspelled words, -1 hides it */
+void       aw_guidance_panel_set_typos        (AwGuidancePanel  *self,
+                                               int               count);
+GtkWidget *aw_guidance_panel_get_typos_row    (AwGuidancePanel  *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ struct _AwPreferencesWindow
   AdwPreferencesGroup  *accounts_group;
   GtkListBox           *accounts_list;
   GtkLabel             *error_label;
+  GtkSwitch            *spell_check_switch;
 };
 
 G_DEFINE_FINAL_TYPE (AwPreferencesWindow, aw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -242,6 +243,7 @@ aw_preferences_window_class_init (AwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwPreferencesWindow, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, AwPreferencesWindow, accounts_list);
   gtk_widget_class_bind_template_child (widget_class, AwPreferencesWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AwPreferencesWindow, spell_check_switch);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-account", NULL, add_account_activated);
 }
@@ -249,5 +251,10 @@ aw_preferences_window_class_init (AwPreferencesWindowClass *klass)
 static void
 aw_preferences_window_init (AwPreferencesWindow *self)
 {
+  g_autoptr(GSettings) settings = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The binding keeps the settings object alive as long as the switch */
+  settings = g_settings_new (APP_ID);
+  g_settings_bind (settings, "spell-check", self->spell_check_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }

@@ -13,6 +13,7 @@
 
 #include "aw-check-command.h"
 #include "aw-guidance.h"
+#include "aw-spell-checker.h"
 
 #define EXIT_CLEAN    0
 #define EXIT_FINDINGS 1
@@ -92,6 +93,7 @@ print_help (void)
    * the same word for CODE as in the usage line */
   printf ("  %-12s %s\n", _("--lang=CODE"), _("the email’s language (default: detect it)"));
   printf ("  --json       %s\n", _("print one JSON object instead of one line per finding"));
+  printf ("  --no-spelling %s\n", _("do not report misspelled words"));
   printf ("\n%s\n", _("Exit status: 0 no findings, 1 findings, 2 usage or input error."));
 }
 
@@ -403,6 +405,7 @@ aw_check_command_run (int    argc,
   g_autoptr(AwGuidanceReport) report = NULL;
   const char *language = NULL;
   gboolean json = FALSE, only_files = FALSE;
+  gboolean spelling = TRUE;
   const char *nul;
 
   for (int i = 1; i < argc; i++)
@@ -415,6 +418,8 @@ aw_check_command_run (int    argc,
         continue;
       else if (!only_files && g_str_equal (arg, "--json"))
         json = TRUE;
+      else if (!only_files && g_str_equal (arg, "--no-spelling"))
+        spelling = FALSE;
       else if (!only_files && (g_str_equal (arg, "--help") || g_str_equal (arg, "-h")))
         {
           print_help ();
@@ -481,6 +486,12 @@ aw_check_command_run (int    argc,
                               options, &error);
   if (report == NULL)
     return input_error ("%s: %s", draft.file, error->message);
+  /* Misspellings, when the language's dictionary is installed */
+  if (spelling)
+    {
+      g_autoptr(AwSpellChecker) checker = aw_spell_checker_new (aw_guidance_report_get_language (report));
+      aw_spell_checker_add_findings (checker, report, draft.subject, draft.body);
+    }
 
   if (json)
     print_json (&draft, report);

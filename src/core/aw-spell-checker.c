@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <enchant.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "aw-spell-checker.h"
@@ -680,6 +681,60 @@ aw_spell_checker_ignore_word (AwSpellChecker *self,
   g_string_replace (plain, "\u2019", "'", 0);
   enchant_dict_add_to_session (self->dict, plain->str, plain->len);
   forget_word (self);
+}
+
+static void
+add_part_findings (AwSpellChecker   *self,
+                   AwGuidanceReport *report,
+                   AwDraftPart       part,
+                   const char       *text)
+{
+  g_autoptr(GArray) ranges = aw_spell_checker_check (self, text);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      AwSpellRange *range = &g_array_index (ranges, AwSpellRange, i);
+      g_autofree char *word = g_utf8_substring (text, range->start, range->end);
+      g_auto(GStrv) suggestions = aw_spell_checker_suggest (self, word, 3);
+      g_autofree char *message = NULL;
+      g_autoptr(AwFinding) finding = NULL;
+
+      if (suggestions[0] != NULL)
+        {
+          g_autofree char *list = g_strjoinv (", ", suggestions);
+
+          /* Translators: a misspelled word; the second %s lists up to three corrections */
+          message = g_strdup_printf (_("“%s” may be misspelled; did you mean %s?"), word, list);
+        }
+      else
+        /* Translators: %s is a misspelled word */
+        message = g_strdup_printf (_("“%s” may be misspelled"), word);
+      finding = aw_finding_new ("spelling", AW_SEVERITY_SUGGESTION, part, range->start, range->end,
+                                word, message,
+                                _("The dictionary of the email’s language does not know this word."),
+                                suggestions[0]);
+      aw_guidance_report_add (report, finding);
+    }
+}
+
+/**
+ * aw_spell_checker_add_findings:
+ * @subject: (nullable): the subject
+ * @body: (nullable): the body
+ */
+void
+aw_spell_checker_add_findings (AwSpellChecker   *self,
+                               AwGuidanceReport *report,
+                               const char       *subject,
+                               const char       *body)
+{
+  g_return_if_fail (AW_IS_SPELL_CHECKER (self));
+  g_return_if_fail (AW_IS_GUIDANCE_REPORT (report));
+
+  if (self->dict == NULL)
+    return;
+  add_part_findings (self, report, AW_DRAFT_PART_SUBJECT, subject);
+  add_part_findings (self, report, AW_DRAFT_PART_BODY, body);
 }
 
 guint

@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "aw-draft.h"
+#include "aw-guidance-report.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,13 @@ void            aw_spell_checker_add_word          (AwSpellChecker *self,
 /* Known for this checker only (one draft), through enchant's session list */
 void            aw_spell_checker_ignore_word       (AwSpellChecker *self,
                                                     const char     *word);
+
+/* Adds a "spelling" finding (severity suggestion, up to three suggestions in the message,
+ * the first as the finding's suggestion) to @report for each misspelled word */
+void            aw_spell_checker_add_findings      (AwSpellChecker   *self,
+                                                    AwGuidanceReport *report,
+                                                    const char       *subject,
+                                                    const char       *body);
 
 /* Words looked up in the dictionary so far (for tests of the cache) */
 guint           aw_spell_checker_get_lookups       (AwSpellChecker *self);

@@ -1,0 +1,840 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aw-spell-controller.c: spell checking of the editor's subject and body
+ *
+ * Holds an AwSpellChecker for the draft and shows what it finds: a text tag with the
+ * standard error underline in the body, underline attributes in the subject (the editor
+ * merges them with its own), and suggestions in the context menus of both. After an edit
+ * the checker's cache leaves one paragraph to look at, which runs at once; a first check
+ * of a long text runs in idle chunks of a few milliseconds so that frames keep coming.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aw-spell-checker.h"
+#include "aw-spell-controller.h"
+
+#define MAX_SUGGESTIONS 5
+#define SYNC_BUDGET_US  4000   /* checked in the same main-loop turn as the edit */
+#define CHUNK_BUDGET_US 6000   /* one idle chunk, well under a frame's 8 ms */
+#define IGNORE_PREFIX   "spelling"
+
+struct _AwSpellController
+{
+  GObject             parent_instance;
+
+  GtkTextView        *body;       /* not owned: the editor owns both views and this */
+  GtkEntry           *subject;
+  AwDraft            *draft;
+  AwSpellChecker     *checker;
+  gboolean            enabled;
+  guint               idle_id;
+  GArray             *body_ranges;     /* AwSpellRange */
+  GArray             *subject_ranges;
+  GtkTextTag         *tag;
+
+  GMenu              *menu;
+  GMenu              *suggestions_section;
+  GMenu              *actions_section;
+  GSimpleActionGroup *actions;
+  gboolean            target_subject;
+  int                 target_start;
+  int                 target_end;
+  char               *target_word;
+  gboolean            notice_shown;   /* what the last "changed" said */
+};
+
+G_DEFINE_FINAL_TYPE (AwSpellController, aw_spell_controller, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkTextBuffer *
+body_buffer (AwSpellController *self)
+{
+  return gtk_text_view_get_buffer (self->body);
+}
+
+static char *
+dup_body (AwSpellController *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (body_buffer (self), &start, &end);
+  return gtk_text_buffer_get_text (body_buffer (self), &start, &end, FALSE);
+}
+
+gboolean
+aw_spell_controller_is_active (AwSpellController *self)
+{
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), FALSE);
+
+  return self->enabled && self->checker != NULL && aw_spell_checker_is_available (self->checker);
+}
+
+/* The spans that carry the tag now: few, one per misspelled word */
+static GArray *
+tagged_spans (AwSpellController *self)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (AwSpellRange));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (body_buffer (self), &iter);
+  for (;;)
+    {
+      AwSpellRange span;
+
+      if (!gtk_text_iter_has_tag (&iter, self->tag) &&
+          !gtk_text_iter_forward_to_tag_toggle (&iter, self->tag))
+        break;
+      if (!gtk_text_iter_has_tag (&iter, self->tag))
+        break;
+      span.start = gtk_text_iter_get_offset (&iter);
+      gtk_text_iter_forward_to_tag_toggle (&iter, self->tag);
+      span.end = gtk_text_iter_get_offset (&iter);
+      if (span.end <= span.start)
+        break;
+      g_array_append_val (spans, span);
+    }
+  return spans;
+}
+
+static gboolean
+contains_span (GArray             *spans,
+               const AwSpellRange *span)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      AwSpellRange *other = &g_array_index (spans, AwSpellRange, i);
+
+      if (other->start == span->start && other->end == span->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+tag_span (AwSpellController  *self,
+          const AwSpellRange *span,
+          gboolean            apply)
+{
+  GtkTextIter from, to;
+
+  gtk_text_buffer_get_iter_at_offset (body_buffer (self), &from, span->start);
+  gtk_text_buffer_get_iter_at_offset (body_buffer (self), &to, span->end);
+  if (apply)
+    gtk_text_buffer_apply_tag (body_buffer (self), self->tag, &from, &to);
+  else
+    gtk_text_buffer_remove_tag (body_buffer (self), self->tag, &from, &to);
+}
+
+/* Untags and tags only what differs: a keystroke usually changes nothing here. */
+static void
+sync_tags (AwSpellController *self)
+{
+  g_autoptr(GArray) current = tagged_spans (self);
+
+  for (guint i = 0; i < current->len; i++)
+    {
+      AwSpellRange *span = &g_array_index (current, AwSpellRange, i);
+
+      if (!contains_span (self->body_ranges, span))
+        tag_span (self, span, FALSE);
+    }
+  for (guint i = 0; i < self->body_ranges->len; i++)
+    {
+      AwSpellRange *span = &g_array_index (self->body_ranges, AwSpellRange, i);
+
+      if (!contains_span (current, span))
+        tag_span (self, span, TRUE);
+    }
+}
+
+static void
+emit_changed (AwSpellController *self)
+{
+  self->notice_shown = aw_spell_controller_get_notice (self) != NULL;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+apply_results (AwSpellController *self,
+               const char        *body,
+               const char        *subject)
+{
+  g_clear_pointer (&self->body_ranges, g_array_unref);
+  g_clear_pointer (&self->subject_ranges, g_array_unref);
+  self->body_ranges = aw_spell_checker_check (self->checker, body);
+  self->subject_ranges = aw_spell_checker_check (self->checker, subject);
+  sync_tags (self);
+  emit_changed (self);
+}
+
+static void
+clear_results (AwSpellController *self)
+{
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_array_set_size (self->body_ranges, 0);
+  g_array_set_size (self->subject_ranges, 0);
+  sync_tags (self);
+  emit_changed (self);
+}
+
+/* Checks what is not cached yet until @budget_us has passed; TRUE when done */
+static gboolean
+run_step (AwSpellController *self,
+          gint64             budget_us)
+{
+  g_autofree char *body = dup_body (self);
+  const char *subject = gtk_editable_get_text (GTK_EDITABLE (self->subject));
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+
+  if (!aw_spell_checker_prepare (self->checker, subject, deadline) ||
+      !aw_spell_checker_prepare (self->checker, body, deadline))
+    return FALSE;
+  apply_results (self, body, subject);
+  return TRUE;
+}
+
+static gboolean
+idle_step (gpointer user_data)
+{
+  AwSpellController *self = user_data;
+
+  if (!aw_spell_controller_is_active (self))
+    {
+      self->idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!run_step (self, CHUNK_BUDGET_US))
+    return G_SOURCE_CONTINUE;
+  self->idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+aw_spell_controller_update (AwSpellController *self)
+{
+  g_return_if_fail (AW_IS_SPELL_CONTROLLER (self));
+
+  if (!aw_spell_controller_is_active (self))
+    {
+      if (self->body_ranges->len > 0 || self->subject_ranges->len > 0 || self->idle_id != 0)
+        clear_results (self);
+      else if (self->notice_shown != (aw_spell_controller_get_notice (self) != NULL))
+        emit_changed (self);
+      return;
+    }
+  /* A pending idle check reads the newest text when it runs. */
+  if (self->idle_id != 0)
+    return;
+  if (!run_step (self, SYNC_BUDGET_US))
+    {
+      self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, idle_step, self, NULL);
+      g_source_set_name_by_id (self->idle_id, "[afterword] spell check");
+    }
+}
+
+gboolean
+aw_spell_controller_is_pending (AwSpellController *self)
+{
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), FALSE);
+
+  return self->idle_id != 0;
+}
+
+static void
+refresh_draft_words (AwSpellController *self)
+{
+  const char * const *dismissed;
+
+  if (self->draft == NULL)
+    return;
+  aw_spell_checker_set_language (self->checker, aw_draft_get_language (self->draft));
+  aw_spell_checker_set_draft (self->checker, self->draft);
+  /* "Ignore All" is kept with the draft, as the guidance's own dismissals are */
+  dismissed = aw_draft_get_dismissed (self->draft);
+  for (guint i = 0; dismissed != NULL && dismissed[i] != NULL; i++)
+    if (g_str_has_prefix (dismissed[i], IGNORE_PREFIX ":"))
+      aw_spell_checker_ignore_word (self->checker, dismissed[i] + strlen (IGNORE_PREFIX ":"));
+}
+
+static void
+on_draft_notify (AwSpellController *self,
+                 GParamSpec        *pspec)
+{
+  const char *answers[] = { "language", "sender-name", "recipient-name", "company", "role" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    if (g_str_equal (pspec->name, answers[i]))
+      {
+        refresh_draft_words (self);
+        aw_spell_controller_update (self);
+        return;
+      }
+}
+
+void
+aw_spell_controller_set_draft (AwSpellController *self,
+                               AwDraft           *draft)
+{
+  g_return_if_fail (AW_IS_SPELL_CONTROLLER (self));
+  g_return_if_fail (draft == NULL || AW_IS_DRAFT (draft));
+
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+  g_set_object (&self->draft, draft);
+  /* A new checker per draft: its session list is the draft's "Ignore All" */
+  g_clear_object (&self->checker);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (draft != NULL)
+    {
+      self->checker = aw_spell_checker_new (aw_draft_get_language (draft));
+      refresh_draft_words (self);
+      g_signal_connect_swapped (draft, "notify", G_CALLBACK (on_draft_notify), self);
+    }
+}
+
+void
+aw_spell_controller_set_enabled (AwSpellController *self,
+                                 gboolean           enabled)
+{
+  g_return_if_fail (AW_IS_SPELL_CONTROLLER (self));
+
+  enabled = !!enabled;
+  if (self->enabled == enabled)
+    return;
+  self->enabled = enabled;
+  aw_spell_controller_update (self);
+  emit_changed (self);
+}
+
+gboolean
+aw_spell_controller_get_enabled (AwSpellController *self)
+{
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), FALSE);
+
+  return self->enabled;
+}
+
+const char *
+aw_spell_controller_get_notice (AwSpellController *self)
+{
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), NULL);
+
+  if (!self->enabled || self->checker == NULL || aw_spell_checker_is_available (self->checker))
+    return NULL;
+  return _("No spelling dictionary is installed for this language");
+}
+
+int
+aw_spell_controller_get_count (AwSpellController *self)
+{
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), -1);
+
+  if (!aw_spell_controller_is_active (self))
+    return -1;
+  return self->body_ranges->len + self->subject_ranges->len;
+}
+
+void
+aw_spell_controller_add_subject_attributes (AwSpellController *self,
+                                            PangoAttrList     *attributes)
+{
+  const char *subject;
+
+  g_return_if_fail (AW_IS_SPELL_CONTROLLER (self));
+
+  subject = gtk_editable_get_text (GTK_EDITABLE (self->subject));
+  for (guint i = 0; i < self->subject_ranges->len; i++)
+    {
+      AwSpellRange *range = &g_array_index (self->subject_ranges, AwSpellRange, i);
+      guint start, end;
+      PangoAttribute *attribute;
+
+      if (range->end > (guint) g_utf8_strlen (subject, -1))
+        continue;
+      start = g_utf8_offset_to_pointer (subject, range->start) - subject;
+      end = g_utf8_offset_to_pointer (subject, range->end) - subject;
+      attribute = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+      attribute->start_index = start;
+      attribute->end_index = end;
+      pango_attr_list_change (attributes, attribute);
+      attribute = pango_attr_underline_color_new (0xe0e0, 0x1b1b, 0x2424);
+      attribute->start_index = start;
+      attribute->end_index = end;
+      pango_attr_list_change (attributes, attribute);
+    }
+}
+
+static void
+select_range (AwSpellController  *self,
+              gboolean            subject,
+              const AwSpellRange *range)
+{
+  if (subject)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->subject));
+      gtk_editable_select_region (GTK_EDITABLE (self->subject), range->start, range->end);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = body_buffer (self);
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, range->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, range->end);
+      gtk_widget_grab_focus (GTK_WIDGET (self->body));
+      gtk_text_buffer_select_range (buffer, &start, &end);
+      gtk_text_view_scroll_to_mark (self->body, gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0, 0);
+    }
+}
+
+gboolean
+aw_spell_controller_select_next (AwSpellController *self)
+{
+  gboolean in_subject;
+  int position;
+
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), FALSE);
+
+  if (aw_spell_controller_get_count (self) <= 0)
+    return FALSE;
+
+  /* From the end of the selection (the word F7 selected last time) on, subject first */
+  in_subject = gtk_widget_has_focus (GTK_WIDGET (self->subject)) ||
+               gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self->subject))),
+                                       GTK_WIDGET (self->subject));
+  if (in_subject)
+    {
+      int start, end;
+
+      if (!gtk_editable_get_selection_bounds (GTK_EDITABLE (self->subject), &start, &end))
+        end = gtk_editable_get_position (GTK_EDITABLE (self->subject));
+      position = end;
+      for (guint i = 0; i < self->subject_ranges->len; i++)
+        {
+          AwSpellRange *range = &g_array_index (self->subject_ranges, AwSpellRange, i);
+
+          if ((int) range->start >= position)
+            {
+              select_range (self, TRUE, range);
+              return TRUE;
+            }
+        }
+      position = 0;
+    }
+  else
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_selection_bounds (body_buffer (self), &start, &end);
+      position = gtk_text_iter_get_offset (&end);
+    }
+
+  for (guint i = 0; i < self->body_ranges->len; i++)
+    {
+      AwSpellRange *range = &g_array_index (self->body_ranges, AwSpellRange, i);
+
+      if ((int) range->start >= position)
+        {
+          select_range (self, FALSE, range);
+          return TRUE;
+        }
+    }
+  /* Wrap around: the subject, then the body from its start */
+  if (self->subject_ranges->len > 0)
+    select_range (self, TRUE, &g_array_index (self->subject_ranges, AwSpellRange, 0));
+  else
+    select_range (self, FALSE, &g_array_index (self->body_ranges, AwSpellRange, 0));
+  return TRUE;
+}
+
+static void
+set_actions_enabled (AwSpellController *self,
+                     gboolean           enabled)
+{
+  const char *names[] = { "correct", "add", "ignore" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                              names[i])),
+                                 enabled);
+}
+
+void
+aw_spell_controller_prepare_menu (AwSpellController *self,
+                                  gboolean           subject,
+                                  int                offset)
+{
+  GArray *ranges;
+  const AwSpellRange *found = NULL;
+
+  g_return_if_fail (AW_IS_SPELL_CONTROLLER (self));
+
+  g_menu_remove_all (self->suggestions_section);
+  g_menu_remove_all (self->actions_section);
+  g_clear_pointer (&self->target_word, g_free);
+  set_actions_enabled (self, FALSE);
+  if (!aw_spell_controller_is_active (self))
+    return;
+
+  ranges = subject ? self->subject_ranges : self->body_ranges;
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      AwSpellRange *range = &g_array_index (ranges, AwSpellRange, i);
+
+      if ((int) range->start <= offset && offset <= (int) range->end)
+        {
+          found = range;
+          break;
+        }
+    }
+  if (found == NULL)
+    return;
+
+  self->target_subject = subject;
+  self->target_start = found->start;
+  self->target_end = found->end;
+  if (subject)
+    self->target_word = gtk_editable_get_chars (GTK_EDITABLE (self->subject), found->start, found->end);
+  else
+    {
+      GtkTextIter from, to;
+
+      gtk_text_buffer_get_iter_at_offset (body_buffer (self), &from, found->start);
+      gtk_text_buffer_get_iter_at_offset (body_buffer (self), &to, found->end);
+      self->target_word = gtk_text_buffer_get_text (body_buffer (self), &from, &to, FALSE);
+    }
+
+  {
+    g_auto(GStrv) suggestions = aw_spell_checker_suggest (self->checker, self->target_word,
+                                                          MAX_SUGGESTIONS);
+
+    for (guint i = 0; suggestions[i] != NULL; i++)
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (NULL, NULL);
+        g_autoptr(GString) label = g_string_new (suggestions[i]);
+
+        /* A suggestion is shown as it is, never as a mnemonic */
+        g_string_replace (label, "_", "__", 0);
+        g_menu_item_set_label (item, label->str);
+        g_menu_item_set_action_and_target_value (item, "spelling.correct",
+                                                 g_variant_new_string (suggestions[i]));
+        g_menu_append_item (self->suggestions_section, item);
+      }
+  }
+  g_menu_append (self->actions_section, _("Add to Dictionary"), "spelling.add");
+  /* Translators: the misspelled word stays unflagged in this draft only */
+  g_menu_append (self->actions_section, _("Ignore All"), "spelling.ignore");
+  set_actions_enabled (self, TRUE);
+}
+
+GMenuModel *
+aw_spell_controller_get_menu (AwSpellController *self)
+{
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), NULL);
+
+  return G_MENU_MODEL (self->menu);
+}
+
+GActionGroup *
+aw_spell_controller_get_actions (AwSpellController *self)
+{
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), NULL);
+
+  return G_ACTION_GROUP (self->actions);
+}
+
+/* The target word is still where the menu found it */
+static gboolean
+target_is_current (AwSpellController *self)
+{
+  g_autofree char *now = NULL;
+
+  if (self->target_word == NULL)
+    return FALSE;
+  if (self->target_subject)
+    now = gtk_editable_get_chars (GTK_EDITABLE (self->subject), self->target_start, self->target_end);
+  else
+    {
+      GtkTextIter from, to;
+
+      gtk_text_buffer_get_iter_at_offset (body_buffer (self), &from, self->target_start);
+      gtk_text_buffer_get_iter_at_offset (body_buffer (self), &to, self->target_end);
+      now = gtk_text_buffer_get_text (body_buffer (self), &from, &to, FALSE);
+    }
+  return g_strcmp0 (now, self->target_word) == 0;
+}
+
+static void
+correct_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AwSpellController *self = user_data;
+  const char *replacement = g_variant_get_string (parameter, NULL);
+
+  if (!target_is_current (self))
+    return;
+  if (self->target_subject)
+    {
+      GtkEditable *editable = GTK_EDITABLE (self->subject);
+      int position = self->target_start;
+
+      gtk_editable_delete_text (editable, self->target_start, self->target_end);
+      gtk_editable_insert_text (editable, replacement, -1, &position);
+      gtk_editable_set_position (editable, position);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = body_buffer (self);
+      GtkTextIter from, to;
+
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_get_iter_at_offset (buffer, &from, self->target_start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &to, self->target_end);
+      gtk_text_buffer_delete (buffer, &from, &to);
+      gtk_text_buffer_get_iter_at_offset (buffer, &from, self->target_start);
+      gtk_text_buffer_insert (buffer, &from, replacement, -1);
+      gtk_text_buffer_end_user_action (buffer);
+    }
+  g_clear_pointer (&self->target_word, g_free);
+}
+
+static void
+add_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  AwSpellController *self = user_data;
+
+  if (self->target_word == NULL || self->checker == NULL)
+    return;
+  aw_spell_checker_add_word (self->checker, self->target_word);
+  g_clear_pointer (&self->target_word, g_free);
+  aw_spell_controller_update (self);
+}
+
+static void
+ignore_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AwSpellController *self = user_data;
+
+  if (self->target_word == NULL || self->checker == NULL)
+    return;
+  aw_spell_checker_ignore_word (self->checker, self->target_word);
+  if (self->draft != NULL)
+    {
+      g_autofree char *key = aw_draft_make_finding_key (IGNORE_PREFIX, self->target_word);
+      aw_draft_dismiss (self->draft, key);
+    }
+  g_clear_pointer (&self->target_word, g_free);
+  aw_spell_controller_update (self);
+}
+
+static void
+on_body_pressed (GtkGestureClick   *gesture,
+                 int                n_press,
+                 double             x,
+                 double             y,
+                 AwSpellController *self)
+{
+  GtkTextBuffer *buffer = body_buffer (self);
+  GtkTextIter iter, start, end;
+  int bx, by;
+
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_SECONDARY)
+    return;
+  gtk_text_view_window_to_buffer_coords (self->body, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  gtk_text_view_get_iter_at_location (self->body, &iter, bx, by);
+  /* The menu is about the word clicked, unless the click is inside a selection */
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
+      !gtk_text_iter_in_range (&iter, &start, &end))
+    gtk_text_buffer_place_cursor (buffer, &iter);
+  aw_spell_controller_prepare_menu (self, FALSE, gtk_text_iter_get_offset (&iter));
+}
+
+static gboolean
+is_menu_key (guint           keyval,
+             GdkModifierType state)
+{
+  return keyval == GDK_KEY_Menu ||
+         ((keyval == GDK_KEY_F10 || keyval == GDK_KEY_KP_F4) && (state & GDK_SHIFT_MASK) != 0);
+}
+
+static gboolean
+on_body_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             AwSpellController     *self)
+{
+  GtkTextIter iter;
+
+  if (is_menu_key (keyval, state))
+    {
+      gtk_text_buffer_get_iter_at_mark (body_buffer (self), &iter,
+                                        gtk_text_buffer_get_insert (body_buffer (self)));
+      aw_spell_controller_prepare_menu (self, FALSE, gtk_text_iter_get_offset (&iter));
+    }
+  return FALSE;
+}
+
+static void
+prepare_subject_menu (AwSpellController *self)
+{
+  aw_spell_controller_prepare_menu (self, TRUE,
+                                    gtk_editable_get_position (GTK_EDITABLE (self->subject)));
+}
+
+static void
+on_subject_pressed (GtkGestureClick   *gesture,
+                    int                n_press,
+                    double             x,
+                    double             y,
+                    AwSpellController *self)
+{
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY)
+    prepare_subject_menu (self);
+}
+
+static gboolean
+on_subject_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                AwSpellController     *self)
+{
+  if (is_menu_key (keyval, state))
+    prepare_subject_menu (self);
+  return FALSE;
+}
+
+static void
+attach (AwSpellController *self,
+        GtkWidget         *widget,
+        GCallback          pressed,
+        GCallback          key)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", pressed, self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", key, self);
+  gtk_widget_add_controller (widget, keys);
+
+  gtk_widget_insert_action_group (widget, "spelling", G_ACTION_GROUP (self->actions));
+}
+
+/**
+ * aw_spell_controller_new:
+ *
+ * Checks @body and @subject, which must outlive the controller (the editor owns all
+ * three). Starts disabled.
+ */
+AwSpellController *
+aw_spell_controller_new (GtkTextView *body,
+                         GtkEntry    *subject)
+{
+  AwSpellController *self;
+  GtkTextBuffer *buffer;
+  GdkRGBA red;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (body), NULL);
+  g_return_val_if_fail (GTK_IS_ENTRY (subject), NULL);
+
+  self = g_object_new (AW_TYPE_SPELL_CONTROLLER, NULL);
+  self->body = body;
+  self->subject = subject;
+
+  /* The standard error underline, and nothing else: the guidance highlights tint the
+   * background, so a word with both shows both. Highest priority: created last. */
+  buffer = gtk_text_view_get_buffer (body);
+  gdk_rgba_parse (&red, "#e01b24");
+  self->tag = gtk_text_buffer_create_tag (buffer, AW_SPELL_TAG_NAME,
+                                          "underline", PANGO_UNDERLINE_ERROR,
+                                          "underline-rgba", &red,
+                                          NULL);
+
+  gtk_text_view_set_extra_menu (body, G_MENU_MODEL (self->menu));
+  gtk_entry_set_extra_menu (subject, G_MENU_MODEL (self->menu));
+  attach (self, GTK_WIDGET (body), G_CALLBACK (on_body_pressed), G_CALLBACK (on_body_key));
+  attach (self, GTK_WIDGET (subject), G_CALLBACK (on_subject_pressed), G_CALLBACK (on_subject_key));
+  return self;
+}
+
+static void
+aw_spell_controller_dispose (GObject *object)
+{
+  AwSpellController *self = AW_SPELL_CONTROLLER (object);
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->checker);
+
+  G_OBJECT_CLASS (aw_spell_controller_parent_class)->dispose (object);
+}
+
+static void
+aw_spell_controller_finalize (GObject *object)
+{
+  AwSpellController *self = AW_SPELL_CONTROLLER (object);
+
+  g_clear_pointer (&self->body_ranges, g_array_unref);
+  g_clear_pointer (&self->subject_ranges, g_array_unref);
+  g_clear_pointer (&self->target_word, g_free);
+  g_clear_object (&self->menu);
+  g_clear_object (&self->suggestions_section);
+  g_clear_object (&self->actions_section);
+  g_clear_object (&self->actions);
+
+  G_OBJECT_CLASS (aw_spell_controller_parent_class)->finalize (object);
+}
+
+static void
+aw_spell_controller_class_init (AwSpellControllerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = aw_spell_controller_dispose;
+  object_class->finalize = aw_spell_controller_finalize;
+
+  /* The underlines, the count or the state changed */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+aw_spell_controller_init (AwSpellController *self)
+{
+  const GActionEntry entries[] = {
+    { "correct", correct_activated, "s" },
+    { "add", add_activated },
+    { "ignore", ignore_activated },
+  };
+
+  self->body_ranges = g_array_new (FALSE, FALSE, sizeof (AwSpellRange));
+  self->subject_ranges = g_array_new (FALSE, FALSE, sizeof (AwSpellRange));
+  self->menu = g_menu_new ();
+  self->suggestions_section = g_menu_new ();
+  self->actions_section = g_menu_new ();
+  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->suggestions_section));
+  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->actions_section));
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+  set_actions_enabled (self, FALSE);
+}
