@@ -89,14 +89,21 @@ set_check (AwGuidancePanel *self,
   adw_action_row_set_subtitle (row, ok ? _("Done") : _("Not yet"));
 }
 
+static AwFinding *
+find_rule (GPtrArray  *findings,
+           const char *rule_id)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (aw_finding_get_rule_id (g_ptr_array_index (findings, i)), rule_id) == 0)
+      return g_ptr_array_index (findings, i);
+  return NULL;
+}
+
 static gboolean
 has_rule (GPtrArray  *findings,
           const char *rule_id)
 {
-  for (guint i = 0; i < findings->len; i++)
-    if (g_strcmp0 (aw_finding_get_rule_id (g_ptr_array_index (findings, i)), rule_id) == 0)
-      return TRUE;
-  return FALSE;
+  return find_rule (findings, rule_id) != NULL;
 }
 
 static void
@@ -116,14 +123,20 @@ update_checklist (AwGuidancePanel  *self,
   short_title = g_strdup_printf (_("Short: %u/%u words"), words, AW_GUIDANCE_MAX_WORDS);
   set_check (self, AW_CHECK_SHORT, words <= AW_GUIDANCE_MAX_WORDS && !has_rule (findings, AW_RULE_TOO_LONG),
              TRUE, short_title);
+  /* About the text only; an earlier send has its own row below */
   set_check (self, AW_CHECK_NO_PRESSURE,
-             !has_rule (findings, AW_RULE_PUSHY) && !has_rule (findings, AW_RULE_STATUS_REQUEST) &&
-             !has_rule (findings, AW_RULE_REPEAT_FOLLOW_UP),
+             !has_rule (findings, AW_RULE_PUSHY) && !has_rule (findings, AW_RULE_STATUS_REQUEST),
              TRUE, NULL);
   set_check (self, AW_CHECK_POSITIVE,
              !has_rule (findings, AW_RULE_NEGATIVE) && !has_rule (findings, AW_RULE_OVERPROMISE) &&
              !has_rule (findings, AW_RULE_UNPROFESSIONAL),
              TRUE, NULL);
+  repeat = find_rule (findings, AW_RULE_REPEAT_FOLLOW_UP);
+  set_check (self, AW_CHECK_FIRST_FOLLOW_UP, repeat == NULL, TRUE, NULL);
+  /* Not "Not yet": the finding says when the earlier one went out */
+  if (repeat != NULL)
+    adw_action_row_set_subtitle (self->check_rows[AW_CHECK_FIRST_FOLLOW_UP],
+                                 aw_finding_get_message (repeat));
 }
 
 /* Shows @findings, reusing the rows already there: a keystroke usually changes no
@@ -353,6 +366,8 @@ aw_guidance_panel_init (AwGuidancePanel *self)
     _("No pressure"),
     /* Translators: a checklist goal: the email's tone is positive */
     _("Positive"),
+    /* Translators: a checklist goal: no follow-up went to this person or company before */
+    _("First follow-up to them"),
   };
   const char *section_titles[N_SEVERITIES] = {
     /* Translators: headings of the findings, by severity */

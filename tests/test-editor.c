@@ -369,13 +369,28 @@ test_repeat_follow_up (Fixture       *fixture,
 {
   g_autoptr(GDateTime) sent = g_date_time_new_now_utc ();
 
+  AwGuidancePanel *panel = aw_editor_page_get_guidance_panel (fixture->editor);
+
   g_assert_null (find_row (fixture, AW_RULE_REPEAT_FOLLOW_UP));
+  g_assert_true (aw_guidance_panel_get_check (panel, AW_CHECK_FIRST_FOLLOW_UP));
   aw_editor_page_add_previous_send (fixture->editor, "dana@northwind.example", "Northwind Analytics", sent);
   g_assert_nonnull (find_row (fixture, AW_RULE_REPEAT_FOLLOW_UP));
-  g_assert_false (aw_guidance_panel_get_check (aw_editor_page_get_guidance_panel (fixture->editor),
-                                               AW_CHECK_NO_PRESSURE));
+  /* The repeat has its own checklist row; "No pressure" stays about the text */
+  g_assert_true (aw_guidance_panel_get_check (panel, AW_CHECK_NO_PRESSURE));
+  g_assert_false (aw_guidance_panel_get_check (panel, AW_CHECK_FIRST_FOLLOW_UP));
+  g_assert_cmpstr (aw_guidance_panel_get_check_title (panel, AW_CHECK_FIRST_FOLLOW_UP), ==,
+                   "First follow-up to them");
+  shot (GTK_WIDGET (fixture->window), "editor-repeat-checklist.png");
+
+  /* Pressure in the text still shows there, history or not */
+  place_cursor_after_first_paragraph (fixture);
+  type_text (fixture, " " PUSHY_SENTENCE);
+  g_assert_false (aw_guidance_panel_get_check (panel, AW_CHECK_NO_PRESSURE));
+  g_assert_false (aw_guidance_panel_get_check (panel, AW_CHECK_FIRST_FOLLOW_UP));
+
   aw_editor_page_clear_previous_sends (fixture->editor);
   g_assert_null (find_row (fixture, AW_RULE_REPEAT_FOLLOW_UP));
+  g_assert_true (aw_guidance_panel_get_check (panel, AW_CHECK_FIRST_FOLLOW_UP));
 }
 
 static void
