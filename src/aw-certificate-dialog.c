@@ -30,7 +30,6 @@ static char *
 build_body (AwCertificateInfo *info)
 {
   g_autofree char *problems = aw_certificate_info_describe_errors (info);
-  g_autofree char *fingerprint = aw_certificate_info_format_sha256 (info);
   g_autofree char *from = format_date (aw_certificate_info_get_not_before (info));
   g_autofree char *until = format_date (aw_certificate_info_get_not_after (info));
   GString *body = g_string_new (NULL);
@@ -47,11 +46,51 @@ build_body (AwCertificateInfo *info)
   g_string_append_c (body, '\n');
   /* Translators: "Valid from 1 March 2026 until 1 March 2027" */
   g_string_append_printf (body, _("Valid from %s until %s"), from, until);
-  g_string_append_c (body, '\n');
-  g_string_append_printf (body, _("SHA-256 fingerprint: %s"), fingerprint);
   g_string_append (body, "\n\n");
   g_string_append (body, _("Trust it only if you know that this server uses this certificate, for example because your provider or your own mail server says so. Afterword will then accept exactly this certificate for this server, and no other."));
   return g_string_free (body, FALSE);
+}
+
+/* "ab12…" (64 hex digits) -> "AB:12:…", 16 pairs a line, so that two people reading it
+ * aloud, or a glance at the provider's page, can compare it pair by pair. */
+static char *
+format_fingerprint (const char *hex)
+{
+  GString *out = g_string_new (NULL);
+  gsize n_pairs = 0;
+
+  for (const char *p = hex; p != NULL && p[0] != '\0' && p[1] != '\0'; p += 2)
+    {
+      if (n_pairs > 0)
+        g_string_append_c (out, n_pairs % 16 == 0 ? '\n' : ':');
+      g_string_append_c (out, g_ascii_toupper (p[0]));
+      g_string_append_c (out, g_ascii_toupper (p[1]));
+      n_pairs++;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+build_fingerprint (AwCertificateInfo *info)
+{
+  g_autofree char *text = format_fingerprint (aw_certificate_info_get_sha256 (info));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  /* Translators: the heading above a certificate's fingerprint (AB:CD:…) */
+  GtkWidget *heading = gtk_label_new (_("SHA-256 fingerprint"));
+  GtkWidget *value = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_widget_set_name (value, "fingerprint_label");
+  gtk_widget_add_css_class (value, "monospace");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), value);
+  return box;
 }
 
 /**
@@ -78,6 +117,7 @@ aw_certificate_dialog_new (GtkWindow         *parent,
                        "default-response", AW_CERTIFICATE_DIALOG_RESPONSE_CANCEL,
                        NULL);
   self->info = g_object_ref (info);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), build_fingerprint (info));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
                                     AW_CERTIFICATE_DIALOG_RESPONSE_CANCEL, _("_Cancel"),
                                     AW_CERTIFICATE_DIALOG_RESPONSE_TRUST, _("_Trust This Certificate"),

@@ -42,6 +42,7 @@ struct _AwSendDialog
   GtkCheckButton    *override_check;
   GtkSpinner        *spinner;
   GtkLabel          *stage_label;
+  GtkLabel          *note_label;
   AdwStatusPage     *error_page;
   GtkWidget         *certificate_button;
 };
@@ -408,13 +409,11 @@ on_sent (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* @note: (nullable): a line above the progress, saying why this send started */
 static void
-send_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+start_send (AwSendDialog *self,
+            const char   *note)
 {
-  AwSendDialog *self = AW_SEND_DIALOG (widget);
-
   if (self->account == NULL || aw_send_dialog_get_busy (self))
     return;
 
@@ -429,12 +428,22 @@ send_activated (GtkWidget  *widget,
   if (self->tls_database != NULL)
     aw_sender_set_tls_database (self->sender, self->tls_database);
 
+  gtk_label_set_text (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
   on_stage_changed (self->sender, AW_SENDER_STAGE_PASSWORD, self);
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "progress");
   update_actions (self);
   aw_sender_send_async (self->sender, self->draft, self->cancellable, on_sent,
                         g_object_ref (self));
+}
+
+static void
+send_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  start_send (AW_SEND_DIALOG (widget), NULL);
 }
 
 static void
@@ -512,8 +521,10 @@ on_certificate_response (AdwMessageDialog *dialog,
     aw_account_store_save_async (self->accounts, NULL, on_account_saved, NULL);
   else
     g_debug ("accounts: %s", error->message);
-  gtk_stack_set_visible_child_name (self->stack, "review");
-  populate (self);
+
+  /* The person trusted it in order to send: go on with that send, and say so. The
+   * confirmations on the review page were given before this send started. */
+  start_send (self, _("Certificate trusted. Sending…"));
 }
 
 static void
@@ -655,6 +666,7 @@ aw_send_dialog_class_init (AwSendDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwSendDialog, override_check);
   gtk_widget_class_bind_template_child (widget_class, AwSendDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, AwSendDialog, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, AwSendDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, AwSendDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, AwSendDialog, certificate_button);
 

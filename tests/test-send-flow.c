@@ -13,6 +13,7 @@
 #include <libsecret/secret.h>
 
 #include "aw-account-editor.h"
+#include "aw-certificate-dialog.h"
 #include "aw-application.h"
 #include "aw-draft-writer.h"
 #include "aw-history-list.h"
@@ -332,6 +333,21 @@ test_second_attempt_warns (void)
   g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "review");
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
 
+  /* It looks like a warning: an icon in the warning colour, not the text's colour */
+  {
+    GtkWidget *icon = find (GTK_WIDGET (dialog), "repeat_icon");
+    GtkWidget *repeat_label = find (GTK_WIDGET (dialog), "repeat_label");
+    GdkRGBA icon_color, text_color;
+
+    g_assert_true (gtk_widget_get_visible (icon));
+    g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "dialog-warning-symbolic");
+    g_assert_true (gtk_widget_has_css_class (find (GTK_WIDGET (dialog), "repeat_box"), "aw-send-warning"));
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_style_context_get_color (gtk_widget_get_style_context (icon), &icon_color);
+    gtk_style_context_get_color (gtk_widget_get_style_context (repeat_label), &text_color);
+G_GNUC_END_IGNORE_DEPRECATIONS
+    g_assert_false (gdk_rgba_equal (&icon_color, &text_color));
+  }
   shot (GTK_WIDGET (dialog), "review-sheet-repeat.png");
   repeat_check = find (GTK_WIDGET (dialog), "repeat_check");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (repeat_check), TRUE);
@@ -339,6 +355,105 @@ test_second_attempt_warns (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
+}
+
+static AwCertificateDialog *
+find_certificate_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (AW_IS_CERTIFICATE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return AW_CERTIFICATE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+is_error_state (gpointer data)
+{
+  return g_strcmp0 (aw_send_dialog_get_state (data), "error") == 0;
+}
+
+/* The account's server presents a certificate the system does not know: the person
+ * reviews it (fingerprint in pairs, monospace, selectable), trusts it, and the send they
+ * wanted goes on at once, saying so. */
+static void
+test_trust_certificate_sends (void)
+{
+  g_autoptr(AwDraft) draft = generated_draft ();
+  AwSendDialog *dialog;
+  AwCertificateDialog *certificate;
+  AwAccount *account = aw_account_store_get_default_account (store);
+  GtkWidget *fingerprint, *note;
+  g_autoptr(GRegex) pairs = g_regex_new ("^([0-9A-F]{2}:){15}[0-9A-F]{2}\n([0-9A-F]{2}:){15}[0-9A-F]{2}$",
+                                         0, 0, NULL);
+  SentLog log = { NULL, 0 };
+  gboolean alive = TRUE;
+  guint before = aw_test_smtp_count ("starttls");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (account);
+  g_assert_null (aw_account_get_pinned_fingerprint (account));
+  /* Someone not written to before, so no repeat warning stands in the way */
+  aw_draft_set_recipient_name (draft, "Robin Vale");
+  aw_draft_set_recipient_address (draft, "robin@lumen.example");
+  aw_draft_set_company (draft, "Lumen");
+
+  /* No test CA: the test server's certificate is unknown, as a self-signed one would be */
+  dialog = aw_send_dialog_new (NULL, draft, store, history);
+  g_signal_connect (dialog, "sent", G_CALLBACK (on_sent), &log);
+  g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &alive);
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
+  g_assert_true (aw_test_ui_wait_for (is_error_state, dialog, 30000));
+  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (dialog), "certificate_button")));
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.review-certificate", NULL);
+  certificate = find_certificate_dialog ();
+  g_assert_nonnull (certificate);
+  aw_test_ui_wait_for_draw (GTK_WIDGET (certificate));
+
+  fingerprint = find (GTK_WIDGET (certificate), "fingerprint_label");
+  g_assert_true (g_regex_match (pairs, gtk_label_get_text (GTK_LABEL (fingerprint)), 0, NULL));
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (fingerprint)));
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (fingerprint)), ==, 0.0);
+  g_assert_true (gtk_widget_has_css_class (fingerprint, "monospace"));
+  {
+    /* ... and it is the certificate's own SHA-256 */
+    g_autoptr(GString) plain = g_string_new (gtk_label_get_text (GTK_LABEL (fingerprint)));
+    g_autofree char *lower = NULL;
+
+    g_string_replace (plain, ":", "", 0);
+    g_string_replace (plain, "\n", "", 0);
+    lower = g_ascii_strdown (plain->str, -1);
+    g_assert_cmpstr (lower, ==,
+                     aw_certificate_info_get_sha256 (aw_certificate_dialog_get_info (certificate)));
+  }
+  shot (GTK_WIDGET (certificate), "certificate-dialog.png");
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (certificate), AW_CERTIFICATE_DIALOG_RESPONSE_TRUST);
+  /* The send goes on at once, and the sheet says why */
+  g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "progress");
+  note = find (GTK_WIDGET (dialog), "note_label");
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==, "Certificate trusted. Sending…");
+
+  g_assert_true (aw_test_ui_wait_for (is_false, &alive, 30000));
+  g_assert_cmpuint (log.n_sent, ==, 1);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
+  g_assert_nonnull (aw_account_get_pinned_fingerprint (account));
+
+  /* Leave the account as the other tests expect it */
+  aw_account_set_pinned_fingerprint (account, NULL);
+  g_assert_true (aw_account_store_update (store, account, &error));
+  g_assert_no_error (error);
+  g_clear_object (&log.entry);
 }
 
 static void
@@ -691,6 +806,14 @@ main (int   argc,
   g_mime_init ();
   /* The application class registers the UI resources (templates). */
   g_type_class_unref (g_type_class_ref (AW_TYPE_APPLICATION));
+  {
+    /* The application's style sheet, which AdwApplication would load at startup */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/afterword/Afterword/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   store = aw_account_store_new (NULL);
   history = aw_history_new (NULL);
@@ -698,6 +821,7 @@ main (int   argc,
   g_test_add_func ("/send-flow/add-account-in-preferences", test_add_account_in_preferences);
   g_test_add_func ("/send-flow/send-once-and-history", test_send_once_and_history);
   g_test_add_func ("/send-flow/second-attempt-warns", test_second_attempt_warns);
+  g_test_add_func ("/send-flow/trust-certificate-sends", test_trust_certificate_sends);
   g_test_add_func ("/send-flow/wrong-password-keeps-draft", test_wrong_password_keeps_draft);
   g_test_add_func ("/send-flow/delivery-uncertain", test_delivery_uncertain);
   g_test_add_func ("/send-flow/close-asks-while-sending", test_close_asks_while_sending);
