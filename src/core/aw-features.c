@@ -2,8 +2,8 @@
 /* aw-features.c: the learned layer's featurizer
  *
  * A body is cut into units (sentences, clauses, lines such as a greeting), and each unit
- * into hashed features: folded words with negation scope marked, word pairs, character
- * 3-5-grams of each word, words written in capitals, emoji and "!!" marks, the closing
+ * into hashed features: folded words, word pairs and character 3-5-grams of each word,
+ * all of them marked when the word is in a negation's scope, words written in capitals, emoji and "!!" marks, the closing
  * punctuation and the unit's length. Every feature remembers the tokens it came from, so
  * a finding can underline the words that weighed most.
  *
@@ -180,6 +180,7 @@ aw_features_extract (const AwFeatureSettings *settings,
   guint negated = 0;
   guint32 last = unit->first + unit->n_tokens - 1;
   guint old_len = features->len;
+  gboolean question = FALSE, exclamation = FALSE;
   /* per token: word, pair, n-grams of "<word>", two capital features; then the unit's */
   gsize room = (gsize) unit->n_tokens * (4 + 3 * (MAX_WORD_BYTES + 2)) + unit->n_marks + 4;
   Out out;
@@ -189,6 +190,21 @@ aw_features_extract (const AwFeatureSettings *settings,
   g_array_set_size (features, old_len + room);
   out.at = &g_array_index (features, AwFeature, old_len);
   out.bits = bits;
+
+  /* its closing punctuation: a question, an exclamation */
+  {
+    const AwToken *tok = &g_array_index (tokens->tokens, AwToken, last);
+    const char *p = tokens->text + tok->byte_end;
+    const char *end = last + 1 < tokens->tokens->len
+      ? tokens->text + g_array_index (tokens->tokens, AwToken, last + 1).byte_start
+      : p + strlen (p);
+
+    for (guint k = 0; p < end && k < 16; p++, k++)
+      {
+        question |= *p == '?';
+        exclamation |= *p == '!';
+      }
+  }
 
   for (guint32 i = unit->first; i <= last; i++)
     {
@@ -200,13 +216,15 @@ aw_features_extract (const AwFeatureSettings *settings,
       gboolean in_negation;
       guint32 h;
 
-      /* a negation reaches the next negation_window words, not across a comma */
+      /* a negation reaches the next negation_window words, not across a comma; in a
+       * question it cancels nothing ("Couldn't you reconsider?") */
       if (tok->flags & AW_TOKEN_COMMA_BEFORE)
         negated = 0;
       in_negation = negated > 0;
       if (negated > 0)
         negated--;
-      if (settings->negations != NULL && g_hash_table_contains (settings->negations, folded))
+      if (!question && settings->negations != NULL &&
+          g_hash_table_contains (settings->negations, folded))
         negated = settings->negation_window;
 
       /* the word, "!" marking negation scope */
@@ -215,20 +233,21 @@ aw_features_extract (const AwFeatureSettings *settings,
         h = fnv_byte (h, '!');
       emit (&out, fnv_bytes (h, word, len), i, i);
 
-      /* the pair with the word before */
-      h = fnv_bytes (fnv_kind ('b'), prev, prev_len);
+      /* the pair with the word before (in negation scope a kind of its own) */
+      h = fnv_bytes (fnv_kind (in_negation ? 'B' : 'b'), prev, prev_len);
       h = fnv_byte (h, ' ');
       emit (&out, fnv_bytes (h, word, len), i == unit->first ? i : i - 1, i);
       memcpy (prev, word, len);
       prev_len = len;
 
-      /* character n-grams of "<word>" */
+      /* character n-grams of "<word>" (in negation scope a kind of their own: "not
+       * reconsider" shares nothing with "reconsider") */
       padded[0] = '<';
       memcpy (padded + 1, word, len);
       padded[len + 1] = '>';
       for (gsize s = 0; s + CHAR_NGRAM_MIN <= len + 2; s++)
         {
-          h = fnv_kind ('c');
+          h = fnv_kind (in_negation ? 'C' : 'c');
           for (gsize k = 0; k < CHAR_NGRAM_MAX && s + k < len + 2; k++)
             {
               h = fnv_byte (h, (guchar) padded[s + k]);
@@ -252,25 +271,10 @@ aw_features_extract (const AwFeatureSettings *settings,
     emit (&out, fnv_bytes (fnv_byte (h, ' '), "</s>", 4), last, last);
   }
 
-  /* its closing punctuation: a question, an exclamation */
-  {
-    const AwToken *tok = &g_array_index (tokens->tokens, AwToken, last);
-    const char *p = tokens->text + tok->byte_end;
-    const char *end = last + 1 < tokens->tokens->len
-      ? tokens->text + g_array_index (tokens->tokens, AwToken, last + 1).byte_start
-      : p + strlen (p);
-    gboolean question = FALSE, exclamation = FALSE;
-
-    for (guint k = 0; p < end && k < 16; p++, k++)
-      {
-        question |= *p == '?';
-        exclamation |= *p == '!';
-      }
-    if (question)
-      emit (&out, fnv_byte (fnv_kind ('p'), '?'), last, last);
-    if (exclamation)
-      emit (&out, fnv_byte (fnv_kind ('p'), '!'), last, last);
-  }
+  if (question)
+    emit (&out, fnv_byte (fnv_kind ('p'), '?'), last, last);
+  if (exclamation)
+    emit (&out, fnv_byte (fnv_kind ('p'), '!'), last, last);
 
   /* emoji, emoticons, "!!" */
   for (guint m = unit->mark_first; m < unit->mark_first + unit->n_marks && m < tokens->marks->len; m++)

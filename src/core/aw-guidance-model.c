@@ -19,7 +19,7 @@
 
 #define MAGIC "AWGM"
 #define PREFIX_SIZE 12        /* magic, version, reserved, header size */
-#define CHECKSUM_SIZE 32      /* SHA-256 */
+#define CHECKSUM_SIZE 4       /* CRC-32 (IEEE 802.3, as zlib's crc32) */
 #define MAX_RULES 32
 #define EXPLAIN_MAX_TOKENS 6
 
@@ -141,6 +141,43 @@ invalid (Reader     *r,
                  "The model file is invalid: %s", message);
   r->failed = TRUE;
   return FALSE;
+}
+
+/* CRC-32 of IEEE 802.3 (zlib's crc32), four bytes at a time */
+static guint32
+crc32 (const guint8 *data,
+       gsize         len)
+{
+  static guint32 table[4][256];
+  static gsize ready = 0;
+  guint32 crc = 0xffffffffu;
+  gsize i = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint32 n = 0; n < 256; n++)
+        {
+          guint32 c = n;
+
+          for (int k = 0; k < 8; k++)
+            c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+          table[0][n] = c;
+        }
+      for (guint32 n = 0; n < 256; n++)
+        for (int t = 1; t < 4; t++)
+          table[t][n] = (table[t - 1][n] >> 8) ^ table[0][table[t - 1][n] & 0xff];
+      g_once_init_leave (&ready, 1);
+    }
+
+  for (; i + 4 <= len; i += 4)
+    {
+      crc ^= data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | ((guint32) data[i + 3] << 24);
+      crc = table[3][crc & 0xff] ^ table[2][(crc >> 8) & 0xff] ^
+            table[1][(crc >> 16) & 0xff] ^ table[0][crc >> 24];
+    }
+  for (; i < len; i++)
+    crc = table[0][(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+  return crc ^ 0xffffffffu;
 }
 
 static gboolean
@@ -290,16 +327,13 @@ aw_guidance_model_new_from_bytes (GBytes  *bytes,
     return invalid (&r, "there are bytes after the checksum"), NULL;
 
   {
-    g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-    guint8 digest[CHECKSUM_SIZE];
-    gsize digest_len = sizeof digest;
+    const guint8 *sum = r.data + r.len - CHECKSUM_SIZE;
+    guint32 stored = sum[0] | (sum[1] << 8) | (sum[2] << 16) | ((guint32) sum[3] << 24);
 
-    g_checksum_update (sum, r.data, r.len - CHECKSUM_SIZE);
-    g_checksum_get_digest (sum, digest, &digest_len);
-    if (memcmp (digest, r.data + r.len - CHECKSUM_SIZE, CHECKSUM_SIZE) != 0)
+    if (crc32 (r.data, r.len - CHECKSUM_SIZE) != stored)
       {
         g_set_error_literal (error, AW_GUIDANCE_MODEL_ERROR, AW_GUIDANCE_MODEL_ERROR_CHECKSUM,
-                             "The model file is corrupt: its SHA-256 checksum does not match");
+                             "The model file is corrupt: its CRC-32 checksum does not match");
         return NULL;
       }
   }
