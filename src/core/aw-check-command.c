@@ -13,6 +13,8 @@
 
 #include "aw-check-command.h"
 #include "aw-guidance.h"
+#include "aw-languages.h"
+#include "aw-text-fold.h"
 #include "aw-spell-checker.h"
 
 #define EXIT_CLEAN    0
@@ -141,36 +143,37 @@ read_input (Draft   *draft,
   return g_file_get_contents (draft->file, &draft->data, &draft->length, error);
 }
 
-/* The length of a "Subject:" label at the start of @text (also the labels mail programs
- * write in the other languages: "Betreff:", "Objet :"), or 0 */
+/* The length of a "Subject:" label at the start of @text (the "subject_labels" of every
+ * language's data, as mail programs write them: "Betreff:", "Objet :"), or 0 */
 static gsize
 subject_label (const char *text)
 {
-  static const char *labels[] = { "Subject", "Betreff", "Objet", "Asunto", "Assunto", "Oggetto" };
+  const char *p = text;
+  g_autofree char *word = NULL;
+  g_autofree char *folded = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (p == text)
+    return 0;
+  word = g_strndup (text, p - text);
+  folded = aw_text_fold (word);
+  if (!g_hash_table_contains (aw_languages_get_word_set (AW_LANGUAGE_WORDS_SUBJECT_LABELS,
+                                                         aw_text_fold), folded))
+    return 0;
+  /* French typography puts a (narrow) no-break space before the colon. */
+  for (;;)
     {
-      gsize len = strlen (labels[i]);
-      const char *p = text + len;
-
-      if (g_ascii_strncasecmp (text, labels[i], len) != 0)
-        continue;
-      /* French typography puts a (narrow) no-break space before the colon. */
-      for (;;)
-        {
-          if (*p == ' ' || *p == '\t')
-            p++;
-          else if (g_str_has_prefix (p, "\u00a0"))
-            p += strlen ("\u00a0");
-          else if (g_str_has_prefix (p, "\u202f"))
-            p += strlen ("\u202f");
-          else
-            break;
-        }
-      if (*p == ':')
-        return p + 1 - text;
+      if (*p == ' ' || *p == '\t')
+        p++;
+      else if (g_str_has_prefix (p, "\u00a0"))
+        p += strlen ("\u00a0");
+      else if (g_str_has_prefix (p, "\u202f"))
+        p += strlen ("\u202f");
+      else
+        break;
     }
-  return 0;
+  return *p == ':' ? (gsize) (p + 1 - text) : 0;
 }
 
 static void

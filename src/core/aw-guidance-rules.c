@@ -469,34 +469,20 @@ dup_folded_string (JsonObject *root,
 }
 
 /**
- * aw_guidance_rules_new_from_bytes:
+ * aw_guidance_rules_new:
  * @code: the language code the file is for
- * @bytes: the JSON text
+ * @root: the parsed guidance/<code>.json (aw_languages_get_data())
  *
  * Returns: (transfer full): the compiled rules, or %NULL with @error set
  */
 AwGuidanceRules *
-aw_guidance_rules_new_from_bytes (const char  *code,
-                                  GBytes      *bytes,
-                                  GError     **error)
+aw_guidance_rules_new (const char  *code,
+                       JsonObject  *root,
+                       GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(AwGuidanceRules) self = NULL;
-  JsonObject *root;
   JsonArray *array;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
   TrieNode root_node = { NULL, NULL, 0, -1, -1 };
-
-  if (!json_parser_load_from_data (parser, data, size, error))
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_UNKNOWN_LANGUAGE,
-                   "guidance/%s.json is not a JSON object", code);
-      return NULL;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
 
   self = g_new0 (AwGuidanceRules, 1);
   self->code = g_strdup (code);

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "aw-finding.h"
 #include "aw-text-fold.h"
@@ -70,8 +70,8 @@ struct _AwGuidanceRules
   guint32      root_table[256];
 };
 
-AwGuidanceRules *aw_guidance_rules_new_from_bytes (const char   *code,
-                                                   GBytes       *bytes,
+AwGuidanceRules *aw_guidance_rules_new            (const char   *code,
+                                                   JsonObject   *root,
                                                    GError      **error);
 void             aw_guidance_rules_free           (AwGuidanceRules *self);
 char            *aw_guidance_rules_fold_field     (const char      *text);

@@ -16,11 +16,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "aw-core-data.h"
 #include "aw-guidance.h"
 #include "aw-guidance-private.h"
 #include "aw-guidance-model.h"
 #include "aw-guidance-rules.h"
+#include "aw-languages.h"
 #include "aw-text-fold.h"
 
 #define SIGNOFF_LINES 6
@@ -100,33 +100,6 @@ static const char *msg_emoji = N_("Emoji are too casual for this email.");
 static const char *msg_exclamation = N_("Several exclamation or question marks read as shouting.");
 static const char *msg_caps = N_("Words in capitals read as shouting.");
 
-/* Acronyms every language shares; the data files add their own. */
-static const char *builtin_acronyms[] = {
-  "asap", "html", "json", "java", "gdpr", "dsgvo", "nasa", "ikea", "ifrs", "gaap", "cpa",
-  "kpis", "okrs", "saas", "b2b", "aws", "gcp", "azure", "scrum", "agile", "mba", "phd",
-  "cfo", "cto", "coo", "ceo", "cmo", "cio", "hr", "hrbp", "it", "erp", "crm", "sap",
-  "oracle", "linux", "unix", "php", "css", "rest", "soap", "react", "devops", "mlops",
-  "llm", "nlp", "bwl", "vwl", "ihk", "tuv", "dach", "emea", "apac", "latam", "usa",
-  "uefa", "fifa", "unesco", "unicef", "oecd", "nato", "bmw", "basf", "siemens", "bosch",
-  "ibm", "sql", "nosql", "etl", "api", "apis", "sdk", "ios", "macos", "android", "covid",
-  "pmp", "cissp", "ccna", "itil", "prince", "lean", "six", "sigma", "iso", "ieee", "acca",
-  "cima", "esg", "csrd", "sox", "ifrs", "hgb", "us", "uk", "eu", "ux", "ui", "qa", "ai",
-  "ml", "bi", "pm", "cv", "cvs", "hiring", "rh", "drh", "pme", "sarl", "gmbh", "spa",
-  "srl", "ltda", "cnpj", "cpf", "clt", "mei", "inss", "fgts", "sebrae", "senai", "usp",
-  "unicamp", "ufrj", "ufmg", "puc", "insead", "hec", "essec", "escp", "edhec", "polimi",
-  "bocconi", "luiss", "unam", "itam", "ipn", "uba", "tec", "iese", "esade", "ie", "upm",
-  "uam", "ucm", "ub", "upc", "tum", "lmu", "rwth", "kit", "eth", "epfl", "mit", "ucla",
-  "nyu", "lse", "ucl", "msc", "bsc", "ba", "ma", "llm", "jd", "md", "rn", "cfa", "frm",
-  "sre", "gis", "cad", "bim", "plc", "hmi", "scada", "sps", "kpi", "roi", "ebit", "ebitda",
-  "capex", "opex", "fp", "ppc", "seo", "sem", "ctr", "cpc", "cms", "ux", "uat", "sap",
-  "salesforce", "hubspot", "excel", "power", "tableau", "figma", "jira", "confluence",
-  "aws", "cloud", "unicredit", "bbva", "bnp", "sncf", "ratp", "edf", "lvmh", "axa",
-  "totalenergies", "renault", "enel", "eni", "tim", "rai", "itau", "bradesco", "petrobras",
-  "vale", "ambev", "natura", "embraer", "magalu", "nubank", "telefonica", "inditex",
-  "zara", "mapfre", "repsol", "iberdrola", "santander", "caixa", "sabadell", "mercadona",
-  "dhl", "sap", "zf", "rewe", "otto", "dm", "aldi", "lidl", "dax",
-};
-
 struct _AwGuidance
 {
   GObject     parent_instance;
@@ -135,7 +108,7 @@ struct _AwGuidance
   GHashTable *rules;        /* code -> AwGuidanceRules */
   GHashTable *detect_words; /* folded word -> bitmask of languages, as pointer */
   GPtrArray  *detect_rules; /* AwGuidanceRules, borrowed, in bit order */
-  GHashTable *acronyms;     /* builtin_acronyms */
+  GHashTable *acronyms;     /* folded: the acronyms every language shares (common.json) */
 };
 
 G_DEFINE_FINAL_TYPE (AwGuidance, aw_guidance, G_TYPE_OBJECT)
@@ -168,9 +141,8 @@ aw_guidance_init (AwGuidance *self)
   g_mutex_init (&self->mutex);
   self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) aw_guidance_rules_free);
-  self->acronyms = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_acronyms); i++)
-    g_hash_table_add (self->acronyms, (gpointer) builtin_acronyms[i]);
+  self->acronyms = g_hash_table_ref (aw_languages_get_word_set (AW_LANGUAGE_WORDS_ACRONYMS,
+                                                                aw_text_fold));
 }
 
 AwGuidance *
@@ -197,51 +169,15 @@ aw_guidance_get_default (void)
 /**
  * aw_guidance_get_languages:
  *
- * The languages that have rule data, as codes: en de fr es pt_BR it first, then any
- * other data file found in guidance/.
+ * The languages that have rule data, as codes: the order of guidance/common.json
+ * (en de fr es pt_BR it), then any other data file found in guidance/.
  *
  * Returns: (transfer none): a %NULL-terminated array
  */
 const char * const *
 aw_guidance_get_languages (void)
 {
-  static char **languages = NULL;
-
-  if (g_once_init_enter (&languages))
-    {
-      static const char *preferred[] = { "en", "de", "fr", "es", "pt_BR", "it" };
-      g_auto(GStrv) names = aw_core_data_list ("guidance", NULL);
-      GPtrArray *codes = g_ptr_array_new ();
-      GPtrArray *others = g_ptr_array_new ();
-
-      for (guint i = 0; i < G_N_ELEMENTS (preferred); i++)
-        {
-          g_autofree char *file = g_strconcat (preferred[i], ".json", NULL);
-
-          if (names != NULL && g_strv_contains ((const char * const *) names, file))
-            g_ptr_array_add (codes, g_strdup (preferred[i]));
-        }
-      for (guint i = 0; names != NULL && names[i] != NULL; i++)
-        {
-          if (g_str_has_suffix (names[i], ".json"))
-            {
-              g_autofree char *code = g_strndup (names[i], strlen (names[i]) - 5);
-              gboolean known = FALSE;
-
-              for (guint k = 0; k < G_N_ELEMENTS (preferred); k++)
-                known |= g_str_equal (code, preferred[k]);
-              if (!known)
-                g_ptr_array_add (others, g_steal_pointer (&code));
-            }
-        }
-      for (guint i = 0; i < others->len; i++)
-        g_ptr_array_add (codes, g_ptr_array_index (others, i));
-      g_ptr_array_free (others, TRUE);
-      g_ptr_array_add (codes, NULL);
-      g_once_init_leave (&languages, (char **) g_ptr_array_free (codes, FALSE));
-    }
-
-  return (const char * const *) languages;
+  return aw_languages_get_codes ();
 }
 
 gboolean
@@ -255,9 +191,8 @@ get_rules_locked (AwGuidance  *self,
                   const char  *code,
                   GError     **error)
 {
-  AwGuidanceRules *rules;
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  AwGuidanceRules *rules = NULL;
+  JsonObject *data;
   g_autoptr(GError) local_error = NULL;
 
   rules = g_hash_table_lookup (self->rules, code);
@@ -273,10 +208,9 @@ get_rules_locked (AwGuidance  *self,
       return NULL;
     }
 
-  path = g_strconcat ("guidance/", code, ".json", NULL);
-  bytes = aw_core_data_lookup (path, &local_error);
-  if (bytes != NULL)
-    rules = aw_guidance_rules_new_from_bytes (code, bytes, &local_error);
+  data = aw_languages_get_data (code, &local_error);
+  if (data != NULL)
+    rules = aw_guidance_rules_new (code, data, &local_error);
   if (rules == NULL)
     {
       g_warning ("Cannot load the guidance rules for %s: %s", code, local_error->message);
@@ -348,7 +282,7 @@ detect_from_tokens (AwGuidance *self,
 
   ensure_detection (self);
   if (self->detect_rules->len == 0)
-    return "en";
+    return aw_languages_get_default ();
 
   for (guint p = 0; p < n_parts; p++)
     {
@@ -392,16 +326,18 @@ detect_from_tokens (AwGuidance *self,
         }
     }
 
-  /* English loses a tie: its words ("feedback", "team", "job") are borrowed by every
-   * other language, the other way round hardly ever */
+  /* The default language (the first of common.json, English) loses a tie: its words
+   * ("feedback", "team", "job") are borrowed by every other language, the other way
+   * round hardly ever */
   for (guint b = 1; b < self->detect_rules->len; b++)
     if (scores[b] > scores[best] ||
         (scores[b] == scores[best] &&
-         strcmp (((AwGuidanceRules *) g_ptr_array_index (self->detect_rules, best))->code, "en") == 0))
+         strcmp (((AwGuidanceRules *) g_ptr_array_index (self->detect_rules, best))->code,
+                 aw_languages_get_default ()) == 0))
       best = b;
 
   if (scores[best] == 0)
-    return "en";
+    return aw_languages_get_default ();
   return ((AwGuidanceRules *) g_ptr_array_index (self->detect_rules, best))->code;
 }
 
@@ -409,7 +345,8 @@ detect_from_tokens (AwGuidance *self,
  * aw_guidance_detect_language:
  * @text: (nullable): UTF-8 text
  *
- * Returns: (transfer full): the most likely of aw_guidance_get_languages(), "en" when unsure
+ * Returns: (transfer full): the most likely of aw_guidance_get_languages(), the first of
+ *   them (en) when unsure
  */
 char *
 aw_guidance_detect_language (AwGuidance *self,
@@ -420,7 +357,7 @@ aw_guidance_detect_language (AwGuidance *self,
   g_return_val_if_fail (AW_IS_GUIDANCE (self), NULL);
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return g_strdup ("en");
+    return g_strdup (aw_languages_get_default ());
   tokens = aw_tokens_new (text);
   return g_strdup (detect_from_tokens (self, &tokens, 1));
 }
@@ -1401,30 +1338,25 @@ flush_findings (Check            *check,
   g_array_set_size (check->keys, 0);
 }
 
-/* Company names compare folded, without punctuation and legal-form suffixes. */
+/* Company names compare folded, without punctuation and legal-form suffixes (the
+ * "company_suffixes" of every language: a German applicant writes to a French SARL). */
 static char *
 normalize_company (const char *company)
 {
-  static const char *suffixes[] = {
-    "inc", "llc", "ltd", "limited", "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl",
-    "spa", "s", "a", "bv", "nv", "plc", "co", "corp", "corporation", "company", "ltda",
-    "sl", "me", "eireli", "ug", "mbh", "oy", "ab", "as", "group",
-  };
+  GHashTable *suffixes;
   g_autoptr(AwTokens) tokens = NULL;
   GString *out = g_string_new (NULL);
 
   if (company == NULL || !g_utf8_validate (company, -1, NULL))
     return g_string_free (out, FALSE);
 
+  suffixes = aw_languages_get_word_set (AW_LANGUAGE_WORDS_COMPANY_SUFFIXES, aw_text_fold);
   tokens = aw_tokens_new (company);
   for (guint i = 0; i < tokens->tokens->len; i++)
     {
       const char *word = aw_tokens_folded (tokens, i);
-      gboolean suffix = FALSE;
 
-      for (guint s = 0; s < G_N_ELEMENTS (suffixes) && i > 0; s++)
-        suffix |= g_str_equal (word, suffixes[s]);
-      if (suffix)
+      if (i > 0 && g_hash_table_contains (suffixes, word))
         continue;
       if (out->len > 0)
         g_string_append_c (out, ' ');
@@ -1523,29 +1455,23 @@ ends_with_name (AwTokens *tokens)
 }
 
 /* "Re: Update on your application" quotes their subject: its words are theirs, not a
- * request of the writer, so they count as quoted (placeholders are still found). */
+ * request of the writer, so they count as quoted (placeholders are still found). The
+ * markers are the "reply_prefixes" of every language (Re:, AW:, TR:, RV:). */
 static void
 mark_reply_subject (AwTokens *tokens)
 {
-  static const char *prefixes[] = {
-    "re", "aw", "wg", "fw", "fwd", "tr", "rv", "r", "i", "enc", "sv", "vs", "antw", "ref", "res",
-  };
   const AwToken *first;
-  const char *folded;
 
   if (tokens->tokens->len == 0)
     return;
   first = &g_array_index (tokens->tokens, AwToken, 0);
-  folded = aw_tokens_folded (tokens, 0);
-  if (tokens->text[first->byte_end] != ':')
+  if (tokens->text[first->byte_end] != ':' ||
+      !g_hash_table_contains (aw_languages_get_word_set (AW_LANGUAGE_WORDS_REPLY_PREFIXES,
+                                                         aw_text_fold),
+                              aw_tokens_folded (tokens, 0)))
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_str_equal (folded, prefixes[i]))
-      {
-        for (guint t = 0; t < tokens->tokens->len; t++)
-          g_array_index (tokens->tokens, AwToken, t).flags |= AW_TOKEN_QUOTED;
-        return;
-      }
+  for (guint t = 0; t < tokens->tokens->len; t++)
+    g_array_index (tokens->tokens, AwToken, t).flags |= AW_TOKEN_QUOTED;
 }
 
 typedef enum {

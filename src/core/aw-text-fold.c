@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "aw-languages.h"
 #include "aw-text-fold.h"
 
 #define MAX_FOLDED_TOKEN 64
@@ -635,7 +636,9 @@ aw_tokens_free (AwTokens *tokens)
 
 /* Quoted reply text: "> " lines, and everything from a reply header on ("On ... wrote:",
  * "Am ... schrieb ...:", "-----Original Message-----", "From: ... / Sent: ...") is the
- * other side's text, not the writer's. */
+ * other side's text, not the writer's. The words of a header are the "reply_header"
+ * lists of every language's data (aw-languages.c): a German reply quotes an English
+ * email as often as a German one. */
 
 typedef struct
 {
@@ -668,10 +671,11 @@ first_word (const QuoteLine *line,
 }
 
 static gboolean
-word_in (const char         *word,
-         const char * const *set)
+word_in (const char      *word,
+         AwLanguageWords  kind)
 {
-  return word != NULL && g_strv_contains (set, word);
+  return word != NULL &&
+         g_hash_table_contains (aw_languages_get_word_set (kind, aw_text_fold), word);
 }
 
 static const char *
@@ -688,8 +692,7 @@ line_last_char (const QuoteLine *line)
 static gboolean
 has_wrote_verb (const QuoteLine *line)
 {
-  static const char * const verbs[] = { "wrote", "schrieb", "ecrit", "escribio", "escreveu",
-                                        "scritto", "writes", NULL };
+  GHashTable *verbs = aw_languages_get_word_set (AW_LANGUAGE_WORDS_REPLY_VERBS, aw_text_fold);
   g_autofree char *raw = g_strndup (line->start, line->end - line->start);
   g_autofree char *folded = aw_text_fold (raw);
   char *p = folded;
@@ -709,7 +712,7 @@ has_wrote_verb (const QuoteLine *line)
           gboolean found;
 
           *p = '\0';
-          found = g_strv_contains (verbs, word);
+          found = g_hash_table_contains (verbs, word);
           *p = saved;
           if (found)
             return TRUE;
@@ -722,13 +725,6 @@ has_wrote_verb (const QuoteLine *line)
 static int
 find_reply_header (GArray *lines)
 {
-  static const char * const openers[] = { "on", "am", "le", "el", "em", "il", NULL };
-  static const char * const from[] = { "from", "von", "de", "da", NULL };
-  static const char * const header[] = { "sent", "date", "to", "subject", "cc", "gesendet",
-                                         "datum", "an", "betreff", "envoye", "a", "objet",
-                                         "enviado", "enviada", "fecha", "para", "asunto",
-                                         "assunto", "data", "inviato", "oggetto", NULL };
-
   for (guint i = 0; i < lines->len; i++)
     {
       const QuoteLine *line = &g_array_index (lines, QuoteLine, i);
@@ -758,20 +754,20 @@ find_reply_header (GArray *lines)
           gboolean unused;
 
           /* "Grace Abara <grace@example.com> schrieb am Mo., 3. März 2025, 09:14:" */
-          if (word_in (word, openers) || memchr (line->start, '@', line->end - line->start))
+          if (word_in (word, AW_LANGUAGE_WORDS_REPLY_OPENERS) || memchr (line->start, '@', line->end - line->start))
             return i;
           if (i > 0)
             {
               const QuoteLine *prev = &g_array_index (lines, QuoteLine, i - 1);
               g_autofree char *prev_word = first_word (prev, &unused);
 
-              if (word_in (prev_word, openers))
+              if (word_in (prev_word, AW_LANGUAGE_WORDS_REPLY_OPENERS))
                 return i - 1;
             }
         }
 
       /* "From: Grace Abara" followed by "Sent: ..." or "To: ..." */
-      if (colon && word_in (word, from))
+      if (colon && word_in (word, AW_LANGUAGE_WORDS_REPLY_FROM))
         {
           for (guint j = i + 1; j < lines->len && j <= i + 2; j++)
             {
@@ -779,7 +775,7 @@ find_reply_header (GArray *lines)
               g_autofree char *next = first_word (&g_array_index (lines, QuoteLine, j),
                                                   &next_colon);
 
-              if (next_colon && word_in (next, header))
+              if (next_colon && word_in (next, AW_LANGUAGE_WORDS_REPLY_FIELDS))
                 return i;
             }
         }

@@ -1,0 +1,338 @@
+/* aw-languages.c: the one place that knows the email languages and loads their data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The languages are the files data/guidance/<code>.json in the core resource (or in any
+ * other resource registered under the same prefix): the ones data/guidance/common.json
+ * lists under "languages" come first, in that order, then the rest by code. Each file is
+ * parsed once per process and kept, so the guidance rules of a language and the word
+ * lists every language contributes to (reply headers, reply prefixes, company suffixes)
+ * share one parse. Nothing here knows a language by name.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "aw-core-data.h"
+#include "aw-languages.h"
+
+typedef struct
+{
+  const char *member;
+  const char *sub_member;   /* nullable: a list inside the object @member */
+  gboolean    common_only;
+} WordList;
+
+static const WordList word_lists[AW_LANGUAGE_N_WORDS] = {
+  [AW_LANGUAGE_WORDS_ACRONYMS]         = { "acronyms", NULL, TRUE },
+  [AW_LANGUAGE_WORDS_COMPANY_SUFFIXES] = { "company_suffixes", NULL, FALSE },
+  [AW_LANGUAGE_WORDS_REPLY_PREFIXES]   = { "reply_prefixes", NULL, FALSE },
+  [AW_LANGUAGE_WORDS_SUBJECT_LABELS]   = { "subject_labels", NULL, FALSE },
+  [AW_LANGUAGE_WORDS_REPLY_OPENERS]    = { "reply_header", "opens", FALSE },
+  [AW_LANGUAGE_WORDS_REPLY_VERBS]      = { "reply_header", "wrote", FALSE },
+  [AW_LANGUAGE_WORDS_REPLY_FROM]       = { "reply_header", "from", FALSE },
+  [AW_LANGUAGE_WORDS_REPLY_FIELDS]     = { "reply_header", "fields", FALSE },
+};
+
+static GMutex data_lock;
+static GHashTable *data;                            /* code -> JsonNode, never freed */
+static char **words[AW_LANGUAGE_N_WORDS];           /* built once, never freed */
+static GHashTable *word_sets[AW_LANGUAGE_N_WORDS];  /* folded words, built once */
+
+static JsonNode *
+parse_file (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = aw_core_data_lookup (path, error);
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), error))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s is not a JSON object", path);
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* data/guidance/common.json, or an empty object without one */
+static JsonObject *
+get_common (void)
+{
+  static JsonNode *common = NULL;
+
+  if (g_once_init_enter (&common))
+    {
+      g_autoptr(GError) error = NULL;
+      JsonNode *node = parse_file ("guidance/common.json", &error);
+
+      if (node == NULL)
+        {
+          if (g_error_matches (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND))
+            g_debug ("No guidance/common.json");
+          else
+            g_warning ("Cannot read guidance/common.json: %s", error->message);
+          node = json_node_new (JSON_NODE_OBJECT);
+          json_node_take_object (node, json_object_new ());
+        }
+      g_once_init_leave (&common, node);
+    }
+  return json_node_get_object (common);
+}
+
+/* The codes of the <code>.json files in @dir: those @order names first, in its order,
+ * then the others sorted. */
+static char **
+list_codes (const char *dir,
+            JsonArray  *order)
+{
+  g_auto(GStrv) names = aw_core_data_list (dir, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".json") && !g_str_equal (names[i], "common.json"))
+      g_ptr_array_add (found, g_strndup (names[i], strlen (names[i]) - strlen (".json")));
+
+  for (guint i = 0; order != NULL && i < json_array_get_length (order); i++)
+    {
+      const char *code = json_array_get_string_element (order, i);
+      guint index;
+
+      if (code != NULL &&
+          g_ptr_array_find_with_equal_func (found, code, g_str_equal, &index))
+        {
+          g_strv_builder_add (builder, code);
+          g_ptr_array_remove_index (found, index);
+        }
+    }
+  for (guint i = 0; i < found->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (found, i));
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * aw_languages_get_codes:
+ *
+ * The languages that have guidance data: the `languages` of guidance/common.json first,
+ * in that order, then any other guidance/<code>.json by code.
+ *
+ * Returns: (transfer none): a %NULL-terminated array
+ */
+const char * const *
+aw_languages_get_codes (void)
+{
+  static char **codes = NULL;
+
+  if (g_once_init_enter (&codes))
+    {
+      JsonObject *common = get_common ();
+      JsonArray *order = NULL;
+
+      if (json_object_has_member (common, "languages") &&
+          JSON_NODE_HOLDS_ARRAY (json_object_get_member (common, "languages")))
+        order = json_object_get_array_member (common, "languages");
+      g_once_init_leave (&codes, list_codes ("guidance", order));
+    }
+  return (const char * const *) codes;
+}
+
+gboolean
+aw_languages_contains (const char *code)
+{
+  return code != NULL && g_strv_contains (aw_languages_get_codes (), code);
+}
+
+/**
+ * aw_languages_get_default:
+ *
+ * The first language: detection falls back to it, and it loses a tie (FORMAT.md).
+ *
+ * Returns: (transfer none): a code, "" when there is no data at all
+ */
+const char *
+aw_languages_get_default (void)
+{
+  const char * const *codes = aw_languages_get_codes ();
+
+  return codes[0] != NULL ? codes[0] : "";
+}
+
+/**
+ * aw_languages_get_template_codes:
+ *
+ * Returns: (transfer none): the languages that have a draft template
+ *   (templates/<code>.json), sorted
+ */
+const char * const *
+aw_languages_get_template_codes (void)
+{
+  static char **codes = NULL;
+
+  if (g_once_init_enter (&codes))
+    g_once_init_leave (&codes, list_codes ("templates", NULL));
+  return (const char * const *) codes;
+}
+
+static JsonObject *
+get_data_locked (const char  *code,
+                 GError     **error)
+{
+  JsonNode *node;
+  g_autofree char *path = NULL;
+
+  if (data == NULL)
+    data = g_hash_table_new (g_str_hash, g_str_equal);
+  node = g_hash_table_lookup (data, code);
+  if (node != NULL)
+    return json_node_get_object (node);
+
+  if (!aw_languages_contains (code))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No data for the language %s", code);
+      return NULL;
+    }
+  path = g_strconcat ("guidance/", code, ".json", NULL);
+  node = parse_file (path, error);
+  if (node == NULL)
+    return NULL;
+  g_hash_table_insert (data, g_strdup (code), node);
+  return json_node_get_object (node);
+}
+
+/**
+ * aw_languages_get_data:
+ * @code: one of aw_languages_get_codes()
+ *
+ * Returns: (transfer none): the parsed guidance/<code>.json, kept for the process, or
+ *   %NULL with @error set
+ */
+JsonObject *
+aw_languages_get_data (const char  *code,
+                       GError     **error)
+{
+  JsonObject *object;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  g_mutex_lock (&data_lock);
+  object = get_data_locked (code, error);
+  g_mutex_unlock (&data_lock);
+  return object;
+}
+
+static void
+add_words (JsonObject   *object,
+           const WordList *list,
+           GHashTable   *seen,
+           GStrvBuilder *builder)
+{
+  JsonNode *node;
+  JsonArray *array;
+
+  if (object == NULL || (node = json_object_get_member (object, list->member)) == NULL)
+    return;
+  if (list->sub_member != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return;
+      node = json_object_get_member (json_node_get_object (node), list->sub_member);
+      if (node == NULL)
+        return;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *word;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        continue;
+      word = json_node_get_string (element);
+      if (*word != '\0' && g_hash_table_add (seen, (gpointer) word))
+        g_strv_builder_add (builder, word);
+    }
+}
+
+/**
+ * aw_languages_get_words:
+ * @kind: which list
+ *
+ * The list of guidance/common.json and (unless @kind is common only) of every language,
+ * as written there, without repeats. The first call loads every language.
+ *
+ * Returns: (transfer none): a %NULL-terminated array
+ */
+const char * const *
+aw_languages_get_words (AwLanguageWords kind)
+{
+  char **list;
+
+  g_return_val_if_fail (kind < AW_LANGUAGE_N_WORDS, NULL);
+
+  list = g_atomic_pointer_get (&words[kind]);
+  if (list != NULL)
+    return (const char * const *) list;
+
+  g_mutex_lock (&data_lock);
+  if (words[kind] == NULL)
+    {
+      const WordList *wanted = &word_lists[kind];
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      const char * const *codes = aw_languages_get_codes ();
+
+      add_words (get_common (), wanted, seen, builder);
+      for (guint i = 0; !wanted->common_only && codes[i] != NULL; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          JsonObject *object = get_data_locked (codes[i], &error);
+
+          if (object == NULL)
+            g_debug ("No %s from %s: %s", wanted->member, codes[i], error->message);
+          add_words (object, wanted, seen, builder);
+        }
+      g_atomic_pointer_set (&words[kind], g_strv_builder_end (builder));
+    }
+  list = words[kind];
+  g_mutex_unlock (&data_lock);
+  return (const char * const *) list;
+}
+
+/**
+ * aw_languages_get_word_set:
+ * @kind: which list
+ * @fold: how to fold a word for matching (aw_text_fold); the first call decides
+ *
+ * Returns: (transfer none): aw_languages_get_words() folded, as a set of strings
+ */
+GHashTable *
+aw_languages_get_word_set (AwLanguageWords    kind,
+                           AwLanguageFoldFunc fold)
+{
+  GHashTable *set;
+  const char * const *list;
+
+  g_return_val_if_fail (kind < AW_LANGUAGE_N_WORDS, NULL);
+
+  set = g_atomic_pointer_get (&word_sets[kind]);
+  if (set != NULL)
+    return set;
+
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  list = aw_languages_get_words (kind);
+  for (guint i = 0; list[i] != NULL; i++)
+    g_hash_table_add (set, fold (list[i]));
+  if (!g_atomic_pointer_compare_and_exchange (&word_sets[kind], NULL, set))
+    g_hash_table_unref (set);
+  return g_atomic_pointer_get (&word_sets[kind]);
+}
