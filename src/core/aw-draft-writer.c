@@ -13,6 +13,7 @@
 
 #include "aw-core-data.h"
 #include "aw-draft-writer.h"
+#include "aw-languages.h"
 
 typedef struct
 {
@@ -37,39 +38,16 @@ template_free (gpointer data)
   g_free (template);
 }
 
-static const char * const *
-list_languages (void)
-{
-  static char **languages = NULL;
-
-  if (g_once_init_enter (&languages))
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) names = aw_core_data_list ("templates", NULL);
-
-      for (guint i = 0; names != NULL && names[i] != NULL; i++)
-        if (g_str_has_suffix (names[i], ".json"))
-          {
-            g_autofree char *code = g_strndup (names[i], strlen (names[i]) - strlen (".json"));
-
-            g_strv_builder_add (builder, code);
-          }
-      g_once_init_leave (&languages, g_strv_builder_end (builder));
-    }
-
-  return (const char * const *) languages;
-}
-
 const char * const *
 aw_draft_writer_get_languages (void)
 {
-  return list_languages ();
+  return aw_languages_get_template_codes ();
 }
 
 gboolean
 aw_draft_writer_has_language (const char *language)
 {
-  return language != NULL && g_strv_contains (list_languages (), language);
+  return language != NULL && g_strv_contains (aw_languages_get_template_codes (), language);
 }
 
 /* Returns a template owned by the cache (never freed while the process runs). */

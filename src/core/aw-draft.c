@@ -8,7 +8,7 @@
 
 #include "aw-address.h"
 #include "aw-draft.h"
-#include "aw-draft-writer.h"
+#include "aw-languages.h"
 
 #define DRAFT_FORMAT_VERSION 1
 
@@ -316,7 +316,7 @@ aw_draft_get_default_language (void)
           g_autofree char *locale = g_strdup (entries[j]);
           g_autofree char *lang = NULL;
           char *cut;
-          const char * const *languages = aw_draft_writer_get_languages ();
+          const char * const *languages = aw_languages_get_template_codes ();
 
           if ((cut = strpbrk (locale, ".@")) != NULL)
             *cut = '\0';
@@ -338,12 +338,12 @@ aw_draft_get_default_language (void)
               return languages[k];
         }
 
-      /* LC_ALL / LC_MESSAGES / LANG set but not one of ours: they decide (en). */
+      /* LC_ALL / LC_MESSAGES / LANG set but not one of ours: they decide (the default). */
       if (i > 0)
         break;
     }
 
-  return "en";
+  return aw_languages_get_default ();
 }
 
 /* Object */
