@@ -20,6 +20,10 @@ test_packages=(
   python3 python3-aiosmtpd openssl swaks msmtp imagemagick
   clang libclang-rt-14-dev gnome-text-editor
   python3-numpy python3-sklearn
+  python3-pyatspi python3-dogtail at-spi2-core
+  # Only recommended by the tools above, so --no-install-recommends leaves them out:
+  # swaks needs libnet-ssleay-perl for --tls and --tls-on-connect.
+  libnet-ssleay-perl
 )
 
 mode=${1:-build}
