@@ -369,6 +369,129 @@ test_reply_codes_kept_in_error (void)
   g_assert_cmpstr (aw_smtp_error_get_enhanced_code (copy), ==, "5.7.9");
 }
 
+/* RFC 3676 4.2 reading, for what Afterword writes (quote depth 0, DelSp=no): a line
+ * ending in a space joins the next one; one leading space is stuffing. */
+static char *
+unflow (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *lf = g_strdup (text);
+  char *src, *dst;
+  int i;
+
+  for (src = dst = lf; *src != '\0'; src++)
+    if (*src != '\r')
+      *dst++ = *src;
+  *dst = '\0';
+  g_assert_true (g_str_has_suffix (lf, "\n"));
+  lines = g_strsplit (lf, "\n", -1);
+  for (i = 0; lines[i + 1] != NULL; i++)   /* the last one is after the final newline */
+    {
+      const char *line = lines[i];
+      gsize len;
+
+      /* stuffing leaves no quote marker or "From " at the start of a line */
+      g_assert_false (line[0] == '>');
+      g_assert_false (g_str_has_prefix (line, "From "));
+      if (g_str_equal (line, "-- "))
+        {
+          g_string_append (out, "-- \n");
+          continue;
+        }
+      if (line[0] == ' ')
+        line++;
+      len = strlen (line);
+      g_string_append (out, line);
+      if (len == 0 || line[len - 1] != ' ')
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_flowed_round_trip (const char *body,
+                          const char *expected)
+{
+  gboolean eight_bit;
+
+  for (eight_bit = FALSE; eight_bit <= TRUE; eight_bit++)
+    {
+      g_autoptr(AwMessage) message = sample ();
+      g_autoptr(GBytes) wire = NULL;
+      g_autoptr(GMimeMessage) parsed = NULL;
+      g_autofree char *decoded = NULL;
+      g_autofree char *unflowed = NULL;
+      g_auto(GStrv) lines = NULL;
+      GMimeObject *part;
+      int i, soft = 0;
+
+      aw_message_set_body (message, body);
+      wire = aw_message_to_bytes (message, eight_bit);
+      g_assert_nonnull (wire);
+      parsed = parse_wire (wire);
+      part = g_mime_message_get_mime_part (parsed);
+      g_assert_cmpstr (g_mime_object_get_content_type_parameter (part, "format"), ==, "flowed");
+      g_assert_cmpstr (g_mime_object_get_content_type_parameter (part, "delsp"), ==, "no");
+      g_assert_cmpstr (g_mime_object_get_content_type_parameter (part, "charset"), ==, "utf-8");
+
+      decoded = decoded_body (parsed);
+      unflowed = unflow (decoded);
+      g_assert_cmpstr (unflowed, ==, expected);
+
+      /* no line longer than 78 characters, unless it is one word that cannot be broken */
+      lines = g_strsplit (decoded, "\r\n", -1);
+      for (i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *word = g_strstrip (g_strdup (lines[i]));
+
+          if (g_str_has_suffix (lines[i], " ") && !g_str_equal (lines[i], "-- "))
+            soft++;
+          if (g_utf8_strlen (lines[i], -1) > 78)
+            {
+              g_test_message ("long line: %s", lines[i]);
+              g_assert_null (strchr (word, ' '));
+            }
+        }
+      if (strlen (body) > 200)
+        g_assert_cmpint (soft, >, 0);
+    }
+}
+
+static void
+test_format_flowed (void)
+{
+  const char *paragraph =
+    "Thank you for taking the time to talk with me about the Product Designer role last "
+    "Tuesday. I enjoyed hearing how the team plans the next release, and I would welcome "
+    "any feedback on my portfolio review, in particular on the case study about the "
+    "booking flow. Please keep me in mind for future roles.";
+  const char *german =
+    "vielen Dank für das freundliche Gespräch über die Stelle als Produktdesignerin in "
+    "Ihrem Team in Köln; über eine kurze Rückmeldung zu meiner Präsentation würde ich "
+    "mich sehr freuen.";
+  const char *url =
+    "https://jobs.example.com/postings/2026/product-designer-berlin-remote-friendly?"
+    "utm_source=newsletter&utm_medium=email&ref=0123456789abcdef0123456789abcdef";
+  g_autofree char *line72 = g_strnfill (72, 'x');
+  g_autofree char *body = NULL;
+  g_autofree char *words72 = NULL;
+
+  words72 = g_strdup_printf ("%.*s %.*s", 40, line72, 40, line72);
+  body = g_strdup_printf ("Dear Dana,\n\n%s\n\n%s\n\nThe posting: %s (still open?)\n%s\n"
+                          "From the start I liked the team.\n> not a quote\n  two spaces first\n"
+                          "several   spaces   between   words   here   and   there   and   "
+                          "again   and   again   to   pass   the   width\n"
+                          "%s\n%s\n\nBest regards,\nSam\n-- \nSam Lee\n+49 30 1234567\n",
+                          paragraph, german, url, url, line72, words72);
+  assert_flowed_round_trip (body, body);
+
+  /* Spaces at the end of a line would read as a soft break: they are dropped, the line
+   * stays its own line; the signature separator keeps its space */
+  assert_flowed_round_trip ("Best regards,   \nSam \n-- \nSam Lee", "Best regards,\nSam\n-- \nSam Lee\n");
+  assert_flowed_round_trip ("", "\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/message/invalid-addresses", test_invalid_addresses);
   g_test_add_func ("/message/missing-fields", test_missing_fields);
   g_test_add_func ("/message/long-lines", test_long_lines_never_exceed_998);
+  g_test_add_func ("/message/format-flowed", test_format_flowed);
   g_test_add_func ("/message/encode-data", test_encode_data);
   g_test_add_func ("/message/error-sentences", test_error_sentences);
   g_test_add_func ("/message/reply-codes-in-error", test_reply_codes_kept_in_error);

@@ -87,11 +87,21 @@ parse_bytes (GBytes *bytes)
   return g_mime_parser_construct_message (parser, NULL);
 }
 
+/* The body as a reader gets it back: CR LF line ends, and no spaces at the end of a
+ * line, which format=flowed (RFC 3676 4.2) cannot carry on a hard line break. */
 static char *
 crlf (const char *text)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  int i;
 
+  for (i = 0; lines[i] != NULL; i++)
+    {
+      gsize len = strlen (lines[i]);
+
+      while (len > 0 && lines[i][len - 1] == ' ')
+        lines[i][--len] = '\0';
+    }
   return g_strjoinv ("\r\n", lines);
 }
 

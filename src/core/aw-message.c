@@ -622,6 +622,93 @@ normalize_newlines (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* ---- format=flowed (RFC 3676), DelSp=no ---- */
+
+#define FLOWED_WIDTH 72
+
+/* Bytes of the first physical line for @text: the longest start that ends after a run
+ * of spaces and holds at most FLOWED_WIDTH characters; a word longer than that (a link)
+ * stays whole. */
+static gsize
+flowed_break (const char *text,
+              gsize       length)
+{
+  gsize col = 0;
+  gsize best = 0;
+  gsize p = 0;
+
+  while (p < length)
+    {
+      if (text[p] == ' ')
+        {
+          while (p < length && text[p] == ' ')
+            {
+              p++;
+              col++;
+            }
+          if (p == length)
+            return length;
+          if (col > FLOWED_WIDTH)
+            return best > 0 ? best : p;
+          best = p;
+        }
+      else
+        {
+          p = (gsize) (g_utf8_next_char (text + p) - text);
+          col++;
+          if (col > FLOWED_WIDTH && best > 0)
+            return best;
+        }
+    }
+  return length;
+}
+
+/* One line of the body as flowed lines: each but the last ends with the space at which
+ * it was broken (a soft break); lines that start with a space, ">" or "From " are
+ * space-stuffed. */
+static void
+append_flowed_line (GString    *out,
+                    const char *line,
+                    gsize       length)
+{
+  gsize start = 0;
+
+  /* A hard break must not end with a space, which would read as a soft one; the
+   * signature separator "-- " is the one exception (RFC 3676 4.3). */
+  if (!(length == 3 && memcmp (line, "-- ", 3) == 0))
+    while (length > 0 && line[length - 1] == ' ')
+      length--;
+
+  do
+    {
+      const char *piece = line + start;
+      gsize piece_length = flowed_break (piece, length - start);
+
+      if (*piece == ' ' || *piece == '>' || (length - start >= 5 && memcmp (piece, "From ", 5) == 0))
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, piece, (gssize) piece_length);
+      g_string_append_c (out, '\n');
+      start += piece_length;
+    }
+  while (start < length);
+}
+
+/* @text ends with a newline; the result does too */
+static char *
+flow_text (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + strlen (text) / 64 + 1);
+  const char *line = text;
+  const char *nl;
+
+  while ((nl = strchr (line, '\n')) != NULL)
+    {
+      append_flowed_line (out, line, (gsize) (nl - line));
+      line = nl + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 ensure_identity (AwMessage *self)
 {
@@ -693,11 +780,21 @@ aw_message_build_wire (AwMessage  *self,
       g_free (body);
       body = with_newline;
     }
+  {
+    /* Paragraphs go as flowed text: lines of at most 72 characters that a mail client
+     * joins again and rewraps to its window. */
+    char *flowed = flow_text (body);
+
+    g_free (body);
+    body = flowed;
+  }
 
   /* The body as UTF-8 bytes; g_mime_text_part_set_text() would re-encode it into
    * whatever charset it finds best. */
   part = g_mime_text_part_new_with_subtype ("plain");
   g_mime_object_set_content_type_parameter (GMIME_OBJECT (part), "charset", "utf-8");
+  g_mime_object_set_content_type_parameter (GMIME_OBJECT (part), "format", "flowed");
+  g_mime_object_set_content_type_parameter (GMIME_OBJECT (part), "delsp", "no");
   {
     g_autoptr(GMimeStream) body_stream = g_mime_stream_mem_new_with_buffer (body, strlen (body));
     g_autoptr(GMimeDataWrapper) content =
