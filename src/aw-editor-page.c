@@ -729,6 +729,14 @@ aw_editor_page_get_guidance_panel (AwEditorPage *self)
   return self->guidance_panel;
 }
 
+AwSpellController *
+aw_editor_page_get_spell_controller (AwEditorPage *self)
+{
+  g_return_val_if_fail (AW_IS_EDITOR_PAGE (self), NULL);
+
+  return self->spell;
+}
+
 static char *
 escape_mailto_part (const char *text)
 {

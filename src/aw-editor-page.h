@@ -9,6 +9,7 @@
 #include "aw-draft.h"
 #include "aw-guidance.h"
 #include "aw-guidance-panel.h"
+#include "aw-spell-controller.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,7 @@ void              aw_editor_page_ignore_finding       (AwEditorPage *self,
 GtkTextView      *aw_editor_page_get_body_view        (AwEditorPage *self);
 GtkEditable      *aw_editor_page_get_subject_entry    (AwEditorPage *self);
 AwGuidancePanel  *aw_editor_page_get_guidance_panel   (AwEditorPage *self);
+AwSpellController *aw_editor_page_get_spell_controller (AwEditorPage *self);
 /* The name of the highlight tag of a severity in the body's buffer */
 const char       *aw_editor_page_get_tag_name         (AwSeverity    severity);
 
