@@ -7,6 +7,7 @@
 
 Imported by build-aux/train-guidance as the one reader of the format.
 """
+import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -16,7 +17,32 @@ SPAN_RULES = ("pushy", "status-request", "negative", "overpromise", "unprofessio
 ABSENCE_RULES = ("missing-thanks", "missing-feedback-request", "greeting", "sign-off",
                  "too-long")
 RULES = SPAN_RULES + ABSENCE_RULES
-LANGUAGES = ("en", "de", "fr", "es", "pt_BR", "it")
+GUIDANCE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                            "data", "guidance")
+
+
+def _guidance_data():
+    """data/guidance/common.json and every data/guidance/<code>.json, as the engine reads
+    them (src/core/aw-languages.c): the languages of common.json first, in that order,
+    then the other files by code."""
+    with open(os.path.join(GUIDANCE_DIR, "common.json"), encoding="utf-8") as f:
+        common = json.load(f)
+    files = sorted(n[:-5] for n in os.listdir(GUIDANCE_DIR)
+                   if n.endswith(".json") and n != "common.json")
+    codes = [c for c in common.get("languages", []) if c in files]
+    codes += [c for c in files if c not in codes]
+    data = {}
+    for code in codes:
+        with open(os.path.join(GUIDANCE_DIR, code + ".json"), encoding="utf-8") as f:
+            data[code] = json.load(f)
+    return common, data
+
+
+_COMMON, LANGUAGE_DATA = _guidance_data()
+LANGUAGES = tuple(LANGUAGE_DATA)
+# "Subject:" and the labels mail programs write in the other languages ("Betreff:")
+SUBJECT_LABELS = tuple(dict.fromkeys(
+    label for d in [_COMMON, *LANGUAGE_DATA.values()] for label in d.get("subject_labels", [])))
 SPLITS = ("train", "dev", "test")
 
 
