@@ -18,6 +18,7 @@ struct _AwSender
   AwAccount         *account;
   AwHistory         *history;
   char              *password;
+  AwCredentialSource *credential_source;
   GTlsDatabase      *tls_database;
   AwCertificateInfo *rejected_certificate;
   AwSenderStage      stage;
@@ -191,6 +192,16 @@ aw_sender_set_password (AwSender   *self,
 
   wipe_password (&self->password);
   self->password = g_strdup (password);
+}
+
+/* GNOME Online Accounts: the SMTP client asks @source for the token or password when it
+ * signs in (and once more for a refused token); the keyring is not read. */
+void
+aw_sender_set_credential_source (AwSender           *self,
+                                 AwCredentialSource *source)
+{
+  g_return_if_fail (AW_IS_SENDER (self));
+  g_set_object (&self->credential_source, source);
 }
 
 void
@@ -431,6 +442,7 @@ start_smtp (GTask      *task,
                                      aw_sender_smtp_security (aw_account_get_security (self->account)));
   if (password != NULL)
     aw_smtp_client_set_credentials (send->client, aw_account_get_login (self->account), password);
+  aw_smtp_client_set_credential_source (send->client, self->credential_source);
   if (self->tls_database != NULL)
     aw_smtp_client_set_tls_database (send->client, self->tls_database);
   if (aw_account_get_pinned_fingerprint (self->account) != NULL)
@@ -488,7 +500,7 @@ begin (AwSender *self,
 {
   set_busy (self, TRUE);
   g_clear_object (&self->rejected_certificate);
-  if (self->password != NULL)
+  if (self->password != NULL || self->credential_source != NULL)
     {
       start_smtp (task, self->password);
       return;
@@ -650,6 +662,7 @@ aw_sender_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->history);
   g_clear_object (&self->tls_database);
+  g_clear_object (&self->credential_source);
   g_clear_object (&self->rejected_certificate);
   wipe_password (&self->password);
 

@@ -56,6 +56,9 @@ gboolean           aw_sender_get_busy                 (AwSender             *sel
 /* For tests and for a password just typed: skip the keyring. */
 void               aw_sender_set_password             (AwSender             *self,
                                                        const char           *password);
+/* Online Accounts: the secret comes from @source at sign-in, not from the keyring. */
+void               aw_sender_set_credential_source    (AwSender             *self,
+                                                       AwCredentialSource   *source);
 /* For tests: trust this CA instead of the system's. */
 void               aw_sender_set_tls_database         (AwSender             *self,
                                                        GTlsDatabase         *database);

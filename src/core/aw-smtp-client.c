@@ -54,6 +54,7 @@ struct _AwSmtpClient
   char              *username;
   char              *password;
   char              *oauth2_token;
+  AwCredentialSource *credential_source;
   guint              connect_timeout;
   GTlsDatabase      *tls_database;
   char              *pinned_fingerprint;
@@ -166,6 +167,8 @@ struct _Op
   const char         *mechanism;
   int                 auth_step;
   gboolean            auth_cancelled;
+  gboolean            credentials_fetched;
+  gboolean            credentials_renewed;
 };
 
 static void
@@ -793,6 +796,52 @@ static void start_tls (GTask *task);
 static void start_envelope (GTask *task);
 static void auth_reply (GTask *task, AwSmtpReply *reply);
 
+static void
+on_credentials (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  AwCredentialSource *credentials = AW_CREDENTIAL_SOURCE (source);
+  g_autoptr(GError) error = NULL;
+  char *secret = aw_credential_source_lookup_finish (credentials, result, &error);
+
+  if (op->finished)
+    {
+      secure_free (secret);
+      return;
+    }
+  if (secret == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        op_fail_io (task, g_steal_pointer (&error), AW_SMTP_ERROR_AUTH_FAILED);
+      else
+        op_fail (task, g_steal_pointer (&error));  /* the source's own error, as it is */
+      return;
+    }
+  if (aw_credential_source_get_kind (credentials) == AW_CREDENTIAL_KIND_OAUTH2)
+    aw_smtp_client_set_oauth2_token (op->client, aw_credential_source_get_login (credentials), secret);
+  else
+    aw_smtp_client_set_credentials (op->client, aw_credential_source_get_login (credentials), secret);
+  secure_free (secret);
+  op->credentials_fetched = TRUE;
+  after_ehlo (task);
+}
+
+/* The secret is asked for just before AUTH; a refused token once more (renew), still
+ * before MAIL FROM, so a renewal can never send the message twice. */
+static void
+fetch_credentials (GTask    *task,
+                   gboolean  renew)
+{
+  Op *op = g_task_get_task_data (task);
+
+  set_stage (task, AW_SMTP_STAGE_AUTHENTICATING);
+  aw_credential_source_lookup_async (op->client->credential_source, renew, op->io_cancellable,
+                                     on_credentials, g_object_ref (task));
+}
+
 static char *
 ehlo_argument (Op *op)
 {
@@ -926,6 +975,12 @@ after_ehlo (GTask *task)
   if (op->kind == OP_PROBE)
     {
       op_succeed (task);
+      return;
+    }
+
+  if (self->credential_source != NULL && !op->credentials_fetched)
+    {
+      fetch_credentials (task, FALSE);
       return;
     }
 
@@ -1081,6 +1136,15 @@ auth_reply (GTask       *task,
     op_fail_reply (task, AW_SMTP_ERROR_AUTH_NOT_OFFERED, reply);
   else if (reply->code == 454)
     op_fail_reply (task, AW_SMTP_ERROR_SERVER_BUSY, reply);
+  else if (reply->code >= 500 && strcmp (op->mechanism, "XOAUTH2") == 0
+           && self->credential_source != NULL && !op->credentials_renewed)
+    {
+      /* An expired token (Gmail: the 334 JSON error, then 535): renew it once and sign
+       * in again on this connection */
+      g_debug ("SMTP: the token was refused; renewing it once");
+      op->credentials_renewed = TRUE;
+      fetch_credentials (task, TRUE);
+    }
   else
     op_fail_reply (task, AW_SMTP_ERROR_AUTH_FAILED, reply);
 }
@@ -1804,6 +1868,7 @@ aw_smtp_client_finalize (GObject *object)
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->password, secure_free);
   g_clear_pointer (&self->oauth2_token, secure_free);
+  g_clear_object (&self->credential_source);
   g_clear_object (&self->tls_database);
   g_clear_pointer (&self->pinned_fingerprint, g_free);
   g_clear_object (&self->rejected_certificate);
@@ -1982,6 +2047,21 @@ aw_smtp_client_set_oauth2_token (AwSmtpClient *self,
       self->username = g_strdup (username);
       self->oauth2_token = g_strdup (access_token);
     }
+}
+
+/**
+ * aw_smtp_client_set_credential_source:
+ * @source: (nullable): asked for the secret just before AUTH, and once more (renew) when
+ *   the server refuses an XOAUTH2 token; its errors are returned as they are
+ */
+void
+aw_smtp_client_set_credential_source (AwSmtpClient       *self,
+                                      AwCredentialSource *source)
+{
+  g_return_if_fail (AW_IS_SMTP_CLIENT (self));
+  g_return_if_fail (source == NULL || AW_IS_CREDENTIAL_SOURCE (source));
+
+  g_set_object (&self->credential_source, source);
 }
 
 void

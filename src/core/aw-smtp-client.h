@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "aw-certificate-info.h"
+#include "aw-credential-source.h"
 #include "aw-message.h"
 #include "aw-smtp-error.h"
 
@@ -60,6 +61,8 @@ void               aw_smtp_client_set_credentials           (AwSmtpClient       
 void               aw_smtp_client_set_oauth2_token          (AwSmtpClient         *self,
                                                              const char           *username,
                                                              const char           *access_token);
+void               aw_smtp_client_set_credential_source     (AwSmtpClient         *self,
+                                                             AwCredentialSource   *source);
 void               aw_smtp_client_set_connect_timeout       (AwSmtpClient         *self,
                                                              guint                 seconds);
 void               aw_smtp_client_set_tls_database          (AwSmtpClient         *self,
