@@ -366,18 +366,11 @@ split_name (const char  *name,
             char       **first,
             char       **last)
 {
-  static const char * const titles[] = {
-    "dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "herr", "frau", "mme", "mlle",
-    "madame", "monsieur", "sr", "sra", "srta", "sig", "sig.ra", "dott", "dott.ssa", "ing",
-    "dra", NULL
-  };
-  static const char * const suffixes[] = {
-    "jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "m.d", "mba", "msc", NULL
-  };
-  static const char * const particles[] = {
-    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "do", "du",
-    "la", "le", "zu", "ten", "ter", "y", NULL
-  };
+  /* the "names" lists of every language (data/guidance/FORMAT.md): a recipient's name
+   * need not be in the email's language */
+  const char * const *titles = aw_languages_get_words (AW_LANGUAGE_WORDS_NAME_TITLES);
+  const char * const *suffixes = aw_languages_get_words (AW_LANGUAGE_WORDS_NAME_SUFFIXES);
+  const char * const *particles = aw_languages_get_words (AW_LANGUAGE_WORDS_NAME_PARTICLES);
   g_auto(GStrv) words = g_strsplit (name, " ", -1);
   guint start = 0;
   guint end = g_strv_length (words);

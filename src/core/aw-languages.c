@@ -6,7 +6,8 @@
  * other resource registered under the same prefix): the ones data/guidance/common.json
  * lists under "languages" come first, in that order, then the rest by code. Each file is
  * parsed once per process and kept, so the guidance rules of a language and the word
- * lists every language contributes to (reply headers, reply prefixes, company suffixes)
+ * lists every language contributes to (reply headers, reply prefixes, company suffixes,
+ * name titles and particles)
  * share one parse. Nothing here knows a language by name.
  */
 #include "config.h"
@@ -33,6 +34,9 @@ static const WordList word_lists[AW_LANGUAGE_N_WORDS] = {
   [AW_LANGUAGE_WORDS_REPLY_VERBS]      = { "reply_header", "wrote", FALSE },
   [AW_LANGUAGE_WORDS_REPLY_FROM]       = { "reply_header", "from", FALSE },
   [AW_LANGUAGE_WORDS_REPLY_FIELDS]     = { "reply_header", "fields", FALSE },
+  [AW_LANGUAGE_WORDS_NAME_TITLES]      = { "names", "titles", FALSE },
+  [AW_LANGUAGE_WORDS_NAME_SUFFIXES]    = { "names", "suffixes", FALSE },
+  [AW_LANGUAGE_WORDS_NAME_PARTICLES]   = { "names", "particles", FALSE },
 };
 
 static GMutex data_lock;

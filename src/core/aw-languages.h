@@ -21,6 +21,9 @@ typedef enum
   AW_LANGUAGE_WORDS_REPLY_VERBS,      /* "reply_header" "wrote": wrote, schrieb */
   AW_LANGUAGE_WORDS_REPLY_FROM,       /* "reply_header" "from": From, Von */
   AW_LANGUAGE_WORDS_REPLY_FIELDS,     /* "reply_header" "fields": Sent, To, Betreff */
+  AW_LANGUAGE_WORDS_NAME_TITLES,      /* "names" "titles": dr, frau, mme (lower case) */
+  AW_LANGUAGE_WORDS_NAME_SUFFIXES,    /* "names" "suffixes": jr, phd */
+  AW_LANGUAGE_WORDS_NAME_PARTICLES,   /* "names" "particles": von, de, della */
   AW_LANGUAGE_N_WORDS,
 } AwLanguageWords;
 
