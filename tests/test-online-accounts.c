@@ -46,6 +46,19 @@ record_log (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
+/* The session bus of build-aux/test.sh */
+static gboolean
+have_bus (void)
+{
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("no session bus: run through build-aux/test.sh");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* That bus and libgoa */
 static gboolean
 have_services (void)
 {
@@ -306,7 +319,8 @@ test_no_service (void)
   g_autoptr(AwOnlineAccounts) accounts = NULL;
   gint64 start;
 
-  if (!have_services ())
+  /* without libgoa the same: an empty list that is not available */
+  if (!have_bus ())
     return;
 
   g_assert_false (name_owned ());
@@ -541,6 +555,46 @@ test_renewal_fails (void)
   stop_fake_goa (fake);
 }
 
+/* The renewed token is refused too: one renewal only, then the server's answer */
+static void
+test_renewed_token_refused (void)
+{
+  g_autoptr(GSubprocess) fake = NULL;
+  g_autoptr(AwOnlineAccounts) accounts = NULL;
+  g_autoptr(AwHistoryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwAccount) account = NULL;
+  g_autofree char *google = NULL;
+  g_autofree char *tokens = NULL;
+  g_autofree char *sentence = NULL;
+  guint before;
+
+  if (!have_services ())
+    return;
+
+  fake = start_fake_goa ();
+  tokens = g_strdup_printf ("[\"%s\", \"%s-2\"]", stale_token, stale_token);
+  google = google_account ("account_g", tokens);
+  add_account (google);
+  accounts = load_accounts ();
+
+  before = aw_test_smtp_count ("starttls");
+  entry = send_through (item (accounts, 0), &error);
+  g_assert_null (entry);
+  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
+  g_assert_cmpint (calls ("account_g", "EnsureCredentials"), ==, 1);
+  g_assert_cmpint (calls ("account_g", "GetAccessToken"), ==, 2);
+
+  /* no advice about app passwords for an Online Accounts account */
+  account = aw_online_account_to_account (item (accounts, 0));
+  aw_account_set_host (account, "smtp.gmail.com");  /* as for the real Google account */
+  sentence = aw_sender_describe_error (account, error);
+  g_assert_null (strstr (sentence, "app password"));
+
+  stop_fake_goa (fake);
+}
+
 static void
 test_password_account (void)
 {
@@ -659,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/online-accounts/send-google", test_send_google);
   g_test_add_func ("/online-accounts/stale-token", test_stale_token);
   g_test_add_func ("/online-accounts/renewal-fails", test_renewal_fails);
+  g_test_add_func ("/online-accounts/renewed-token-refused", test_renewed_token_refused);
   g_test_add_func ("/online-accounts/password-account", test_password_account);
   g_test_add_func ("/online-accounts/no-secret-kept", test_no_secret_kept);
 

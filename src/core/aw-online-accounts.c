@@ -74,6 +74,8 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+#ifdef HAVE_GOA
+
 static void
 set_available (AwOnlineAccounts *self,
                gboolean          available)
@@ -83,8 +85,6 @@ set_available (AwOnlineAccounts *self,
   self->available = available;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
 }
-
-#ifdef HAVE_GOA
 
 static gboolean
 find_object (AwOnlineAccounts *self,
@@ -235,11 +235,11 @@ aw_online_accounts_lookup (AwOnlineAccounts *self,
 static void
 aw_online_accounts_constructed (GObject *object)
 {
-  AwOnlineAccounts *self = AW_ONLINE_ACCOUNTS (object);
-
   G_OBJECT_CLASS (aw_online_accounts_parent_class)->constructed (object);
 
 #ifdef HAVE_GOA
+  AwOnlineAccounts *self = AW_ONLINE_ACCOUNTS (object);
+
   self->loading = TRUE;
   goa_client_new (self->cancellable, on_client, g_object_ref (self));
 #endif

@@ -632,8 +632,11 @@ aw_sender_describe_error (AwAccount    *account,
   if (error->domain == AW_SMTP_ERROR)
     {
       g_autofree char *text = aw_smtp_error_describe (error);
+      /* Online Accounts ("goa:" ids): no password of the person's was involved */
+      const char *id = account != NULL ? aw_account_get_id (account) : NULL;
+      gboolean online = id != NULL && g_str_has_prefix (id, "goa:");
 
-      if (account != NULL &&
+      if (account != NULL && !online &&
           (error->code == AW_SMTP_ERROR_AUTH_FAILED ||
            error->code == AW_SMTP_ERROR_APP_PASSWORD_REQUIRED))
         {
