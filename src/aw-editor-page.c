@@ -1045,7 +1045,10 @@ aw_editor_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   /* It points at the views: gone before them */
   if (self->spell != NULL)
-    g_signal_handlers_disconnect_by_data (self->spell, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->spell, self);
+      g_object_run_dispose (G_OBJECT (self->spell));
+    }
   g_clear_object (&self->spell);
   gtk_widget_dispose_template (GTK_WIDGET (self), AW_TYPE_EDITOR_PAGE);
   g_clear_object (&self->options);

@@ -10,13 +10,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "aw-spell-checker.h"
 #include "aw-spell-controller.h"
 
 #define MAX_SUGGESTIONS 5
 #define SYNC_BUDGET_US  4000   /* checked in the same main-loop turn as the edit */
-#define CHUNK_BUDGET_US 6000   /* one idle chunk, well under a frame's 8 ms */
+#define CHUNK_BUDGET_US 5000   /* one idle chunk, well under a frame's 8 ms */
 #define IGNORE_PREFIX   "spelling"
 
 struct _AwSpellController
@@ -26,7 +27,8 @@ struct _AwSpellController
   GtkTextView        *body;       /* not owned: the editor owns both views and this */
   GtkEntry           *subject;
   AwDraft            *draft;
-  AwSpellChecker     *checker;
+  AwSpellChecker     *checker;       /* NULL while the dictionary loads */
+  GCancellable       *loading;
   gboolean            enabled;
   guint               idle_id;
   GArray             *body_ranges;     /* AwSpellRange */
@@ -42,6 +44,11 @@ struct _AwSpellController
   int                 target_end;
   char               *target_word;
   gboolean            notice_shown;   /* what the last "changed" said */
+  gint64              longest_step;   /* µs, for benchmarks */
+  /* The word being typed is not underlined until the cursor leaves it */
+  gboolean            typing_body;
+  gboolean            typing_subject;
+  guint               cursor_idle;
 };
 
 G_DEFINE_FINAL_TYPE (AwSpellController, aw_spell_controller, G_TYPE_OBJECT)
@@ -74,6 +81,44 @@ aw_spell_controller_is_active (AwSpellController *self)
   g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), FALSE);
 
   return self->enabled && self->checker != NULL && aw_spell_checker_is_available (self->checker);
+}
+
+static int
+body_cursor (AwSpellController *self)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (body_buffer (self), &iter, gtk_text_buffer_get_insert (body_buffer (self)));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* The range of @ranges the cursor is in or at the end of, or NULL */
+static const AwSpellRange *
+range_at (GArray *ranges,
+          int     cursor)
+{
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const AwSpellRange *range = &g_array_index (ranges, AwSpellRange, i);
+
+      if ((int) range->start <= cursor && cursor <= (int) range->end)
+        return range;
+    }
+  return NULL;
+}
+
+static const AwSpellRange *
+hidden_body_range (AwSpellController *self)
+{
+  return self->typing_body ? range_at (self->body_ranges, body_cursor (self)) : NULL;
+}
+
+static const AwSpellRange *
+hidden_subject_range (AwSpellController *self)
+{
+  return self->typing_subject
+    ? range_at (self->subject_ranges, gtk_editable_get_position (GTK_EDITABLE (self->subject)))
+    : NULL;
 }
 
 /* The spans that carry the tag now: few, one per misspelled word */
@@ -137,17 +182,22 @@ static void
 sync_tags (AwSpellController *self)
 {
   g_autoptr(GArray) current = tagged_spans (self);
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (AwSpellRange));
+  const AwSpellRange *hidden = hidden_body_range (self);
 
+  for (guint i = 0; i < self->body_ranges->len; i++)
+    if (&g_array_index (self->body_ranges, AwSpellRange, i) != hidden)
+      g_array_append_val (wanted, g_array_index (self->body_ranges, AwSpellRange, i));
   for (guint i = 0; i < current->len; i++)
     {
       AwSpellRange *span = &g_array_index (current, AwSpellRange, i);
 
-      if (!contains_span (self->body_ranges, span))
+      if (!contains_span (wanted, span))
         tag_span (self, span, FALSE);
     }
-  for (guint i = 0; i < self->body_ranges->len; i++)
+  for (guint i = 0; i < wanted->len; i++)
     {
-      AwSpellRange *span = &g_array_index (self->body_ranges, AwSpellRange, i);
+      AwSpellRange *span = &g_array_index (wanted, AwSpellRange, i);
 
       if (!contains_span (current, span))
         tag_span (self, span, TRUE);
@@ -189,15 +239,18 @@ static gboolean
 run_step (AwSpellController *self,
           gint64             budget_us)
 {
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + budget_us;
   g_autofree char *body = dup_body (self);
   const char *subject = gtk_editable_get_text (GTK_EDITABLE (self->subject));
-  gint64 deadline = g_get_monotonic_time () + budget_us;
+  gboolean done;
 
-  if (!aw_spell_checker_prepare (self->checker, subject, deadline) ||
-      !aw_spell_checker_prepare (self->checker, body, deadline))
-    return FALSE;
-  apply_results (self, body, subject);
-  return TRUE;
+  done = aw_spell_checker_prepare (self->checker, subject, deadline) &&
+         aw_spell_checker_prepare (self->checker, body, deadline);
+  if (done)
+    apply_results (self, body, subject);
+  self->longest_step = MAX (self->longest_step, g_get_monotonic_time () - start);
+  return done;
 }
 
 static gboolean
@@ -221,6 +274,8 @@ aw_spell_controller_update (AwSpellController *self)
 {
   g_return_if_fail (AW_IS_SPELL_CONTROLLER (self));
 
+  if (self->body == NULL)
+    return;
   if (!aw_spell_controller_is_active (self))
     {
       if (self->body_ranges->len > 0 || self->subject_ranges->len > 0 || self->idle_id != 0)
@@ -239,6 +294,15 @@ aw_spell_controller_update (AwSpellController *self)
     }
 }
 
+/* The longest check step so far (one idle chunk, or the check after an edit), in µs */
+gint64
+aw_spell_controller_get_longest_step (AwSpellController *self)
+{
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), 0);
+
+  return self->longest_step;
+}
+
 gboolean
 aw_spell_controller_is_pending (AwSpellController *self)
 {
@@ -252,9 +316,8 @@ refresh_draft_words (AwSpellController *self)
 {
   const char * const *dismissed;
 
-  if (self->draft == NULL)
+  if (self->draft == NULL || self->checker == NULL)
     return;
-  aw_spell_checker_set_language (self->checker, aw_draft_get_language (self->draft));
   aw_spell_checker_set_draft (self->checker, self->draft);
   /* "Ignore All" is kept with the draft, as the guidance's own dismissals are */
   dismissed = aw_draft_get_dismissed (self->draft);
@@ -264,11 +327,64 @@ refresh_draft_words (AwSpellController *self)
 }
 
 static void
+on_checker_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AwSpellController) self = user_data;
+  g_autoptr(AwSpellChecker) checker = aw_spell_checker_new_finish (result, NULL);
+
+  if (checker == NULL || self->body == NULL)  /* cancelled: another draft or language, or gone */
+    return;
+  g_clear_object (&self->loading);
+  g_set_object (&self->checker, checker);
+  refresh_draft_words (self);
+  aw_spell_controller_update (self);
+}
+
+/* The dictionary loads in a thread: up to two seconds for some languages */
+static void
+load_checker (AwSpellController *self)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->checker);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_array_set_size (self->body_ranges, 0);
+  g_array_set_size (self->subject_ranges, 0);
+  sync_tags (self);
+  emit_changed (self);
+  if (self->draft == NULL)
+    return;
+  self->loading = g_cancellable_new ();
+  aw_spell_checker_new_async (aw_draft_get_language (self->draft), self->loading,
+                              on_checker_loaded, g_object_ref (self));
+}
+
+gboolean
+aw_spell_controller_is_loading (AwSpellController *self)
+{
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), FALSE);
+
+  return self->loading != NULL;
+}
+
+static void
 on_draft_notify (AwSpellController *self,
                  GParamSpec        *pspec)
 {
-  const char *answers[] = { "language", "sender-name", "recipient-name", "company", "role" };
+  const char *answers[] = { "sender-name", "recipient-name", "company", "role" };
 
+  if (g_str_equal (pspec->name, "language"))
+    {
+      if (self->checker == NULL ||
+          g_strcmp0 (aw_spell_checker_get_language (self->checker), aw_draft_get_language (self->draft)) != 0)
+        {
+          load_checker (self);
+          aw_spell_controller_update (self);
+        }
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     if (g_str_equal (pspec->name, answers[i]))
       {
@@ -289,14 +405,9 @@ aw_spell_controller_set_draft (AwSpellController *self,
     g_signal_handlers_disconnect_by_data (self->draft, self);
   g_set_object (&self->draft, draft);
   /* A new checker per draft: its session list is the draft's "Ignore All" */
-  g_clear_object (&self->checker);
-  g_clear_handle_id (&self->idle_id, g_source_remove);
+  load_checker (self);
   if (draft != NULL)
-    {
-      self->checker = aw_spell_checker_new (aw_draft_get_language (draft));
-      refresh_draft_words (self);
-      g_signal_connect_swapped (draft, "notify", G_CALLBACK (on_draft_notify), self);
-    }
+    g_signal_connect_swapped (draft, "notify", G_CALLBACK (on_draft_notify), self);
 }
 
 void
@@ -338,7 +449,8 @@ aw_spell_controller_get_count (AwSpellController *self)
 
   if (!aw_spell_controller_is_active (self))
     return -1;
-  return self->body_ranges->len + self->subject_ranges->len;
+  return self->body_ranges->len + self->subject_ranges->len -
+         (hidden_body_range (self) != NULL) - (hidden_subject_range (self) != NULL);
 }
 
 void
@@ -356,6 +468,8 @@ aw_spell_controller_add_subject_attributes (AwSpellController *self,
       guint start, end;
       PangoAttribute *attribute;
 
+      if (range == hidden_subject_range (self))
+        continue;
       if (range->end > (guint) g_utf8_strlen (subject, -1))
         continue;
       start = g_utf8_offset_to_pointer (subject, range->start) - subject;
@@ -639,6 +753,79 @@ ignore_activated (GSimpleAction *action,
   aw_spell_controller_update (self);
 }
 
+static gboolean
+cursor_moved_idle (gpointer user_data)
+{
+  AwSpellController *self = user_data;
+
+  self->cursor_idle = 0;
+  /* The cursor left the word it was typing: underline it now if it is misspelled */
+  if (self->typing_body && hidden_body_range (self) == NULL)
+    self->typing_body = FALSE;
+  if (self->typing_subject && hidden_subject_range (self) == NULL)
+    self->typing_subject = FALSE;
+  if (!self->typing_body || !self->typing_subject)
+    {
+      sync_tags (self);
+      emit_changed (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* After the edit's own check has run, in the same or the next turn */
+static void
+on_cursor_moved (AwSpellController *self)
+{
+  if ((self->typing_body || self->typing_subject) && self->cursor_idle == 0)
+    self->cursor_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, cursor_moved_idle, self, NULL);
+}
+
+/* A keystroke inserts or deletes a character or two; a paste, a suggestion or the
+ * program setting the text does more, and then nothing is held back. */
+#define KEYSTROKE_CHARS 2
+
+static void
+on_body_insert (GtkTextBuffer     *buffer,
+                GtkTextIter       *location,
+                char              *text,
+                int                length,
+                AwSpellController *self)
+{
+  self->typing_body = g_utf8_strlen (text, length) <= KEYSTROKE_CHARS;
+  self->typing_subject = FALSE;
+}
+
+static void
+on_body_delete (GtkTextBuffer     *buffer,
+                GtkTextIter       *start,
+                GtkTextIter       *end,
+                AwSpellController *self)
+{
+  self->typing_body = gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start) <= KEYSTROKE_CHARS;
+  self->typing_subject = FALSE;
+}
+
+static void
+on_subject_insert (GtkEditable       *editable,
+                   const char        *text,
+                   int                length,
+                   int               *position,
+                   AwSpellController *self)
+{
+  self->typing_subject = g_utf8_strlen (text, length < 0 ? (gssize) strlen (text) : length) <= KEYSTROKE_CHARS;
+  self->typing_body = FALSE;
+}
+
+static void
+on_subject_delete (GtkEditable       *editable,
+                   int                start,
+                   int                end,
+                   AwSpellController *self)
+{
+  self->typing_subject = end >= 0 && end - start <= KEYSTROKE_CHARS;
+  self->typing_body = FALSE;
+}
+
 static void
 on_body_pressed (GtkGestureClick   *gesture,
                  int                n_press,
@@ -768,6 +955,17 @@ aw_spell_controller_new (GtkTextView *body,
                                           "underline-rgba", &red,
                                           NULL);
 
+  /* Before the editor's own handlers: the flags are set when its check runs */
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_body_insert), self, 0);
+  g_signal_connect_object (buffer, "delete-range", G_CALLBACK (on_body_delete), self, 0);
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (subject)), "insert-text",
+                           G_CALLBACK (on_subject_insert), self, 0);
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (subject)), "delete-text",
+                           G_CALLBACK (on_subject_delete), self, 0);
+  g_signal_connect_object (buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (subject, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self,
+                           G_CONNECT_SWAPPED);
   gtk_text_view_set_extra_menu (body, G_MENU_MODEL (self->menu));
   gtk_entry_set_extra_menu (subject, G_MENU_MODEL (self->menu));
   attach (self, GTK_WIDGET (body), G_CALLBACK (on_body_pressed), G_CALLBACK (on_body_key));
@@ -781,6 +979,18 @@ aw_spell_controller_dispose (GObject *object)
   AwSpellController *self = AW_SPELL_CONTROLLER (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->cursor_idle, g_source_remove);
+  /* The views go with the editor: forget them */
+  if (self->body != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (self->body), self);
+      g_signal_handlers_disconnect_by_data (self->subject, self);
+      g_signal_handlers_disconnect_by_data (gtk_editable_get_delegate (GTK_EDITABLE (self->subject)), self);
+      self->body = NULL;
+      self->subject = NULL;
+    }
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   if (self->draft != NULL)
     g_signal_handlers_disconnect_by_data (self->draft, self);
   g_clear_object (&self->draft);

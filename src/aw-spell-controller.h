@@ -33,6 +33,10 @@ const char        *aw_spell_controller_get_notice         (AwSpellController *se
 /* Misspelled words in the subject and body, -1 when not checking */
 int                aw_spell_controller_get_count          (AwSpellController *self);
 gboolean           aw_spell_controller_is_pending         (AwSpellController *self);
+/* The longest check step so far (an idle chunk, or the check after an edit), in µs */
+gint64             aw_spell_controller_get_longest_step   (AwSpellController *self);
+/* The dictionary is loading (in a thread) */
+gboolean           aw_spell_controller_is_loading         (AwSpellController *self);
 /* The subject's misspellings as underline attributes */
 void               aw_spell_controller_add_subject_attributes (AwSpellController *self,
                                                            PangoAttrList     *attributes);

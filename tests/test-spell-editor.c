@@ -49,6 +49,12 @@ make_draft (const char *language,
   return draft;
 }
 
+static gboolean
+not_loading (gpointer data)
+{
+  return !aw_spell_controller_is_loading (data);
+}
+
 static void
 open_editor (Fixture    *fixture,
              const char *language,
@@ -65,6 +71,8 @@ open_editor (Fixture    *fixture,
   aw_editor_page_set_draft (fixture->editor, fixture->draft);
   gtk_window_present (fixture->window);
   aw_test_ui_wait_for_draw (GTK_WIDGET (fixture->window));
+  /* The dictionary loads in a thread */
+  g_assert_true (aw_test_ui_wait_for (not_loading, aw_editor_page_get_spell_controller (fixture->editor), 20000));
 }
 
 static void
@@ -205,7 +213,20 @@ test_underline_and_fix (void)
   g_auto(GStrv) suggestions = NULL;
 
   open_editor (&fixture, "en", "Dear Dana,\n\nthank you for the interview.\n");
-  type_at_end (&fixture, "I realy enjoyed it.");
+  /* Key by key: the word being typed waits until the cursor leaves it */
+  for (const char *c = "I realy"; *c; c++)
+    {
+      char key[2] = { *c, 0 };
+      g_autofree char *typing = NULL;
+
+      type_at_end (&fixture, key);
+      aw_test_ui_iterate (10);
+      typing = underlined (&fixture);
+      g_assert_cmpstr (typing, ==, "");
+    }
+  type_at_end (&fixture, " ");
+  aw_test_ui_iterate (10);
+  type_at_end (&fixture, "enjoyed it.");
   before = underlined (&fixture);
   g_assert_cmpstr (before, ==, "realy");
   g_assert_nonnull (strstr (typos_title (&fixture), "1"));

@@ -37,6 +37,8 @@ struct _AwSpellChecker
   GHashTable    *paragraphs;   /* paragraph text -> Paragraph */
   guint          generation;
   guint          lookups;
+  gint64         deadline;     /* prepare(): stop looking words up after this */
+  gboolean       out_of_time;
 };
 
 G_DEFINE_FINAL_TYPE (AwSpellChecker, aw_spell_checker, G_TYPE_OBJECT)
@@ -150,6 +152,44 @@ aw_spell_checker_new (const char *language)
 
   aw_spell_checker_set_language (self, language);
   return self;
+}
+
+static void
+new_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  /* The checker is used by one thread at a time: this one, then the caller's. */
+  g_task_return_pointer (task, aw_spell_checker_new (task_data), g_object_unref);
+}
+
+void
+aw_spell_checker_new_async (const char          *language,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, aw_spell_checker_new_async);
+  g_task_set_task_data (task, g_strdup (language ? language : "en"), g_free);
+  g_task_run_in_thread (task, new_in_thread);
+}
+
+/**
+ * aw_spell_checker_new_finish:
+ *
+ * Returns: (transfer full): the checker (with or without a dictionary), or %NULL when
+ *   cancelled
+ */
+AwSpellChecker *
+aw_spell_checker_new_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -388,6 +428,16 @@ collect_misspelled (AwSpellChecker *self,
   GArray *ranges = data;
   AwSpellRange range = { char_start, char_end };
 
+  /* Out of time in prepare(): the words looked up so far stay in the word cache, the
+   * paragraph is not cached and the next step goes on from there. */
+  if (self->out_of_time)
+    return;
+  if (self->deadline > 0 && !g_hash_table_contains (self->words, word) &&
+      g_get_monotonic_time () >= self->deadline)
+    {
+      self->out_of_time = TRUE;
+      return;
+    }
   if (lookup_word (self, word) || is_known (self, word, -1))
     return;
   g_array_append_val (ranges, range);
@@ -474,6 +524,11 @@ check_paragraph (AwSpellChecker *self,
       paragraph = g_new0 (Paragraph, 1);
       paragraph->ranges = g_array_new (FALSE, FALSE, sizeof (AwSpellRange));
       scan_text (self, start, end, collect_misspelled, paragraph->ranges);
+      if (self->out_of_time)
+        {
+          paragraph_free (paragraph);
+          return NULL;
+        }
       g_hash_table_insert (self->paragraphs, g_steal_pointer (&key), paragraph);
     }
   paragraph->generation = self->generation;
@@ -573,9 +628,17 @@ aw_spell_checker_prepare (AwSpellChecker *self,
 
       if (!paragraph_cached (self, p, end))
         {
+          gboolean done;
+
           if (g_get_monotonic_time () >= deadline_us)
             return FALSE;
-          check_paragraph (self, p, end);
+          self->deadline = deadline_us;
+          self->out_of_time = FALSE;
+          done = check_paragraph (self, p, end) != NULL;
+          self->deadline = 0;
+          self->out_of_time = FALSE;
+          if (!done)
+            return FALSE;
         }
       if (newline == NULL)
         break;

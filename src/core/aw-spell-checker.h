@@ -23,6 +23,13 @@ typedef struct
 G_DECLARE_FINAL_TYPE (AwSpellChecker, aw_spell_checker, AW, SPELL_CHECKER, GObject)
 
 AwSpellChecker *aw_spell_checker_new               (const char     *language);
+/* Loading a dictionary takes 0.1 to 2 s (pt_BR): the editor does it in a thread. */
+void            aw_spell_checker_new_async         (const char          *language,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+AwSpellChecker *aw_spell_checker_new_finish        (GAsyncResult        *result,
+                                                    GError             **error);
 
 /* The email language ("en", "de", "pt_BR", ...) picks the dictionary. */
 void            aw_spell_checker_set_language      (AwSpellChecker *self,
