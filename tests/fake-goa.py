@@ -21,9 +21,11 @@
 # Tokens: GetAccessToken returns tokens[0] until EnsureCredentials moves on to the next
 # one (GOA's cached token, then a renewed one); with "ensure_fails" EnsureCredentials
 # answers NotAuthorized and sets AttentionNeeded, as GOA does when it cannot renew.
+# "token_delay_ms" holds back the GetAccessToken answer (a slow token server).
 # Nothing is written to disk or printed: tokens and passwords stay in memory.
 
 import json
+import os
 import signal
 import sys
 
@@ -106,7 +108,7 @@ MAIL_PROPS = {
 # lower-case keys are the fake's own.
 DEFAULTS = {
     "id": "account_1", "oauth2": True, "tokens": [], "password": None,
-    "ensure_fails": False,
+    "ensure_fails": False, "token_delay_ms": 0,
     "ProviderType": "google", "ProviderName": "Google", "ProviderIcon": "goa-account-google",
     "Identity": "", "PresentationIdentity": "", "EmailAddress": "", "Name": "",
     "SmtpSupported": True, "SmtpHost": "smtp.gmail.com", "SmtpUseAuth": True,
@@ -259,7 +261,11 @@ class FakeGoa:
                 invocation.return_dbus_error("org.gnome.OnlineAccounts.Error.NotAuthorized",
                                              "Credentials not found in keyring")
                 return
-            invocation.return_value(GLib.Variant("(si)", (spec["tokens"][account.token_index], 3600)))
+            reply = GLib.Variant("(si)", (spec["tokens"][account.token_index], 3600))
+            if spec["token_delay_ms"]:
+                GLib.timeout_add(spec["token_delay_ms"], lambda: invocation.return_value(reply))
+            else:
+                invocation.return_value(reply)
         elif method == "EnsureCredentials":
             if spec["ensure_fails"]:
                 self.update(account, {"AttentionNeeded": True})
@@ -302,6 +308,16 @@ def main():
                      Gio.BusNameOwnerFlags.DO_NOT_QUEUE, fake.on_bus, None, fake.on_lost)
     for sig in (signal.SIGTERM, signal.SIGINT):
         GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, sig, loop.quit)
+
+    # A test that aborts cannot stop us: go when the parent has gone
+    parent = os.getppid()
+
+    def check_parent():
+        if os.getppid() != parent:
+            loop.quit()
+            return GLib.SOURCE_REMOVE
+        return GLib.SOURCE_CONTINUE
+    GLib.timeout_add(200, check_parent)
     loop.run()
 
 

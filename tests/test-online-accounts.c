@@ -132,7 +132,9 @@ start_fake_goa (void)
   int i;
 
   g_assert_false (name_owned ());
-  fake = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "/usr/bin/python3", script, NULL);
+  /* not holding the test's output open: meson waits for it to close */
+  fake = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
+                           &error, "/usr/bin/python3", script, NULL);
   g_assert_no_error (error);
   for (i = 0; i < 200 && !name_owned (); i++)
     g_usleep (25000);
@@ -292,11 +294,30 @@ has_result (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
+static gboolean
+press_cancel (gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* A moment after signing in began: Online Accounts has the request by then */
+static void
+cancel_when_signing_in (AwSender      *sender,
+                        AwSenderStage  stage,
+                        GCancellable  *cancellable)
+{
+  if (stage == AW_SENDER_STAGE_AUTHENTICATING)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 300, press_cancel, g_object_ref (cancellable),
+                        g_object_unref);
+}
+
 /* Sends the test draft through @online as the UI would: an AwAccount made from it, the
- * secret from it */
+ * secret from it; Cancel pressed while signing in when @cancellable is set */
 static AwHistoryEntry *
-send_through (AwOnlineAccount  *online,
-              GError          **error)
+send_cancellable (AwOnlineAccount  *online,
+                  GCancellable     *cancellable,
+                  GError          **error)
 {
   g_autoptr(AwAccount) account = aw_online_account_to_account (online);
   g_autoptr(AwHistory) history = aw_history_new (NULL);
@@ -306,9 +327,18 @@ send_through (AwOnlineAccount  *online,
 
   aw_sender_set_credential_source (sender, AW_CREDENTIAL_SOURCE (online));
   aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
-  aw_sender_send_async (sender, draft, NULL, on_done, &result);
+  if (cancellable != NULL)
+    g_signal_connect (sender, "stage-changed", G_CALLBACK (cancel_when_signing_in), cancellable);
+  aw_sender_send_async (sender, draft, cancellable, on_done, &result);
   wait_until (has_result, &result, "the send");
   return aw_sender_send_finish (sender, result, error);
+}
+
+static AwHistoryEntry *
+send_through (AwOnlineAccount  *online,
+              GError          **error)
+{
+  return send_cancellable (online, NULL, error);
 }
 
 /* ---- the cases ---- */
@@ -555,6 +585,44 @@ test_renewal_fails (void)
   stop_fake_goa (fake);
 }
 
+/* Cancel while Online Accounts is still getting the token: stops at once, nothing sent */
+static void
+test_cancel_while_signing_in (void)
+{
+  g_autoptr(GSubprocess) fake = NULL;
+  g_autoptr(AwOnlineAccounts) accounts = NULL;
+  g_autoptr(AwHistoryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *google = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *tokens = NULL;
+  gint64 start;
+  guint before;
+
+  if (!have_services ())
+    return;
+
+  fake = start_fake_goa ();
+  tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
+  google = google_account ("account_g", tokens);
+  members = g_strdup_printf ("%s, \"token_delay_ms\": 10000", google);
+  add_account (members);
+  accounts = load_accounts ();
+
+  before = aw_test_smtp_count ("starttls");
+  start = g_get_monotonic_time ();
+  entry = send_cancellable (item (accounts, 0), cancellable, &error);
+  g_assert_null (entry);
+  /* what the sender returns for any Cancel (GTask's check of the cancellable) */
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
+  g_assert_cmpint (calls ("account_g", "GetAccessToken"), ==, 1);
+
+  stop_fake_goa (fake);
+}
+
 /* The renewed token is refused too: one renewal only, then the server's answer */
 static void
 test_renewed_token_refused (void)
@@ -714,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/online-accounts/stale-token", test_stale_token);
   g_test_add_func ("/online-accounts/renewal-fails", test_renewal_fails);
   g_test_add_func ("/online-accounts/renewed-token-refused", test_renewed_token_refused);
+  g_test_add_func ("/online-accounts/cancel-while-signing-in", test_cancel_while_signing_in);
   g_test_add_func ("/online-accounts/password-account", test_password_account);
   g_test_add_func ("/online-accounts/no-secret-kept", test_no_secret_kept);
 
