@@ -12,6 +12,7 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "aw-draft-check.h"
 #include "aw-editor-page.h"
 #include "aw-finding-row.h"
 #include "aw-guidance-panel.h"
@@ -26,23 +27,15 @@ typedef struct
   int severity;
 } Span;
 
-typedef struct
-{
-  char      *address;
-  char      *company;
-  GDateTime *sent_at;
-} PreviousSend;
-
 struct _AwEditorPage
 {
   GtkWidget          parent_instance;
 
   AwDraft           *draft;
-  AwGuidanceOptions *options;         /* NULL when it must be rebuilt */
+  AwDraftCheck      *check;           /* options, dismissals and order of the findings */
   AwGuidanceReport  *report;
   GPtrArray         *findings;        /* AwFinding shown (not dismissed) */
   GArray            *spans;           /* Span, what is tagged in the buffer now */
-  GArray            *previous_sends;  /* PreviousSend */
   GtkTextTag        *tags[N_SEVERITIES];
   int                dirty_start;     /* characters inserted since the last check */
   int                dirty_end;
@@ -97,16 +90,6 @@ aw_editor_page_get_tag_name (AwSeverity severity)
   return tag_names[severity];
 }
 
-static void
-previous_send_clear (gpointer data)
-{
-  PreviousSend *send = data;
-
-  g_clear_pointer (&send->address, g_free);
-  g_clear_pointer (&send->company, g_free);
-  g_clear_pointer (&send->sent_at, g_date_time_unref);
-}
-
 static GtkTextBuffer *
 body_buffer (AwEditorPage *self)
 {
@@ -120,44 +103,6 @@ dup_body (AwEditorPage *self)
 
   gtk_text_buffer_get_bounds (body_buffer (self), &start, &end);
   return gtk_text_buffer_get_text (body_buffer (self), &start, &end, FALSE);
-}
-
-static AwGuidanceOptions *
-get_options (AwEditorPage *self)
-{
-  if (self->options != NULL)
-    return self->options;
-
-  self->options = aw_guidance_options_new ();
-  if (self->draft != NULL)
-    {
-      aw_guidance_options_set_language (self->options, aw_draft_get_language (self->draft));
-      aw_guidance_options_set_recipient (self->options, aw_draft_get_recipient_address (self->draft),
-                                         aw_draft_get_company (self->draft));
-      if (!aw_draft_get_ask_feedback (self->draft))
-        aw_guidance_options_disable_rule (self->options, AW_RULE_MISSING_FEEDBACK_REQUEST);
-    }
-  for (guint i = 0; i < self->previous_sends->len; i++)
-    {
-      PreviousSend *send = &g_array_index (self->previous_sends, PreviousSend, i);
-      aw_guidance_options_add_previous_send (self->options, send->address, send->company,
-                                             send->sent_at);
-    }
-  return self->options;
-}
-
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
-{
-  AwFinding *fa = *(AwFinding **) a;
-  AwFinding *fb = *(AwFinding **) b;
-
-  if (aw_finding_get_severity (fa) != aw_finding_get_severity (fb))
-    return aw_finding_get_severity (fb) - aw_finding_get_severity (fa);
-  if (aw_finding_get_part (fa) != aw_finding_get_part (fb))
-    return aw_finding_get_part (fb) - aw_finding_get_part (fa);  /* subject first */
-  return aw_finding_get_start (fa) - aw_finding_get_start (fb);
 }
 
 static int
@@ -344,7 +289,7 @@ recheck (AwEditorPage *self,
     body = owned_body = dup_body (self);
   subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_entry));
 
-  report = aw_guidance_check (aw_guidance_get_default (), subject, body, get_options (self), &error);
+  report = aw_draft_check_run (self->check, subject, body, &error);
   if (report == NULL)
     {
       /* Not the text itself: it may be private. */
@@ -353,19 +298,12 @@ recheck (AwEditorPage *self,
     }
   g_set_object (&self->report, report);
 
+  /* Dismissed findings are already left out, the rest sorted */
   g_ptr_array_set_size (self->findings, 0);
   all = aw_guidance_report_get_findings (report);
   n = g_list_model_get_n_items (all);
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AwFinding) finding = g_list_model_get_item (all, i);
-      g_autofree char *key = aw_draft_make_finding_key (aw_finding_get_rule_id (finding),
-                                                        aw_finding_get_text (finding));
-
-      if (!aw_draft_is_dismissed (self->draft, key))
-        g_ptr_array_add (self->findings, g_steal_pointer (&finding));
-    }
-  g_ptr_array_sort (self->findings, compare_findings);
+    g_ptr_array_add (self->findings, g_list_model_get_item (all, i));
 
   update_highlights (self);
   aw_spell_controller_update (self->spell);
@@ -477,9 +415,13 @@ update_title (AwEditorPage *self)
 static void
 on_draft_answers_changed (AwEditorPage *self)
 {
-  /* Language, recipient or the feedback choice changed: rebuild the options. */
-  g_clear_object (&self->options);
   update_title (self);
+}
+
+static void
+on_check_changed (AwEditorPage *self)
+{
+  /* Language, recipient, the feedback choice or the history changed */
   if (!self->loading)
     recheck (self, NULL);
 }
@@ -523,7 +465,8 @@ aw_editor_page_set_draft (AwEditorPage *self,
   if (self->draft != NULL)
     g_signal_handlers_disconnect_by_data (self->draft, self);
   g_set_object (&self->draft, draft);
-  g_clear_object (&self->options);
+  self->loading = TRUE;  /* load_draft() checks the new text */
+  aw_draft_check_set_draft (self->check, draft);
   aw_spell_controller_set_draft (self->spell, draft);
   if (draft != NULL)
     {
@@ -553,39 +496,20 @@ aw_editor_page_get_draft (AwEditorPage *self)
   return self->draft;
 }
 
-void
-aw_editor_page_clear_previous_sends (AwEditorPage *self)
-{
-  g_return_if_fail (AW_IS_EDITOR_PAGE (self));
-
-  g_array_set_size (self->previous_sends, 0);
-  g_clear_object (&self->options);
-  recheck (self, NULL);
-}
-
 /**
- * aw_editor_page_add_previous_send:
- * @sent_at: (nullable): when it was sent
+ * aw_editor_page_set_history:
+ * @history: (nullable): the sent follow-ups
  *
- * Tells the editor about an earlier follow-up, so that a second one to the same
- * address or company gets a repeat-follow-up finding.
+ * Earlier follow-ups to the same address or company give a repeat-follow-up finding.
  */
 void
-aw_editor_page_add_previous_send (AwEditorPage *self,
-                                  const char   *address,
-                                  const char   *company,
-                                  GDateTime    *sent_at)
+aw_editor_page_set_history (AwEditorPage *self,
+                            AwHistory    *history)
 {
-  PreviousSend send;
-
   g_return_if_fail (AW_IS_EDITOR_PAGE (self));
+  g_return_if_fail (history == NULL || AW_IS_HISTORY (history));
 
-  send.address = g_strdup (address);
-  send.company = g_strdup (company);
-  send.sent_at = sent_at ? g_date_time_ref (sent_at) : NULL;
-  g_array_append_val (self->previous_sends, send);
-  g_clear_object (&self->options);
-  recheck (self, NULL);
+  aw_draft_check_set_history (self->check, history);
 }
 
 /**
@@ -1051,7 +975,9 @@ aw_editor_page_dispose (GObject *object)
     }
   g_clear_object (&self->spell);
   gtk_widget_dispose_template (GTK_WIDGET (self), AW_TYPE_EDITOR_PAGE);
-  g_clear_object (&self->options);
+  if (self->check != NULL)
+    g_signal_handlers_disconnect_by_data (self->check, self);
+  g_clear_object (&self->check);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (aw_editor_page_parent_class)->dispose (object);
@@ -1064,7 +990,6 @@ aw_editor_page_finalize (GObject *object)
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->spans, g_array_unref);
-  g_clear_pointer (&self->previous_sends, g_array_unref);
 
   G_OBJECT_CLASS (aw_editor_page_parent_class)->finalize (object);
 }
@@ -1143,8 +1068,8 @@ aw_editor_page_init (AwEditorPage *self)
 
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  self->previous_sends = g_array_new (FALSE, FALSE, sizeof (PreviousSend));
-  g_array_set_clear_func (self->previous_sends, previous_send_clear);
+  self->check = aw_draft_check_new (NULL, NULL);
+  g_signal_connect_swapped (self->check, "changed", G_CALLBACK (on_check_changed), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -9,6 +9,7 @@
 #include "aw-draft.h"
 #include "aw-guidance.h"
 #include "aw-guidance-panel.h"
+#include "aw-history.h"
 #include "aw-spell-controller.h"
 
 G_BEGIN_DECLS
@@ -23,11 +24,8 @@ void              aw_editor_page_set_draft            (AwEditorPage *self,
                                                        AwDraft      *draft);
 
 /* The sent history, for repeat-follow-up: every earlier follow-up the person sent. */
-void              aw_editor_page_clear_previous_sends (AwEditorPage *self);
-void              aw_editor_page_add_previous_send    (AwEditorPage *self,
-                                                       const char   *address,
-                                                       const char   *company,
-                                                       GDateTime    *sent_at);
+void              aw_editor_page_set_history          (AwEditorPage *self,
+                                                       AwHistory    *history);
 
 /* The last check, and the findings shown (not dismissed), errors first */
 AwGuidanceReport *aw_editor_page_get_report           (AwEditorPage *self);

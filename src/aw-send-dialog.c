@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aw-certificate-dialog.h"
+#include "aw-draft-check.h"
 #include "aw-guidance.h"
 #include "aw-send-dialog.h"
 #include "aw-sender.h"
@@ -216,7 +217,7 @@ add_finding_row (AwSendDialog *self,
 static void
 check_draft (AwSendDialog *self)
 {
-  g_autoptr(AwGuidanceOptions) options = aw_guidance_options_new ();
+  g_autoptr(AwDraftCheck) check = aw_draft_check_new (self->draft, self->history);
   g_autoptr(AwGuidanceReport) report = NULL;
   g_autoptr(GError) error = NULL;
   const char *address = aw_draft_get_recipient_address (self->draft);
@@ -228,25 +229,13 @@ check_draft (AwSendDialog *self)
   guint n_words;
   g_autofree char *words = NULL;
 
-  if (aw_draft_get_language (self->draft) != NULL)
-    aw_guidance_options_set_language (options, aw_draft_get_language (self->draft));
-  aw_guidance_options_set_recipient (options, address, company);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->history)); i++)
-    {
-      g_autoptr(AwHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->history), i);
-
-      aw_guidance_options_add_previous_send (options,
-                                             aw_history_entry_get_recipient_address (entry),
-                                             aw_history_entry_get_company (entry),
-                                             aw_history_entry_get_sent_at (entry));
-    }
-
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
     gtk_list_box_remove (self->findings_list, child);
   self->n_errors = 0;
 
-  report = aw_guidance_check (aw_guidance_get_default (), aw_draft_get_subject (self->draft),
-                              aw_draft_get_body (self->draft), options, &error);
+  /* The same check as the editor's: "Ask for feedback", what the person chose to
+   * Ignore there, the same order */
+  report = aw_draft_check_run (check, NULL, NULL, &error);
   if (report != NULL)
     {
       findings = aw_guidance_report_get_findings (report);

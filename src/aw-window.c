@@ -184,26 +184,6 @@ aw_window_reload_drafts (AwWindow *self)
 }
 
 static void
-feed_history (AwWindow *self)
-{
-  guint n;
-
-  aw_editor_page_clear_previous_sends (self->editor_page);
-  if (self->history == NULL)
-    return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->history));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AwHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->history), i);
-
-      aw_editor_page_add_previous_send (self->editor_page,
-                                        aw_history_entry_get_recipient_address (entry),
-                                        aw_history_entry_get_company (entry),
-                                        aw_history_entry_get_sent_at (entry));
-    }
-}
-
-static void
 history_loaded (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -211,13 +191,10 @@ history_loaded (GObject      *object,
   g_autoptr(AwWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!aw_history_load_finish (AW_HISTORY (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("could not load the sent history: %s", error->message);
-      return;
-    }
-  feed_history (self);
+  /* The editor's check follows the history's items-changed by itself */
+  if (!aw_history_load_finish (AW_HISTORY (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("could not load the sent history: %s", error->message);
 }
 
 /**
@@ -230,16 +207,10 @@ aw_window_set_history (AwWindow  *self,
 {
   g_return_if_fail (AW_IS_WINDOW (self));
 
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
   g_set_object (&self->history, history);
-  if (history != NULL)
-    {
-      g_signal_connect_swapped (history, "items-changed", G_CALLBACK (feed_history), self);
-      if (!aw_history_get_loaded (history))
-        aw_history_load_async (history, self->cancellable, history_loaded, g_object_ref (self));
-    }
-  feed_history (self);
+  aw_editor_page_set_history (self->editor_page, history);
+  if (history != NULL && !aw_history_get_loaded (history))
+    aw_history_load_async (history, self->cancellable, history_loaded, g_object_ref (self));
 }
 
 static void
@@ -694,8 +665,6 @@ aw_window_dispose (GObject *object)
   AwWindow *self = AW_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
   if (self->draft != NULL)
     aw_draft_store_untrack (self->draft_store, self->draft);
   gtk_widget_dispose_template (GTK_WIDGET (self), AW_TYPE_WINDOW);

@@ -364,16 +364,70 @@ test_ignore (Fixture       *fixture,
 }
 
 static void
+on_recorded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aw_history_record_finish (AW_HISTORY (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* A history in a folder of its own, holding one earlier follow-up */
+static AwHistory *
+history_with_one_send (const char *address,
+                       const char *company)
+{
+  g_autofree char *path = g_dir_make_tmp ("afterword-editor-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GDateTime) sent = g_date_time_new_now_utc ();
+  g_autoptr(AwHistoryEntry) entry = aw_history_entry_new ("Dana Ruiz", address, company, "Designer",
+                                                          "Thank you", "sam@example.com", sent,
+                                                          "<1@example.com>", AW_HISTORY_STATUS_SENT);
+  static const char text[] = "Subject: Thank you\r\n\r\nHi\r\n";
+  g_autoptr(GBytes) eml = g_bytes_new_static (text, strlen (text));
+  AwHistory *history = aw_history_new (folder);
+  gboolean done = FALSE;
+
+  aw_history_record_async (history, entry, eml, NULL, on_recorded, &done);
+  g_assert_true (aw_test_ui_wait_for (is_true, &done, 5000));
+  return history;
+}
+
+static void
+remove_history (AwHistory *history)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFile *folder = aw_history_get_folder (history);
+  GFile *child;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (children != NULL && g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
+         child != NULL)
+    g_file_delete (child, NULL, NULL);
+  g_file_delete (folder, NULL, NULL);
+}
+
+static void
 test_repeat_follow_up (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GDateTime) sent = g_date_time_new_now_utc ();
+  g_autoptr(AwHistory) history = history_with_one_send ("dana@northwind.example", "Northwind Analytics");
 
   AwGuidancePanel *panel = aw_editor_page_get_guidance_panel (fixture->editor);
 
   g_assert_null (find_row (fixture, AW_RULE_REPEAT_FOLLOW_UP));
   g_assert_true (aw_guidance_panel_get_check (panel, AW_CHECK_FIRST_FOLLOW_UP));
-  aw_editor_page_add_previous_send (fixture->editor, "dana@northwind.example", "Northwind Analytics", sent);
+  aw_editor_page_set_history (fixture->editor, history);
   g_assert_nonnull (find_row (fixture, AW_RULE_REPEAT_FOLLOW_UP));
   /* The repeat has its own checklist row; "No pressure" stays about the text */
   g_assert_true (aw_guidance_panel_get_check (panel, AW_CHECK_NO_PRESSURE));
@@ -388,9 +442,10 @@ test_repeat_follow_up (Fixture       *fixture,
   g_assert_false (aw_guidance_panel_get_check (panel, AW_CHECK_NO_PRESSURE));
   g_assert_false (aw_guidance_panel_get_check (panel, AW_CHECK_FIRST_FOLLOW_UP));
 
-  aw_editor_page_clear_previous_sends (fixture->editor);
+  aw_editor_page_set_history (fixture->editor, NULL);
   g_assert_null (find_row (fixture, AW_RULE_REPEAT_FOLLOW_UP));
   g_assert_true (aw_guidance_panel_get_check (panel, AW_CHECK_FIRST_FOLLOW_UP));
+  remove_history (history);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "aw-check-command.h"
+#include "aw-draft-check.h"
 #include "aw-guidance.h"
 #include "aw-languages.h"
 #include "aw-text-fold.h"
@@ -404,7 +405,7 @@ aw_check_command_run (int    argc,
 {
   g_auto(Draft) draft = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(AwGuidanceOptions) options = aw_guidance_options_new ();
+  g_autoptr(AwDraftCheck) check = aw_draft_check_new (NULL, NULL);
   g_autoptr(AwGuidanceReport) report = NULL;
   const char *language = NULL;
   gboolean json = FALSE, only_files = FALSE;
@@ -458,7 +459,7 @@ aw_check_command_run (int    argc,
 
           return usage_error (_("unknown language “%s”; valid languages: %s"), language, valid);
         }
-      aw_guidance_options_set_language (options, code);
+      aw_draft_check_set_language (check, code);
     }
 
   if (!read_input (&draft, &error))
@@ -485,8 +486,10 @@ aw_check_command_run (int    argc,
   split_draft (&draft);
   index_lines (&draft);
 
+  /* Options built where the editor's are; the findings stay in the engine's order
+   * (by position), as the output always had them. */
   report = aw_guidance_check (aw_guidance_get_default (), draft.subject, draft.body,
-                              options, &error);
+                              aw_draft_check_get_options (check), &error);
   if (report == NULL)
     return input_error ("%s: %s", draft.file, error->message);
   /* Misspellings, when the language's dictionary is installed */
