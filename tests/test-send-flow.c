@@ -16,6 +16,8 @@
 #include "aw-certificate-dialog.h"
 #include "aw-application.h"
 #include "aw-draft-writer.h"
+#include "aw-editor-page.h"
+#include "aw-finding-row.h"
 #include "aw-history-list.h"
 #include "aw-password-store.h"
 #include "aw-preferences-window.h"
@@ -355,6 +357,80 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
+}
+
+static AwFindingRow *
+find_finding_row (AwEditorPage *editor,
+                  const char   *rule_id)
+{
+  AwGuidancePanel *panel = aw_editor_page_get_guidance_panel (editor);
+
+  for (guint i = 0; i < aw_guidance_panel_get_n_findings (panel); i++)
+    {
+      AwFindingRow *row = AW_FINDING_ROW (aw_guidance_panel_get_row (panel, i));
+
+      if (g_strcmp0 (aw_finding_get_rule_id (aw_finding_row_get_finding (row)), rule_id) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static AwSendDialog *
+open_review_sheet (GtkWindow *parent,
+                   AwDraft   *draft)
+{
+  AwSendDialog *dialog = aw_send_dialog_new (parent, draft, store, history);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "review");
+  g_assert_false (aw_send_dialog_get_repeat_warning (dialog));
+  return dialog;
+}
+
+/* A finding Ignored in the editor no longer blocks Send: the review sheet checks the
+ * draft the way the editor does (AwDraftCheck), so it sees the same dismissals. */
+static void
+test_ignored_finding_does_not_block (void)
+{
+  g_autoptr(AwDraft) draft = generated_draft ();
+  g_autofree char *body = g_strconcat (aw_draft_get_body (draft),
+                                       "\nMy portfolio: [YOUR PORTFOLIO LINK]\n", NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AwEditorPage *editor = AW_EDITOR_PAGE (aw_editor_page_new ());
+  AwSendDialog *dialog;
+  AwFindingRow *row;
+
+  /* Someone not in the history: no repeat to confirm */
+  aw_draft_set_recipient_address (draft, "kim@initech.example");
+  aw_draft_set_company (draft, "Initech");
+  aw_draft_set_body (draft, body);
+  gtk_window_set_default_size (window, 1000, 720);
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  aw_editor_page_set_history (editor, history);
+  aw_editor_page_set_draft (editor, draft);
+  gtk_window_present (window);
+  aw_test_ui_wait_for_draw (GTK_WIDGET (window));
+
+  /* The unfilled placeholder is an error: Send waits for the override */
+  row = find_finding_row (editor, AW_RULE_PLACEHOLDER);
+  g_assert_nonnull (row);
+  dialog = open_review_sheet (window, draft);
+  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (dialog), "override_check")));
+  g_assert_false (gtk_widget_is_sensitive (find (GTK_WIDGET (dialog), "send_button")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The person chooses Ignore in the editor */
+  g_signal_emit_by_name (aw_test_ui_find_by_name (GTK_WIDGET (row), "ignore_button"), "clicked");
+  g_assert_null (find_finding_row (editor, AW_RULE_PLACEHOLDER));
+
+  /* The review sheet neither lists it nor asks for the override */
+  dialog = open_review_sheet (window, draft);
+  g_assert_false (gtk_widget_get_visible (find (GTK_WIDGET (dialog), "override_check")));
+  g_assert_true (gtk_widget_is_sensitive (find (GTK_WIDGET (dialog), "send_button")));
+  shot (GTK_WIDGET (dialog), "review-sheet-ignored-finding.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (window);
 }
 
 static AwCertificateDialog *
@@ -821,6 +897,7 @@ main (int   argc,
   g_test_add_func ("/send-flow/add-account-in-preferences", test_add_account_in_preferences);
   g_test_add_func ("/send-flow/send-once-and-history", test_send_once_and_history);
   g_test_add_func ("/send-flow/second-attempt-warns", test_second_attempt_warns);
+  g_test_add_func ("/send-flow/ignored-finding-does-not-block", test_ignored_finding_does_not_block);
   g_test_add_func ("/send-flow/trust-certificate-sends", test_trust_certificate_sends);
   g_test_add_func ("/send-flow/wrong-password-keeps-draft", test_wrong_password_keeps_draft);
   g_test_add_func ("/send-flow/delivery-uncertain", test_delivery_uncertain);
