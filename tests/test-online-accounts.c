@@ -367,6 +367,23 @@ test_no_service (void)
 }
 
 static void
+test_provider_for_server (void)
+{
+  g_assert_cmpint (aw_online_provider_for_server ("sam@gmail.com", NULL), ==, AW_ONLINE_PROVIDER_GOOGLE);
+  g_assert_cmpint (aw_online_provider_for_server ("sam@GoogleMail.com", NULL), ==, AW_ONLINE_PROVIDER_GOOGLE);
+  g_assert_cmpint (aw_online_provider_for_server ("sam@acme.example", "smtp.gmail.com"), ==, AW_ONLINE_PROVIDER_GOOGLE);
+  g_assert_cmpint (aw_online_provider_for_server ("sam@outlook.com", NULL), ==, AW_ONLINE_PROVIDER_MICROSOFT);
+  g_assert_cmpint (aw_online_provider_for_server ("sam@hotmail.co.uk", NULL), ==, AW_ONLINE_PROVIDER_MICROSOFT);
+  g_assert_cmpint (aw_online_provider_for_server ("sam@live.de", NULL), ==, AW_ONLINE_PROVIDER_MICROSOFT);
+  g_assert_cmpint (aw_online_provider_for_server ("sam@acme.example", "smtp.office365.com"), ==, AW_ONLINE_PROVIDER_MICROSOFT);
+  g_assert_cmpint (aw_online_provider_for_server ("sam@acme.example", "smtp-mail.outlook.com"), ==, AW_ONLINE_PROVIDER_MICROSOFT);
+  g_assert_cmpint (aw_online_provider_for_server ("sam@acme.example", "mail.acme.example"), ==, AW_ONLINE_PROVIDER_NONE);
+  g_assert_cmpint (aw_online_provider_for_server ("sam@notgmail.com", "smtp.notgmail.com"), ==, AW_ONLINE_PROVIDER_NONE);
+  g_assert_cmpint (aw_online_provider_for_server ("sam@deliver.example", NULL), ==, AW_ONLINE_PROVIDER_NONE);
+  g_assert_cmpint (aw_online_provider_for_server (NULL, NULL), ==, AW_ONLINE_PROVIDER_NONE);
+}
+
+static void
 test_listed_live (void)
 {
   g_autoptr(GSubprocess) fake = NULL;
@@ -414,6 +431,13 @@ test_listed_live (void)
   g_assert_cmpuint (aw_online_account_get_port (account), ==, 587);
   g_assert_cmpstr (aw_credential_source_get_login (AW_CREDENTIAL_SOURCE (account)), ==,
                    "sam.lee@outlook.com");
+
+  /* the account editor's offer: the Online Accounts account of a Gmail or Outlook.com address */
+  g_assert_true (aw_online_accounts_find (accounts, AW_ONLINE_PROVIDER_GOOGLE, "APPLICANT@example.org")
+                 == aw_online_accounts_lookup (accounts, "account_g"));
+  g_assert_true (aw_online_accounts_find (accounts, AW_ONLINE_PROVIDER_MICROSOFT, "someone@hotmail.com")
+                 == aw_online_accounts_lookup (accounts, "account_ms"));
+  g_assert_null (aw_online_accounts_find (accounts, AW_ONLINE_PROVIDER_NONE, NULL));
 
   /* added while the list is shown */
   add_account ("\"id\": \"account_new\", \"ProviderType\": \"imap_smtp\", "
@@ -777,6 +801,7 @@ main (int   argc,
   aw_test_smtp_init ();
 
   g_test_add_func ("/online-accounts/no-service", test_no_service);
+  g_test_add_func ("/online-accounts/provider-for-server", test_provider_for_server);
   g_test_add_func ("/online-accounts/listed-live", test_listed_live);
   g_test_add_func ("/online-accounts/send-google", test_send_google);
   g_test_add_func ("/online-accounts/stale-token", test_stale_token);

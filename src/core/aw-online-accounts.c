@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #ifdef HAVE_GOA
 # define GOA_API_IS_SUBJECT_TO_CHANGE
 # include <goa/goa.h>
@@ -230,6 +232,100 @@ aw_online_accounts_lookup (AwOnlineAccounts *self,
         return account;
     }
   return NULL;
+}
+
+static gboolean
+host_in (const char *host,
+         const char *domain)
+{
+  gsize host_len = strlen (host), domain_len = strlen (domain);
+
+  if (g_ascii_strcasecmp (host, domain) == 0)
+    return TRUE;
+  return host_len > domain_len && host[host_len - domain_len - 1] == '.'
+         && g_ascii_strcasecmp (host + host_len - domain_len, domain) == 0;
+}
+
+AwOnlineProvider
+aw_online_provider_for_server (const char *address,
+                               const char *smtp_host)
+{
+  static const char * const microsoft_domains[] = {
+    "outlook.com", "hotmail.com", "live.com", "msn.com", "office365.com", NULL
+  };
+  const char *domain = address != NULL ? strrchr (address, '@') : NULL;
+
+  if (smtp_host != NULL && (host_in (smtp_host, "gmail.com") || host_in (smtp_host, "google.com")))
+    return AW_ONLINE_PROVIDER_GOOGLE;
+  for (guint i = 0; smtp_host != NULL && microsoft_domains[i] != NULL; i++)
+    if (host_in (smtp_host, microsoft_domains[i]))
+      return AW_ONLINE_PROVIDER_MICROSOFT;
+  if (domain == NULL)
+    return AW_ONLINE_PROVIDER_NONE;
+  domain++;
+  if (g_ascii_strcasecmp (domain, "gmail.com") == 0 || g_ascii_strcasecmp (domain, "googlemail.com") == 0)
+    return AW_ONLINE_PROVIDER_GOOGLE;
+  /* hotmail.co.uk, outlook.fr, live.de and the like */
+  if (g_ascii_strncasecmp (domain, "outlook.", 8) == 0 || g_ascii_strncasecmp (domain, "hotmail.", 8) == 0
+      || g_ascii_strncasecmp (domain, "live.", 5) == 0 || g_ascii_strcasecmp (domain, "msn.com") == 0)
+    return AW_ONLINE_PROVIDER_MICROSOFT;
+  return AW_ONLINE_PROVIDER_NONE;
+}
+
+static AwOnlineProvider
+provider_of (AwOnlineAccount *account)
+{
+  const char *type = aw_online_account_get_provider_type (account);
+
+  if (g_strcmp0 (type, "google") == 0)
+    return AW_ONLINE_PROVIDER_GOOGLE;
+  if (g_strcmp0 (type, "windows_live") == 0 || g_strcmp0 (type, "ms_graph") == 0)
+    return AW_ONLINE_PROVIDER_MICROSOFT;
+  return AW_ONLINE_PROVIDER_NONE;
+}
+
+AwOnlineAccount *
+aw_online_accounts_find (AwOnlineAccounts *self,
+                         AwOnlineProvider  provider,
+                         const char       *address)
+{
+  AwOnlineAccount *first = NULL;
+
+  g_return_val_if_fail (AW_IS_ONLINE_ACCOUNTS (self), NULL);
+
+  if (provider == AW_ONLINE_PROVIDER_NONE)
+    return NULL;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      AwOnlineAccount *account = g_ptr_array_index (self->items, i);
+
+      if (provider_of (account) != provider)
+        continue;
+      if (address != NULL && aw_online_account_get_address (account) != NULL
+          && g_ascii_strcasecmp (aw_online_account_get_address (account), address) == 0)
+        return account;
+      if (first == NULL)
+        first = account;
+    }
+  return first;
+}
+
+gboolean
+aw_online_accounts_can_open_settings (void)
+{
+  g_autofree char *path = g_find_program_in_path ("gnome-control-center");
+
+  return path != NULL;
+}
+
+gboolean
+aw_online_accounts_open_settings (GError **error)
+{
+  g_autoptr(GSubprocess) settings = NULL;
+
+  settings = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               error, "gnome-control-center", "online-accounts", NULL);
+  return settings != NULL;
 }
 
 static void

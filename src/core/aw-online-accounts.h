@@ -10,6 +10,21 @@
 
 G_BEGIN_DECLS
 
+/* The providers whose accounts Online Accounts signs in with OAuth 2.0 */
+typedef enum
+{
+  AW_ONLINE_PROVIDER_NONE,
+  AW_ONLINE_PROVIDER_GOOGLE,      /* GOA provider "google" */
+  AW_ONLINE_PROVIDER_MICROSOFT,   /* GOA providers "windows_live" and "ms_graph" */
+} AwOnlineProvider;
+
+/* Which provider an address and its SMTP server (as Detect Settings found it; either may
+ * be NULL) belong to: Gmail and Google Workspace, Outlook.com/Hotmail/Live and
+ * Microsoft 365. For the account editor's "Use your Google account from Online
+ * Accounts". */
+AwOnlineProvider aw_online_provider_for_server (const char *address,
+                                                const char *smtp_host);
+
 #define AW_TYPE_ONLINE_ACCOUNTS (aw_online_accounts_get_type ())
 
 /* A GListModel of AwOnlineAccount: every GOA account with Mail enabled and SMTP
@@ -25,5 +40,16 @@ gboolean          aw_online_accounts_get_loading   (AwOnlineAccounts *self);
 /* (transfer none) (nullable): the account with this GOA id */
 AwOnlineAccount  *aw_online_accounts_lookup        (AwOnlineAccounts *self,
                                                     const char       *id);
+/* (transfer none) (nullable): an account of @provider, the one for @address (any case)
+ * when there is one, else the first; NULL when Online Accounts has none of that
+ * provider */
+AwOnlineAccount  *aw_online_accounts_find          (AwOnlineAccounts *self,
+                                                    AwOnlineProvider  provider,
+                                                    const char       *address);
+
+/* Settings → Online Accounts: whether it can be opened here (gnome-control-center is
+ * installed), and opening it without waiting for it. */
+gboolean          aw_online_accounts_can_open_settings (void);
+gboolean          aw_online_accounts_open_settings     (GError          **error);
 
 G_END_DECLS
