@@ -724,6 +724,42 @@ test_password_account (void)
   stop_fake_goa (fake);
 }
 
+/* An IMAP/SMTP account whose server wants no sign-in (here a relay on this computer):
+ * sent without asking Online Accounts for anything */
+static void
+test_no_sign_in (void)
+{
+  g_autoptr(GSubprocess) fake = NULL;
+  g_autoptr(AwOnlineAccounts) accounts = NULL;
+  g_autoptr(AwHistoryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *members = NULL;
+  guint before;
+
+  if (!have_services ())
+    return;
+
+  fake = start_fake_goa ();
+  members = g_strdup_printf ("\"id\": \"account_relay\", \"ProviderType\": \"imap_smtp\", "
+                             "\"ProviderName\": \"IMAP and SMTP\", \"oauth2\": false, "
+                             "\"password\": \"unused\", \"EmailAddress\": \"%s\", "
+                             "\"SmtpHost\": \"localhost:%u\", \"SmtpUseTls\": false, "
+                             "\"SmtpUseAuth\": false",
+                             aw_test_smtp_user (), aw_test_smtp_port ("plain"));
+  add_account (members);
+  accounts = load_accounts ();
+  g_assert_cmpint (aw_online_account_get_security (item (accounts, 0)), ==, AW_ACCOUNT_SECURITY_NONE);
+  g_assert_cmpuint (aw_online_account_get_port (item (accounts, 0)), ==, aw_test_smtp_port ("plain"));
+
+  before = aw_test_smtp_count ("plain");
+  entry = send_through (item (accounts, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (aw_test_smtp_count ("plain"), ==, before + 1);
+  g_assert_cmpint (calls ("account_relay", "GetPassword"), ==, 0);
+
+  stop_fake_goa (fake);
+}
+
 /* Last: the files of the run and every log line hold no token and no password */
 static void
 assert_not_in_tree (const char  *path,
@@ -809,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/online-accounts/renewed-token-refused", test_renewed_token_refused);
   g_test_add_func ("/online-accounts/cancel-while-signing-in", test_cancel_while_signing_in);
   g_test_add_func ("/online-accounts/password-account", test_password_account);
+  g_test_add_func ("/online-accounts/no-sign-in", test_no_sign_in);
   g_test_add_func ("/online-accounts/no-secret-kept", test_no_secret_kept);
 
   status = g_test_run ();

@@ -20,7 +20,8 @@ G_DECLARE_INTERFACE (AwCredentialSource, aw_credential_source, AW, CREDENTIAL_SO
 
 /* A secret is handed over once and never kept by the source's caller beyond the
  * sign-in. lookup gives the current one; renew is asked at most once per sign-in, when
- * the server refused it, and gives a fresh one (e.g. a renewed OAuth 2.0 token). */
+ * the server refused it, and gives a fresh one (e.g. a renewed OAuth 2.0 token).
+ * get_login returns NULL when the server wants no sign-in: then nothing is looked up. */
 struct _AwCredentialSourceInterface
 {
   GTypeInterface parent_iface;

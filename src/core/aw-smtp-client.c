@@ -978,7 +978,9 @@ after_ehlo (GTask *task)
       return;
     }
 
-  if (self->credential_source != NULL && !op->credentials_fetched)
+  /* (a source without a login: the server wants no sign-in) */
+  if (self->credential_source != NULL && !op->credentials_fetched
+      && aw_credential_source_get_login (self->credential_source) != NULL)
     {
       fetch_credentials (task, FALSE);
       return;
