@@ -425,6 +425,16 @@ test_listed_live (void)
   g_assert_cmpint (aw_credential_source_get_kind (AW_CREDENTIAL_SOURCE (account)), ==,
                    AW_CREDENTIAL_KIND_OAUTH2);
 
+  /* the id of the AwAccount a send uses leads back to the account */
+  {
+    g_autoptr(AwAccount) as_account = aw_online_account_to_account (account);
+
+    g_assert_cmpstr (aw_account_get_id (as_account), ==, "goa:account_g");
+    g_assert_cmpstr (aw_account_get_address (as_account), ==, aw_test_smtp_user ());
+    g_assert_true (aw_online_accounts_lookup_account_id (accounts, aw_account_get_id (as_account)) == account);
+    g_assert_null (aw_online_accounts_lookup_account_id (accounts, "account_g"));
+  }
+
   account = aw_online_accounts_lookup (accounts, "account_ms");
   g_assert_nonnull (account);
   g_assert_cmpstr (aw_online_account_get_host (account), ==, "smtp-mail.outlook.com");

@@ -234,6 +234,17 @@ aw_online_accounts_lookup (AwOnlineAccounts *self,
   return NULL;
 }
 
+AwOnlineAccount *
+aw_online_accounts_lookup_account_id (AwOnlineAccounts *self,
+                                      const char       *account_id)
+{
+  g_return_val_if_fail (AW_IS_ONLINE_ACCOUNTS (self), NULL);
+
+  if (account_id == NULL || !g_str_has_prefix (account_id, "goa:"))
+    return NULL;
+  return aw_online_accounts_lookup (self, account_id + strlen ("goa:"));
+}
+
 static gboolean
 host_in (const char *host,
          const char *domain)

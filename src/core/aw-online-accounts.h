@@ -40,6 +40,11 @@ gboolean          aw_online_accounts_get_loading   (AwOnlineAccounts *self);
 /* (transfer none) (nullable): the account with this GOA id */
 AwOnlineAccount  *aw_online_accounts_lookup        (AwOnlineAccounts *self,
                                                     const char       *id);
+/* (transfer none) (nullable): the account behind an AwAccount id "goa:<GOA id>" (as
+ * aw_online_account_to_account() makes it, and as AwAccountStore can keep it as its
+ * default id for "send from this account"); NULL for any other id */
+AwOnlineAccount  *aw_online_accounts_lookup_account_id (AwOnlineAccounts *self,
+                                                        const char       *account_id);
 /* (transfer none) (nullable): an account of @provider, the one for @address (any case)
  * when there is one, else the first; NULL when Online Accounts has none of that
  * provider */
