@@ -881,6 +881,17 @@ prepare_subject_menu (AwSpellController *self)
                                     gtk_editable_get_position (GTK_EDITABLE (self->subject)));
 }
 
+static gboolean
+prepare_subject_menu_idle (gpointer user_data)
+{
+  AwSpellController *self = user_data;
+
+  if (self->subject != NULL)
+    prepare_subject_menu (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_subject_pressed (GtkGestureClick   *gesture,
                     int                n_press,
@@ -888,8 +899,13 @@ on_subject_pressed (GtkGestureClick   *gesture,
                     double             y,
                     AwSpellController *self)
 {
-  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY)
-    prepare_subject_menu (self);
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_SECONDARY)
+    return;
+  /* GTK 4.8 has no public way from a point to a position in an entry: the menu is for
+   * the word at the cursor, looked at again right after the entry's own handler (which
+   * may move the cursor); an open menu follows its model. */
+  prepare_subject_menu (self);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, prepare_subject_menu_idle, g_object_ref (self), NULL);
 }
 
 static gboolean
