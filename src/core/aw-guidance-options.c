@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "aw-guidance.h"
+#include "aw-guidance-options.h"
 #include "aw-guidance-private.h"
 
 G_DEFINE_FINAL_TYPE (AwGuidanceOptions, aw_guidance_options, G_TYPE_OBJECT)

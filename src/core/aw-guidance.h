@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "aw-finding.h"
+#include "aw-guidance-options.h"
 #include "aw-guidance-report.h"
 
 G_BEGIN_DECLS
@@ -36,26 +37,6 @@ typedef enum
 
 /* The body word limit of too-long */
 #define AW_GUIDANCE_MAX_WORDS 150
-
-#define AW_TYPE_GUIDANCE_OPTIONS (aw_guidance_options_get_type ())
-
-G_DECLARE_FINAL_TYPE (AwGuidanceOptions, aw_guidance_options, AW, GUIDANCE_OPTIONS, GObject)
-
-AwGuidanceOptions *aw_guidance_options_new               (void);
-void               aw_guidance_options_set_language      (AwGuidanceOptions *self,
-                                                          const char        *code);
-const char        *aw_guidance_options_get_language      (AwGuidanceOptions *self);
-void               aw_guidance_options_disable_rule      (AwGuidanceOptions *self,
-                                                          const char        *rule_id);
-gboolean           aw_guidance_options_is_rule_enabled   (AwGuidanceOptions *self,
-                                                          const char        *rule_id);
-void               aw_guidance_options_set_recipient     (AwGuidanceOptions *self,
-                                                          const char        *address,
-                                                          const char        *company);
-void               aw_guidance_options_add_previous_send (AwGuidanceOptions *self,
-                                                          const char        *address,
-                                                          const char        *company,
-                                                          GDateTime         *sent_at);
 
 #define AW_TYPE_GUIDANCE (aw_guidance_get_type ())
 
