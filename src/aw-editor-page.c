@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "aw-draft-check.h"
-#include "aw-editor-page.h"
+#include "aw-editor-page-private.h"
 #include "aw-finding-row.h"
 #include "aw-guidance-panel.h"
 #include "aw-spell-controller.h"

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "aw-finding-row.h"
-#include "aw-guidance-panel.h"
+#include "aw-guidance-panel-private.h"
 
 #define N_SEVERITIES 3
 

@@ -15,7 +15,7 @@
 
 #include "aw-application.h"
 #include "aw-draft-writer.h"
-#include "aw-editor-page.h"
+#include "aw-editor-page-private.h"
 #include "aw-test-ui.h"
 
 #define ROUNDS 200

@@ -9,7 +9,8 @@
 
 #include "aw-application.h"
 #include "aw-draft-writer.h"
-#include "aw-editor-page.h"
+#include "aw-editor-page-private.h"
+#include "aw-guidance-panel-private.h"
 #include "aw-finding-row.h"
 #include "aw-guidance.h"
 #include "aw-test-ui.h"

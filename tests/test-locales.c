@@ -15,7 +15,7 @@
 #include "aw-account-store.h"
 #include "aw-application.h"
 #include "aw-draft.h"
-#include "aw-editor-page.h"
+#include "aw-editor-page-private.h"
 #include "aw-guidance.h"
 #include "aw-preferences-window.h"
 #include "aw-test-ui.h"

@@ -14,7 +14,8 @@
 
 #include "aw-application.h"
 #include "aw-draft-writer.h"
-#include "aw-editor-page.h"
+#include "aw-editor-page-private.h"
+#include "aw-guidance-panel-private.h"
 #include "aw-spell-checker.h"
 #include "aw-test-ui.h"
 
