@@ -7,22 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "aw-account-store.h"
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
+#include "aw-test-async.h"
 
 static void
 load (AwAccountStore *store,
@@ -31,8 +16,8 @@ load (AwAccountStore *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aw_account_store_load_async (store, NULL, on_done, &result);
-  *ok = aw_account_store_load_finish (store, wait_for (&result), error);
+  aw_account_store_load_async (store, NULL, aw_test_async_done, &result);
+  *ok = aw_account_store_load_finish (store, aw_test_async_wait (&result), error);
 }
 
 static void
@@ -41,8 +26,8 @@ save (AwAccountStore *store)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  aw_account_store_save_async (store, NULL, on_done, &result);
-  g_assert_true (aw_account_store_save_finish (store, wait_for (&result), &error));
+  aw_account_store_save_async (store, NULL, aw_test_async_done, &result);
+  g_assert_true (aw_account_store_save_finish (store, aw_test_async_wait (&result), &error));
   g_assert_no_error (error);
 }
 

@@ -12,6 +12,7 @@
 #include <libsoup/soup.h>
 
 #include "aw-autoconfig.h"
+#include "aw-test-async.h"
 
 static char *tmp_dir;
 static GTlsDatabase *ca_database;
@@ -196,14 +197,6 @@ make_autoconfig (const char *scheme)
                        NULL);
 }
 
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static AwAccount *
 detect (AwAutoconfig        *autoconfig,
         const char          *address,
@@ -213,9 +206,8 @@ detect (AwAutoconfig        *autoconfig,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aw_autoconfig_detect_async (autoconfig, address, cancellable, on_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  aw_autoconfig_detect_async (autoconfig, address, cancellable, aw_test_async_done, &result);
+  aw_test_async_wait (&result);
   return aw_autoconfig_detect_finish (autoconfig, result, source, NULL, NULL, error);
 }
 
@@ -922,9 +914,8 @@ test_ispdb_files (void)
                                  "use-builtin", FALSE, "use-dns", FALSE, "use-guesses", FALSE,
                                  "tls-database", ca_database, "timeout", 5, NULL);
       note = AW_AUTOCONFIG_NOTE_NONE;
-      aw_autoconfig_detect_async (autoconfig, address, NULL, on_done, &result);
-      while (result == NULL)
-        g_main_context_iteration (NULL, TRUE);
+      aw_autoconfig_detect_async (autoconfig, address, NULL, aw_test_async_done, &result);
+      aw_test_async_wait (&result);
       detected = aw_autoconfig_detect_finish (autoconfig, result, &source, &note, NULL, &error);
       if (detected != NULL)
         g_assert_cmpint (source, ==, AW_AUTOCONFIG_SOURCE_ISPDB);

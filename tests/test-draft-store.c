@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "aw-draft-store.h"
+#include "aw-test-async.h"
 
 typedef struct
 {
@@ -56,30 +57,14 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
 save (AwDraftStore *store,
       AwDraft      *draft)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  aw_draft_store_save_async (store, draft, NULL, got_result, &result);
-  g_assert_true (aw_draft_store_save_finish (store, wait_result (&result), &error));
+  aw_draft_store_save_async (store, draft, NULL, aw_test_async_done, &result);
+  g_assert_true (aw_draft_store_save_finish (store, aw_test_async_wait (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -89,8 +74,8 @@ flush (AwDraftStore *store)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  aw_draft_store_flush_async (store, NULL, got_result, &result);
-  g_assert_true (aw_draft_store_flush_finish (store, wait_result (&result), &error));
+  aw_draft_store_flush_async (store, NULL, aw_test_async_done, &result);
+  g_assert_true (aw_draft_store_flush_finish (store, aw_test_async_wait (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -101,8 +86,8 @@ list (AwDraftStore *store)
   g_autoptr(GError) error = NULL;
   GPtrArray *drafts;
 
-  aw_draft_store_list_async (store, NULL, got_result, &result);
-  drafts = aw_draft_store_list_finish (store, wait_result (&result), &error);
+  aw_draft_store_list_async (store, NULL, aw_test_async_done, &result);
+  drafts = aw_draft_store_list_finish (store, aw_test_async_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (drafts);
   return drafts;
@@ -115,8 +100,8 @@ load (AwDraftStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aw_draft_store_load_async (store, id, NULL, got_result, &result);
-  return aw_draft_store_load_finish (store, wait_result (&result), error);
+  aw_draft_store_load_async (store, id, NULL, aw_test_async_done, &result);
+  return aw_draft_store_load_finish (store, aw_test_async_wait (&result), error);
 }
 
 typedef enum { OP_DELETE, OP_RESTORE, OP_PURGE } Op;
@@ -132,14 +117,14 @@ file_op (AwDraftStore  *store,
   switch (op)
     {
     case OP_DELETE:
-      aw_draft_store_delete_async (store, id, NULL, got_result, &result);
-      return aw_draft_store_delete_finish (store, wait_result (&result), error);
+      aw_draft_store_delete_async (store, id, NULL, aw_test_async_done, &result);
+      return aw_draft_store_delete_finish (store, aw_test_async_wait (&result), error);
     case OP_RESTORE:
-      aw_draft_store_restore_async (store, id, NULL, got_result, &result);
-      return aw_draft_store_restore_finish (store, wait_result (&result), error);
+      aw_draft_store_restore_async (store, id, NULL, aw_test_async_done, &result);
+      return aw_draft_store_restore_finish (store, aw_test_async_wait (&result), error);
     case OP_PURGE:
-      aw_draft_store_purge_async (store, id, NULL, got_result, &result);
-      return aw_draft_store_purge_finish (store, wait_result (&result), error);
+      aw_draft_store_purge_async (store, id, NULL, aw_test_async_done, &result);
+      return aw_draft_store_purge_finish (store, aw_test_async_wait (&result), error);
     default:
       g_assert_not_reached ();
     }
@@ -484,11 +469,11 @@ test_delete_during_write (Fixture       *fixture,
   g_autofree char *path = path_of (fixture, draft, ".json");
 
   /* The write is in flight when delete comes: the rename waits for it */
-  aw_draft_store_save_async (fixture->store, draft, NULL, got_result, &save_result);
+  aw_draft_store_save_async (fixture->store, draft, NULL, aw_test_async_done, &save_result);
   aw_draft_store_delete_async (fixture->store, aw_draft_get_id (draft), NULL,
-                               got_result, &delete_result);
-  g_assert_true (aw_draft_store_save_finish (fixture->store, wait_result (&save_result), &error));
-  g_assert_true (aw_draft_store_delete_finish (fixture->store, wait_result (&delete_result), &error));
+                               aw_test_async_done, &delete_result);
+  g_assert_true (aw_draft_store_save_finish (fixture->store, aw_test_async_wait (&save_result), &error));
+  g_assert_true (aw_draft_store_delete_finish (fixture->store, aw_test_async_wait (&delete_result), &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -528,8 +513,8 @@ test_save_failure_is_reported (Fixture       *fixture,
   store = aw_draft_store_new (inside);
   g_signal_connect (store, "save-failed", G_CALLBACK (on_save_failed), fixture);
 
-  aw_draft_store_save_async (store, draft, NULL, got_result, &result);
-  g_assert_false (aw_draft_store_save_finish (store, wait_result (&result), &error));
+  aw_draft_store_save_async (store, draft, NULL, aw_test_async_done, &result);
+  g_assert_false (aw_draft_store_save_finish (store, aw_test_async_wait (&result), &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (fixture->failed, ==, 1);
 }

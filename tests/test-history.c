@@ -7,22 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "aw-history.h"
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
+#include "aw-test-async.h"
 
 static void
 record (AwHistory      *history,
@@ -33,8 +18,8 @@ record (AwHistory      *history,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new (eml, strlen (eml));
 
-  aw_history_record_async (history, entry, bytes, NULL, on_done, &result);
-  g_assert_true (aw_history_record_finish (history, wait_for (&result), &error));
+  aw_history_record_async (history, entry, bytes, NULL, aw_test_async_done, &result);
+  g_assert_true (aw_history_record_finish (history, aw_test_async_wait (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -44,8 +29,8 @@ load (AwHistory *history,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aw_history_load_async (history, NULL, on_done, &result);
-  return aw_history_load_finish (history, wait_for (&result), error);
+  aw_history_load_async (history, NULL, aw_test_async_done, &result);
+  return aw_history_load_finish (history, aw_test_async_wait (&result), error);
 }
 
 static AwHistoryEntry *

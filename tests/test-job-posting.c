@@ -7,6 +7,7 @@
 #include <libsoup/soup.h>
 
 #include "aw-job-posting.h"
+#include "aw-test-async.h"
 
 static SoupServer *server;
 static char *base_url;
@@ -139,14 +140,6 @@ handle (SoupServer        *server_,
     soup_server_message_set_status (message, 404, NULL);
 }
 
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static AwJobPosting *
 lookup_full (const char    *path,
              guint          timeout,
@@ -159,9 +152,8 @@ lookup_full (const char    *path,
   g_autoptr(GAsyncResult) result = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  aw_job_posting_lookup_async (url, timeout, cancellable, got_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  aw_job_posting_lookup_async (url, timeout, cancellable, aw_test_async_done, &result);
+  aw_test_async_wait (&result);
   if (elapsed != NULL)
     *elapsed = g_get_monotonic_time () - start;
 

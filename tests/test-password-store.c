@@ -8,25 +8,10 @@
 #include <libsecret/secret.h>
 
 #include "aw-password-store-private.h"
+#include "aw-test-async.h"
 
 #define HOST "smtp.example.test"
 #define USER "sam@example.test"
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
 
 static gboolean
 store (const char  *host,
@@ -36,8 +21,8 @@ store (const char  *host,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aw_password_store_store_async (host, port, USER, password, NULL, on_done, &result);
-  return aw_password_store_store_finish (wait_for (&result), error);
+  aw_password_store_store_async (host, port, USER, password, NULL, aw_test_async_done, &result);
+  return aw_password_store_store_finish (aw_test_async_wait (&result), error);
 }
 
 static char *
@@ -47,8 +32,8 @@ lookup (const char  *host,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aw_password_store_lookup_async (host, port, USER, NULL, on_done, &result);
-  return aw_password_store_lookup_finish (wait_for (&result), error);
+  aw_password_store_lookup_async (host, port, USER, NULL, aw_test_async_done, &result);
+  return aw_password_store_lookup_finish (aw_test_async_wait (&result), error);
 }
 
 static gboolean
@@ -58,8 +43,8 @@ clear (const char  *host,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aw_password_store_clear_async (host, port, USER, NULL, on_done, &result);
-  return aw_password_store_clear_finish (wait_for (&result), error);
+  aw_password_store_clear_async (host, port, USER, NULL, aw_test_async_done, &result);
+  return aw_password_store_clear_finish (aw_test_async_wait (&result), error);
 }
 
 static gboolean
@@ -157,8 +142,8 @@ test_msmtp_password_found (void)
                                              "host", "mail.msmtp.test", "service", "smtp",
                                              "user", USER, NULL));
   g_assert_no_error (error);
-  aw_password_store_lookup_msmtp_async ("mail.msmtp.test", USER, NULL, on_done, &result);
-  found = aw_password_store_lookup_msmtp_finish (wait_for (&result), &error);
+  aw_password_store_lookup_msmtp_async ("mail.msmtp.test", USER, NULL, aw_test_async_done, &result);
+  found = aw_password_store_lookup_msmtp_finish (aw_test_async_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (found, ==, "msmtp secret");
 
@@ -166,14 +151,14 @@ test_msmtp_password_found (void)
                                              "tool secret", NULL, &error,
                                              "host", "mail.tool.test", "service", "smtp",
                                              "user", USER, NULL));
-  aw_password_store_lookup_msmtp_async ("mail.tool.test", USER, NULL, on_done, &result2);
-  found2 = aw_password_store_lookup_msmtp_finish (wait_for (&result2), &error);
+  aw_password_store_lookup_msmtp_async ("mail.tool.test", USER, NULL, aw_test_async_done, &result2);
+  found2 = aw_password_store_lookup_msmtp_finish (aw_test_async_wait (&result2), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (found2, ==, "tool secret");
 
   /* Afterword's own item is not taken for msmtp's and vice versa */
-  aw_password_store_lookup_msmtp_async (HOST, USER, NULL, on_done, &result3);
-  none = aw_password_store_lookup_msmtp_finish (wait_for (&result3), &error);
+  aw_password_store_lookup_msmtp_async (HOST, USER, NULL, aw_test_async_done, &result3);
+  none = aw_password_store_lookup_msmtp_finish (aw_test_async_wait (&result3), &error);
   g_assert_no_error (error);
   g_assert_null (none);
 
@@ -193,8 +178,8 @@ test_cancelled (void)
     return;
 
   g_cancellable_cancel (cancellable);
-  aw_password_store_lookup_async (HOST, 1, USER, cancellable, on_done, &result);
-  password = aw_password_store_lookup_finish (wait_for (&result), &error);
+  aw_password_store_lookup_async (HOST, 1, USER, cancellable, aw_test_async_done, &result);
+  password = aw_password_store_lookup_finish (aw_test_async_wait (&result), &error);
   g_assert_null (password);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }

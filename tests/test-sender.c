@@ -8,23 +8,8 @@
 
 #include "aw-password-store.h"
 #include "aw-sender.h"
+#include "aw-test-async.h"
 #include "aw-test-smtp.h"
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
 
 static AwAccount *
 make_account (const char *mode)
@@ -66,8 +51,8 @@ store_password (AwAccount *account)
 
   aw_password_store_store_async (aw_account_get_host (account), aw_account_get_port (account),
                                  aw_account_get_login (account), aw_test_smtp_password (),
-                                 NULL, on_done, &result);
-  g_assert_true (aw_password_store_store_finish (wait_for (&result), &error));
+                                 NULL, aw_test_async_done, &result);
+  g_assert_true (aw_password_store_store_finish (aw_test_async_wait (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -79,8 +64,8 @@ send (AwSender  *sender,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aw_sender_send_async (sender, draft, NULL, on_done, &result);
-  return aw_sender_send_finish (sender, wait_for (&result), error);
+  aw_sender_send_async (sender, draft, NULL, aw_test_async_done, &result);
+  return aw_sender_send_finish (sender, aw_test_async_wait (&result), error);
 }
 
 static void
