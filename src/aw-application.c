@@ -15,7 +15,8 @@ struct _AwApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
+  GSettings        *settings;
+  AwOnlineAccounts *online_accounts;
 };
 
 G_DEFINE_FINAL_TYPE (AwApplication, aw_application, ADW_TYPE_APPLICATION)
@@ -41,6 +42,19 @@ aw_application_get_settings (AwApplication *self)
   g_return_val_if_fail (AW_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * aw_application_get_online_accounts:
+ *
+ * Returns: (transfer none) (nullable): the Online Accounts list, %NULL before startup
+ */
+AwOnlineAccounts *
+aw_application_get_online_accounts (AwApplication *self)
+{
+  g_return_val_if_fail (AW_IS_APPLICATION (self), NULL);
+
+  return self->online_accounts;
 }
 
 static AwWindow *
@@ -83,6 +97,7 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   AwPreferencesWindow *preferences = aw_preferences_window_new (parent);
 
+  aw_preferences_window_set_online_accounts (preferences, self->online_accounts);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -131,6 +146,8 @@ aw_application_startup (GApplication *app)
   G_APPLICATION_CLASS (aw_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+  /* Asks the service in the background: startup never waits for it */
+  self->online_accounts = aw_online_accounts_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -151,6 +168,7 @@ aw_application_finalize (GObject *object)
   AwApplication *self = AW_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->online_accounts);
 
   G_OBJECT_CLASS (aw_application_parent_class)->finalize (object);
 }

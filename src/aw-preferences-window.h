@@ -8,6 +8,7 @@
 
 #include "aw-account-editor.h"
 #include "aw-account-store.h"
+#include "aw-online-accounts.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,8 @@ AwAccountEditor     *aw_preferences_window_edit_account    (AwPreferencesWindow 
 void                 aw_preferences_window_remove_account  (AwPreferencesWindow *self,
                                                             AwAccount           *account);
 const char          *aw_preferences_window_get_error_text  (AwPreferencesWindow *self);
+/* Shows the group "From Online Accounts" for @accounts (nullable: the group stays hidden) */
+void                 aw_preferences_window_set_online_accounts (AwPreferencesWindow *self,
+                                                                AwOnlineAccounts    *accounts);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aw-application.h"
 #include "aw-certificate-dialog.h"
 #include "aw-draft-check.h"
 #include "aw-guidance.h"
@@ -20,6 +21,9 @@ struct _AwSendDialog
   AwAccountStore    *accounts;
   AwHistory         *history;
   AwAccount         *account;
+  AwOnlineAccounts  *online_accounts;
+  /* The Online Accounts account behind self->account, giving its secret at sign-in */
+  AwOnlineAccount   *online;
   AwSender          *sender;
   GTlsDatabase      *tls_database;
   GCancellable      *cancellable;
@@ -46,6 +50,7 @@ struct _AwSendDialog
   GtkLabel          *note_label;
   AdwStatusPage     *error_page;
   GtkWidget         *certificate_button;
+  GtkWidget         *online_settings_button;
 };
 
 G_DEFINE_FINAL_TYPE (AwSendDialog, aw_send_dialog, ADW_TYPE_WINDOW)
@@ -300,14 +305,48 @@ populate (AwSendDialog *self)
                                         aw_draft_get_recipient_address (self->draft));
   const char *subject = aw_draft_get_subject (self->draft);
 
-  g_set_object (&self->account, aw_account_store_get_default_account (self->accounts));
+  g_autofree char *default_id = NULL;
+  AwOnlineAccount *online = NULL;
+
+  /* A "goa:" default is an Online Accounts account: never fall back to another account
+   * for it, or the message would leave through an account the person did not choose */
+  g_object_get (self->accounts, "default-id", &default_id, NULL);
+  if (default_id != NULL && g_str_has_prefix (default_id, "goa:"))
+    {
+      if (self->online_accounts != NULL)
+        online = aw_online_accounts_lookup_account_id (self->online_accounts, default_id);
+      g_set_object (&self->online, online);
+      if (online != NULL)
+        {
+          g_clear_object (&self->account);
+          self->account = aw_online_account_to_account (online);
+        }
+      else
+        g_clear_object (&self->account);
+    }
+  else
+    {
+      g_clear_object (&self->online);
+      g_set_object (&self->account, aw_account_store_get_default_account (self->accounts));
+    }
   if (self->account != NULL)
     {
       const char *name = aw_draft_get_sender_name (self->draft);
       g_autofree char *from = format_mailbox (name != NULL && *name != '\0'
                                               ? name : aw_account_get_display_name (self->account),
                                               aw_account_get_address (self->account));
-      adw_action_row_set_subtitle (self->from_row, from);
+
+      if (self->online != NULL)
+        {
+          g_autofree char *via = NULL;
+
+          /* Translators: the sending account on the review sheet: "Sam Lee <sam@gmail.com> via Google" */
+          via = g_strdup_printf (_("%s via %s"), from,
+                                 aw_online_account_get_provider_name (self->online));
+          adw_action_row_set_subtitle (self->from_row, via);
+        }
+      else
+        adw_action_row_set_subtitle (self->from_row, from);
     }
   else
     adw_action_row_set_subtitle (self->from_row, _("No sending account"));
@@ -317,6 +356,38 @@ populate (AwSendDialog *self)
                                subject != NULL && *subject != '\0' ? subject : _("(no subject)"));
   check_draft (self);
   update_actions (self);
+}
+
+/* Online Accounts answered, or an account changed there */
+static void
+on_online_accounts_changed (AwSendDialog *self)
+{
+  if (!aw_send_dialog_get_busy (self))
+    populate (self);
+}
+
+/**
+ * aw_send_dialog_set_online_accounts:
+ * @accounts: (nullable): the application's Online Accounts list
+ */
+void
+aw_send_dialog_set_online_accounts (AwSendDialog     *self,
+                                    AwOnlineAccounts *accounts)
+{
+  g_return_if_fail (AW_IS_SEND_DIALOG (self));
+
+  if (self->online_accounts != NULL)
+    g_signal_handlers_disconnect_by_data (self->online_accounts, self);
+  g_set_object (&self->online_accounts, accounts);
+  if (accounts != NULL)
+    {
+      g_signal_connect_swapped (accounts, "items-changed",
+                                G_CALLBACK (on_online_accounts_changed), self);
+      g_signal_connect_swapped (accounts, "notify::loading",
+                                G_CALLBACK (on_online_accounts_changed), self);
+    }
+  if (self->draft != NULL)
+    populate (self);
 }
 
 static void
@@ -354,6 +425,7 @@ show_error (AwSendDialog *self,
   self->error_text = g_strdup (text);
   adw_status_page_set_description (self->error_page, text);
   gtk_widget_set_visible (self->certificate_button, certificate);
+  gtk_widget_set_visible (self->online_settings_button, FALSE);
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "error");
   update_actions (self);
@@ -390,6 +462,11 @@ on_sent (GObject      *source,
       show_error (self, text, g_error_matches (error, AW_SMTP_ERROR,
                                                AW_SMTP_ERROR_CERTIFICATE_UNTRUSTED) &&
                               aw_sender_get_rejected_certificate (self->sender) != NULL);
+      /* "Sign in to your Google account again in Settings → Online Accounts." */
+      gtk_widget_set_visible (self->online_settings_button,
+                              g_error_matches (error, AW_ONLINE_ACCOUNT_ERROR,
+                                               AW_ONLINE_ACCOUNT_ERROR_SIGN_IN_AGAIN) &&
+                              aw_online_accounts_can_open_settings ());
       return;
     }
 
@@ -413,6 +490,8 @@ start_send (AwSendDialog *self,
       g_clear_object (&self->sender);
       self->sender = aw_sender_new (self->account, self->history);
       g_signal_connect (self->sender, "stage-changed", G_CALLBACK (on_stage_changed), self);
+      if (self->online != NULL)
+        aw_sender_set_credential_source (self->sender, AW_CREDENTIAL_SOURCE (self->online));
     }
   if (self->tls_database != NULL)
     aw_sender_set_tls_database (self->sender, self->tls_database);
@@ -425,6 +504,17 @@ start_send (AwSendDialog *self,
   update_actions (self);
   aw_sender_send_async (self->sender, self->draft, self->cancellable, on_sent,
                         g_object_ref (self));
+}
+
+static void
+open_online_settings_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_online_accounts_open_settings (&error))
+    g_debug ("online accounts: %s", error->message);
 }
 
 static void
@@ -577,6 +667,9 @@ aw_send_dialog_new (GtkWindow      *parent,
   self->draft = g_object_ref (draft);
   self->accounts = g_object_ref (accounts != NULL ? accounts : aw_account_store_get_default ());
   self->history = g_object_ref (history != NULL ? history : aw_history_get_default ());
+  if (parent != NULL && AW_IS_APPLICATION (gtk_window_get_application (parent)))
+    aw_send_dialog_set_online_accounts (self, aw_application_get_online_accounts (
+                                          AW_APPLICATION (gtk_window_get_application (parent))));
 
   populate (self);
   if (!aw_account_store_get_loaded (self->accounts))
@@ -611,7 +704,11 @@ aw_send_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->sender != NULL)
     g_signal_handlers_disconnect_by_data (self->sender, self);
+  if (self->online_accounts != NULL)
+    g_signal_handlers_disconnect_by_data (self->online_accounts, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AW_TYPE_SEND_DIALOG);
+  g_clear_object (&self->online_accounts);
+  g_clear_object (&self->online);
   g_clear_object (&self->draft);
   g_clear_object (&self->accounts);
   g_clear_object (&self->history);
@@ -658,11 +755,14 @@ aw_send_dialog_class_init (AwSendDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwSendDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, AwSendDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, AwSendDialog, certificate_button);
+  gtk_widget_class_bind_template_child (widget_class, AwSendDialog, online_settings_button);
 
   gtk_widget_class_install_action (widget_class, "send.send", NULL, send_activated);
   gtk_widget_class_install_action (widget_class, "send.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "send.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "send.add-account", NULL, add_account_activated);
+  gtk_widget_class_install_action (widget_class, "send.open-online-settings", NULL,
+                                   open_online_settings_activated);
   gtk_widget_class_install_action (widget_class, "send.review-certificate", NULL,
                                    review_certificate_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,

@@ -9,6 +9,7 @@
 #include "aw-account-store.h"
 #include "aw-draft.h"
 #include "aw-history.h"
+#include "aw-online-accounts.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,10 @@ AwDraft      *aw_send_dialog_get_draft        (AwSendDialog   *self);
 /* For tests: trust this CA for the SMTP connection. */
 void          aw_send_dialog_set_tls_database (AwSendDialog   *self,
                                                GTlsDatabase   *database);
+/* The Online Accounts list behind a "goa:" default account id (aw_send_dialog_new takes
+ * the application's when @parent has an AwApplication) */
+void          aw_send_dialog_set_online_accounts (AwSendDialog     *self,
+                                                  AwOnlineAccounts *accounts);
 gboolean      aw_send_dialog_get_busy         (AwSendDialog   *self);
 /* "review", "progress" or "error" */
 const char   *aw_send_dialog_get_state        (AwSendDialog   *self);
