@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-online-accounts-ui.c: a Google account of the fake Online Accounts service
+ * (tests/fake-goa.py) listed in Preferences, chosen there as the sending account over a
+ * password account, and sent through from the review sheet to the SMTP test server with
+ * its OAuth 2.0 token, exactly once; a renewal that fails shows the sentence and a button
+ * that opens Settings, and keeps the draft.
+ *
+ * Needs a display, the private session bus and tests/smtp-server.py (build-aux/test.sh).
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "aw-application.h"
+#include "aw-online-accounts.h"
+#include "aw-preferences-window.h"
+#include "aw-send-dialog.h"
+#include "aw-test-smtp.h"
+#include "aw-test-ui.h"
+
+static AwAccountStore *store;
+static AwHistory *history;
+
+static GDBusConnection *
+bus (void)
+{
+  static GDBusConnection *connection;
+
+  if (connection == NULL)
+    connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  return g_object_ref (connection);
+}
+
+static gboolean
+name_owned (void)
+{
+  g_autoptr(GDBusConnection) connection = bus ();
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned;
+
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", "org.gnome.OnlineAccounts"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  g_assert_nonnull (reply);
+  g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+static GSubprocess *
+start_fake_goa (void)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fake-goa.py", NULL);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *fake;
+
+  g_assert_false (name_owned ());
+  fake = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
+                           &error, "/usr/bin/python3", script, NULL);
+  g_assert_no_error (error);
+  for (int i = 0; i < 200 && !name_owned (); i++)
+    g_usleep (25000);
+  g_assert_true (name_owned ());
+  return fake;
+}
+
+static void
+stop_fake_goa (GSubprocess *fake)
+{
+  g_subprocess_send_signal (fake, SIGTERM);
+  g_assert_true (g_subprocess_wait (fake, NULL, NULL));
+  for (int i = 0; i < 200 && name_owned (); i++)
+    g_usleep (25000);
+  g_assert_false (name_owned ());
+}
+
+static GVariant *
+fake_call (const char *method,
+           GVariant   *parameters)
+{
+  g_autoptr(GDBusConnection) connection = bus ();
+  g_autoptr(GError) error = NULL;
+  GVariant *reply;
+
+  reply = g_dbus_connection_call_sync (connection, "org.gnome.OnlineAccounts",
+                                       "/org/afterword/FakeGoa", "org.afterword.FakeGoa",
+                                       method, parameters, NULL, G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  return reply;
+}
+
+/* A Google-like account on the test server's STARTTLS port; @extra: more JSON members */
+static void
+add_google_account (const char *tokens_json,
+                    const char *extra)
+{
+  g_autofree char *json = NULL;
+
+  json = g_strdup_printf ("{\"id\": \"account_g\", \"ProviderType\": \"google\", "
+                          "\"ProviderName\": \"Google\", \"EmailAddress\": \"%s\", "
+                          "\"Name\": \"Sam Lee\", \"SmtpHost\": \"localhost:%u\", "
+                          "\"SmtpUseTls\": true, \"SmtpUserName\": \"%s\", \"tokens\": %s%s}",
+                          aw_test_smtp_user (), aw_test_smtp_port ("starttls"),
+                          aw_test_smtp_user (), tokens_json, extra);
+  g_variant_unref (fake_call ("AddAccount", g_variant_new ("(s)", json)));
+}
+
+static int
+calls (const char *method)
+{
+  g_autoptr(GVariant) reply = fake_call ("Calls", g_variant_new ("(s)", "account_g"));
+  g_autofree char *key = g_strdup_printf ("\"%s\": ", method);
+  const char *json = NULL;
+  const char *at;
+
+  g_variant_get (reply, "(&s)", &json);
+  at = strstr (json, key);
+  g_assert_nonnull (at);
+  return atoi (at + strlen (key));
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  return !aw_online_accounts_get_loading (data) &&
+         g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
+static gboolean
+is_false (gpointer data)
+{
+  return !*(gboolean *) data;
+}
+
+static gboolean
+in_error_state (gpointer data)
+{
+  return g_strcmp0 (aw_send_dialog_get_state (data), "error") == 0;
+}
+
+static void
+on_destroyed (gpointer  data,
+              GObject  *where)
+{
+  *(gboolean *) data = FALSE;
+}
+
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  aw_test_ui_wait_for_draw (widget);
+  g_free (aw_test_ui_save_screenshot (widget, name));
+}
+
+static GtkWidget *
+find (GtkWidget  *root,
+      const char *name)
+{
+  GtkWidget *widget = aw_test_ui_find_by_name (root, name);
+
+  if (widget == NULL)
+    g_error ("no widget %s", name);
+  return widget;
+}
+
+/* The first check button under @widget */
+static GtkWidget *
+find_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AwDraft *
+draft_new (void)
+{
+  AwDraft *draft = aw_draft_new ();
+
+  aw_draft_set_language (draft, "en");
+  aw_draft_set_sender_name (draft, "Sam Lee");
+  aw_draft_set_recipient_name (draft, "Dana Ruiz");
+  aw_draft_set_recipient_address (draft, "dana@acme.example");
+  aw_draft_set_company (draft, "Acme");
+  aw_draft_set_subject (draft, "Thank you for your time");
+  aw_draft_set_body (draft, "Dear Dana,\n\nThank you for taking the time to talk with me about "
+                     "the Product Designer role. I enjoyed learning about your team.\n\n"
+                     "Best regards,\nSam Lee\n");
+  return draft;
+}
+
+static void
+on_store_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  aw_account_store_load_finish (AW_ACCOUNT_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+store_loaded (gpointer data)
+{
+  return aw_account_store_get_loaded (data);
+}
+
+/* A password account in the store, the one the store would fall back to */
+static void
+add_password_account (void)
+{
+  g_autoptr(AwAccount) account = aw_account_new ();
+  g_autoptr(GError) error = NULL;
+
+  aw_account_store_load_async (store, NULL, on_store_loaded, NULL);
+  g_assert_true (aw_test_ui_wait_for (store_loaded, store, 10000));
+
+  aw_account_set_address (account, "sam.lee@example.net");
+  aw_account_set_display_name (account, "Sam Lee");
+  aw_account_set_host (account, "localhost");
+  aw_account_set_port (account, aw_test_smtp_port ("starttls"));
+  aw_account_set_security (account, AW_ACCOUNT_SECURITY_STARTTLS);
+  aw_account_set_username (account, aw_test_smtp_user ());
+  g_assert_true (aw_account_store_add (store, account, &error));
+  g_assert_no_error (error);
+}
+
+/* Preferences lists the account; choosing it makes it the account to send from */
+static void
+choose_in_preferences (AwOnlineAccounts *accounts)
+{
+  AwPreferencesWindow *prefs = aw_preferences_window_new_with_store (NULL, store);
+  GtkListBoxRow *row;
+  GtkWidget *check;
+  g_autofree char *default_id = NULL;
+
+  aw_preferences_window_set_online_accounts (prefs, accounts);
+  gtk_window_present (GTK_WINDOW (prefs));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (prefs));
+
+  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (prefs), "online_group")));
+  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (prefs), "online_list")));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (GTK_WIDGET (prefs), "online_list")), 0);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (GTK_WIDGET (prefs), "online_list")), 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, aw_test_smtp_user ());
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Google");
+
+  /* the password account is the one in use until the choice */
+  check = find_check (GTK_WIDGET (row));
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  /* the same words as its accessible name, which the AT-SPI walk checks */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (check), ==, "Use for Sending");
+
+  gtk_widget_activate (check);
+  aw_test_ui_iterate (200);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_object_get (store, "default-id", &default_id, NULL);
+  g_assert_cmpstr (default_id, ==, "goa:account_g");
+  /* the password account's button went off with it */
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (GTK_WIDGET (prefs), "accounts_list")), 0);
+
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_check (GTK_WIDGET (first)))));
+  }
+  shot (GTK_WIDGET (prefs), "preferences-online-accounts.png");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+typedef struct
+{
+  guint n_sent;
+} SentLog;
+
+static void
+on_sent (AwSendDialog   *dialog,
+         AwHistoryEntry *entry,
+         SentLog        *log)
+{
+  log->n_sent++;
+}
+
+static void
+test_choose_and_send (void)
+{
+  g_autoptr(GSubprocess) fake = NULL;
+  g_autoptr(AwOnlineAccounts) accounts = NULL;
+  g_autoptr(AwDraft) draft = draft_new ();
+  g_autoptr(GBytes) received = NULL;
+  g_autofree char *tokens = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *via = NULL;
+  AwSendDialog *dialog;
+  SentLog log = { 0 };
+  gboolean alive = TRUE;
+  guint before;
+
+#ifndef HAVE_GOA
+  g_test_skip ("built without libgoa");
+  return;
+#endif
+  fake = start_fake_goa ();
+  tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
+  add_google_account (tokens, "");
+  accounts = aw_online_accounts_new ();
+  g_assert_true (aw_test_ui_wait_for (loaded, accounts, 20000));
+
+  add_password_account ();
+  choose_in_preferences (accounts);
+
+  before = aw_test_smtp_count ("starttls");
+  dialog = aw_send_dialog_new (NULL, draft, store, history);
+  aw_send_dialog_set_online_accounts (dialog, accounts);
+  aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
+  g_signal_connect (dialog, "sent", G_CALLBACK (on_sent), &log);
+  g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &alive);
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+
+  /* the review sheet says which account sends */
+  via = g_strdup_printf ("Sam Lee <%s> via Google", aw_test_smtp_user ());
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (GTK_WIDGET (dialog), "from_row"))),
+                   ==, via);
+  g_assert_true (gtk_widget_is_sensitive (find (GTK_WIDGET (dialog), "send_button")));
+  shot (GTK_WIDGET (dialog), "review-sheet-online-account.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
+  g_assert_true (aw_test_ui_wait_for (is_false, &alive, 30000));
+
+  g_assert_cmpuint (log.n_sent, ==, 1);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
+  received = aw_test_smtp_message ("starttls", before + 1);
+  text = g_strndup (g_bytes_get_data (received, NULL), g_bytes_get_size (received));
+  from = g_strdup_printf ("From: Sam Lee <%s>", aw_test_smtp_user ());
+  g_assert_nonnull (strstr (text, from));
+  g_assert_null (strstr (text, "sam.lee@example.net"));
+  /* signed in with the account's token, not the keyring */
+  g_assert_cmpint (calls ("GetAccessToken"), ==, 1);
+
+  stop_fake_goa (fake);
+}
+
+static void
+test_renewal_fails (void)
+{
+  g_autoptr(GSubprocess) fake = NULL;
+  g_autoptr(AwOnlineAccounts) accounts = NULL;
+  g_autoptr(AwDraft) draft = draft_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+  AwSendDialog *dialog;
+  guint before;
+
+#ifndef HAVE_GOA
+  g_test_skip ("built without libgoa");
+  return;
+#endif
+  /* A stand-in for gnome-control-center that notes how it was opened */
+  dir = g_dir_make_tmp ("aw-settings-XXXXXX", &error);
+  g_assert_no_error (error);
+  script = g_build_filename (dir, "gnome-control-center", NULL);
+  marker = g_build_filename (dir, "opened", NULL);
+  contents = g_strdup_printf ("#!/bin/sh\necho \"$@\" > '%s'\n", marker);
+  g_assert_true (g_file_set_contents (script, contents, -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  path = g_strdup_printf ("%s:%s", dir, g_getenv ("PATH"));
+  g_setenv ("PATH", path, TRUE);
+
+  fake = start_fake_goa ();
+  add_google_account ("[\"aw-stale-token\"]", ", \"ensure_fails\": true");
+  accounts = aw_online_accounts_new ();
+  g_assert_true (aw_test_ui_wait_for (loaded, accounts, 20000));
+
+  /* another company: no repeat warning in the way */
+  aw_draft_set_recipient_address (draft, "jo@globex.example");
+  aw_draft_set_company (draft, "Globex");
+  before = aw_test_smtp_count ("starttls");
+  dialog = aw_send_dialog_new (NULL, draft, store, history);
+  aw_send_dialog_set_online_accounts (dialog, accounts);
+  aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
+  g_assert_true (aw_test_ui_wait_for (in_error_state, dialog, 30000));
+
+  g_assert_cmpstr (aw_send_dialog_get_error_text (dialog), ==,
+                   "Sign in to your Google account again in Settings → Online Accounts.");
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
+  /* the draft stays */
+  g_assert_true (aw_send_dialog_get_draft (dialog) == draft);
+  button = find (GTK_WIDGET (dialog), "online_settings_button");
+  g_assert_true (gtk_widget_get_visible (button));
+  aw_test_ui_iterate (300);
+  shot (GTK_WIDGET (dialog), "send-online-sign-in-again.png");
+
+  g_clear_pointer (&contents, g_free);
+  gtk_widget_activate (button);
+  for (int i = 0; i < 100 && !g_file_test (marker, G_FILE_TEST_EXISTS); i++)
+    aw_test_ui_iterate (50);
+  g_assert_true (g_file_get_contents (marker, &contents, NULL, NULL));
+  g_assert_cmpstr (g_strstrip (contents), ==, "online-accounts");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  stop_fake_goa (fake);
+  g_unlink (marker);
+  g_unlink (script);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  aw_test_ui_init (&argc, &argv);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_printerr ("no session bus: run through build-aux/test.sh\n");
+      return 1;
+    }
+  aw_test_smtp_init ();
+  /* The application class registers the UI resources (templates). */
+  g_type_class_unref (g_type_class_ref (AW_TYPE_APPLICATION));
+
+  store = aw_account_store_new (NULL);
+  history = aw_history_new (NULL);
+
+  g_test_add_func ("/online-accounts-ui/choose-and-send", test_choose_and_send);
+  g_test_add_func ("/online-accounts-ui/renewal-fails", test_renewal_fails);
+
+  status = g_test_run ();
+
+  g_clear_object (&store);
+  g_clear_object (&history);
+  aw_test_smtp_shutdown ();
+  return status;
+}
