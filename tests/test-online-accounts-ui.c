@@ -428,6 +428,40 @@ test_renewal_fails (void)
   g_rmdir (dir);
 }
 
+static gboolean
+answered (gpointer data)
+{
+  return !aw_online_accounts_get_loading (data);
+}
+
+/* No Online Accounts service on the bus: one line says so, the rest of Preferences is as
+ * without it */
+static void
+test_no_service (void)
+{
+  g_autoptr(AwOnlineAccounts) accounts = NULL;
+  AwPreferencesWindow *prefs;
+  GtkWidget *label;
+
+  g_assert_false (name_owned ());
+  accounts = aw_online_accounts_new ();
+  g_assert_true (aw_test_ui_wait_for (answered, accounts, 20000));
+  prefs = aw_preferences_window_new_with_store (NULL, store);
+  aw_preferences_window_set_online_accounts (prefs, accounts);
+  gtk_window_present (GTK_WINDOW (prefs));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (prefs));
+
+  label = find (GTK_WIDGET (prefs), "online_status_label");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "Online Accounts is not available on this computer.");
+  g_assert_false (gtk_widget_get_visible (find (GTK_WIDGET (prefs), "online_list")));
+  g_assert_false (gtk_widget_get_visible (find (GTK_WIDGET (prefs), "online_settings_button")));
+  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (prefs), "accounts_list")));
+  shot (GTK_WIDGET (prefs), "preferences-no-online-accounts.png");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +484,7 @@ main (int   argc,
 
   g_test_add_func ("/online-accounts-ui/choose-and-send", test_choose_and_send);
   g_test_add_func ("/online-accounts-ui/renewal-fails", test_renewal_fails);
+  g_test_add_func ("/online-accounts-ui/no-service", test_no_service);
 
   status = g_test_run ();
 
