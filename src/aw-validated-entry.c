@@ -49,24 +49,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-GType
-aw_entry_kind_get_type (void)
-{
-  static gsize type = 0;
-
-  if (g_once_init_enter (&type))
-    {
-      static const GEnumValue values[] = {
-        { AW_ENTRY_KIND_TEXT, "AW_ENTRY_KIND_TEXT", "text" },
-        { AW_ENTRY_KIND_EMAIL, "AW_ENTRY_KIND_EMAIL", "email" },
-        { AW_ENTRY_KIND_URL, "AW_ENTRY_KIND_URL", "url" },
-        { 0, NULL, NULL },
-      };
-      g_once_init_leave (&type, g_enum_register_static ("AwEntryKind", values));
-    }
-  return type;
-}
-
 static char *
 compute_error (AwValidatedEntry *self)
 {

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "aw-ui-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -15,8 +17,6 @@ typedef enum
   AW_ENTRY_KIND_URL,
 } AwEntryKind;
 
-#define AW_TYPE_ENTRY_KIND (aw_entry_kind_get_type ())
-GType aw_entry_kind_get_type (void) G_GNUC_CONST;
 
 #define AW_TYPE_VALIDATED_ENTRY (aw_validated_entry_get_type ())
 

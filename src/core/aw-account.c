@@ -42,24 +42,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-GType
-aw_account_security_get_type (void)
-{
-  static gsize type = 0;
-
-  if (g_once_init_enter (&type))
-    {
-      static const GEnumValue values[] = {
-        { AW_ACCOUNT_SECURITY_TLS, "AW_ACCOUNT_SECURITY_TLS", "tls" },
-        { AW_ACCOUNT_SECURITY_STARTTLS, "AW_ACCOUNT_SECURITY_STARTTLS", "starttls" },
-        { AW_ACCOUNT_SECURITY_NONE, "AW_ACCOUNT_SECURITY_NONE", "none" },
-        { 0, NULL, NULL },
-      };
-      g_once_init_leave (&type, g_enum_register_static ("AwAccountSecurity", values));
-    }
-  return type;
-}
-
 const char *
 aw_account_security_to_string (AwAccountSecurity security)
 {

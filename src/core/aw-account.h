@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "aw-core-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -15,8 +17,6 @@ typedef enum
   AW_ACCOUNT_SECURITY_NONE,      /* only accepted for localhost */
 } AwAccountSecurity;
 
-#define AW_TYPE_ACCOUNT_SECURITY (aw_account_security_get_type ())
-GType aw_account_security_get_type (void) G_GNUC_CONST;
 
 /* "tls", "starttls", "none": the strings of accounts.json and config-v1.1.xml-like data */
 const char *aw_account_security_to_string   (AwAccountSecurity  security);

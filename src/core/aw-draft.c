@@ -75,75 +75,40 @@ G_DEFINE_QUARK (aw-draft-error-quark, aw_draft_error)
 
 /* Enums */
 
-static const GEnumValue stage_values[] = {
-  { AW_STAGE_APPLIED, "AW_STAGE_APPLIED", "applied" },
-  { AW_STAGE_PHONE_SCREEN, "AW_STAGE_PHONE_SCREEN", "phone-screen" },
-  { AW_STAGE_INTERVIEW, "AW_STAGE_INTERVIEW", "interview" },
-  { AW_STAGE_FINAL_ROUND, "AW_STAGE_FINAL_ROUND", "final-round" },
-  { AW_STAGE_TRIAL_DAY, "AW_STAGE_TRIAL_DAY", "trial-day" },
-  { 0, NULL, NULL }
-};
-
-static const GEnumValue tone_values[] = {
-  { AW_TONE_WARM, "AW_TONE_WARM", "warm" },
-  { AW_TONE_FORMAL, "AW_TONE_FORMAL", "formal" },
-  { AW_TONE_BRIEF, "AW_TONE_BRIEF", "brief" },
-  { 0, NULL, NULL }
-};
-
-static const GEnumValue salutation_values[] = {
-  { AW_SALUTATION_UNKNOWN, "AW_SALUTATION_UNKNOWN", "unknown" },
-  { AW_SALUTATION_FEMALE, "AW_SALUTATION_FEMALE", "female" },
-  { AW_SALUTATION_MALE, "AW_SALUTATION_MALE", "male" },
-  { 0, NULL, NULL }
-};
-
-#define DEFINE_ENUM_TYPE(func, Name, values)                               \
-GType                                                                      \
-func (void)                                                                \
-{                                                                          \
-  static GType type = 0;                                                   \
-                                                                           \
-  if (g_once_init_enter (&type))                                           \
-    g_once_init_leave (&type, g_enum_register_static (Name, values));      \
-  return type;                                                             \
-}
-
-DEFINE_ENUM_TYPE (aw_stage_get_type, "AwStage", stage_values)
-DEFINE_ENUM_TYPE (aw_tone_get_type, "AwTone", tone_values)
-DEFINE_ENUM_TYPE (aw_salutation_get_type, "AwSalutation", salutation_values)
-
+/* The nicks of the registered enum types (aw-core-enums.c) are the strings of the JSON */
 static const char *
-enum_to_string (const GEnumValue *values,
-                int               value)
+enum_to_string (GType type,
+                int   value)
 {
-  for (guint i = 0; values[i].value_nick != NULL; i++)
-    if (values[i].value == value)
-      return values[i].value_nick;
-  return NULL;
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  return found != NULL ? found->value_nick : NULL;
 }
 
 static gboolean
-enum_from_string (const GEnumValue *values,
-                  const char       *string,
-                  int              *value)
+enum_from_string (GType       type,
+                  const char *string,
+                  int        *value)
 {
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *found;
+
   if (string == NULL)
     return FALSE;
 
-  for (guint i = 0; values[i].value_nick != NULL; i++)
-    if (g_str_equal (values[i].value_nick, string))
-      {
-        *value = values[i].value;
-        return TRUE;
-      }
-  return FALSE;
+  klass = g_type_class_ref (type);
+  found = g_enum_get_value_by_nick (klass, string);
+  if (found == NULL)
+    return FALSE;
+  *value = found->value;
+  return TRUE;
 }
 
 const char *
 aw_stage_to_string (AwStage stage)
 {
-  return enum_to_string (stage_values, stage);
+  return enum_to_string (AW_TYPE_STAGE, stage);
 }
 
 gboolean
@@ -152,7 +117,7 @@ aw_stage_from_string (const char *string,
 {
   int value;
 
-  if (!enum_from_string (stage_values, string, &value))
+  if (!enum_from_string (AW_TYPE_STAGE, string, &value))
     return FALSE;
   if (stage != NULL)
     *stage = value;
@@ -162,7 +127,7 @@ aw_stage_from_string (const char *string,
 const char *
 aw_tone_to_string (AwTone tone)
 {
-  return enum_to_string (tone_values, tone);
+  return enum_to_string (AW_TYPE_TONE, tone);
 }
 
 gboolean
@@ -171,7 +136,7 @@ aw_tone_from_string (const char *string,
 {
   int value;
 
-  if (!enum_from_string (tone_values, string, &value))
+  if (!enum_from_string (AW_TYPE_TONE, string, &value))
     return FALSE;
   if (tone != NULL)
     *tone = value;
@@ -181,7 +146,7 @@ aw_tone_from_string (const char *string,
 const char *
 aw_salutation_to_string (AwSalutation salutation)
 {
-  return enum_to_string (salutation_values, salutation);
+  return enum_to_string (AW_TYPE_SALUTATION, salutation);
 }
 
 gboolean
@@ -190,7 +155,7 @@ aw_salutation_from_string (const char   *string,
 {
   int value;
 
-  if (!enum_from_string (salutation_values, string, &value))
+  if (!enum_from_string (AW_TYPE_SALUTATION, string, &value))
     return FALSE;
   if (salutation != NULL)
     *salutation = value;

@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "aw-core-enums.h"
+
 G_BEGIN_DECLS
 
 /* How far the application got. */
@@ -34,12 +36,6 @@ typedef enum
   AW_SALUTATION_MALE,
 } AwSalutation;
 
-#define AW_TYPE_STAGE (aw_stage_get_type ())
-GType aw_stage_get_type (void) G_GNUC_CONST;
-#define AW_TYPE_TONE (aw_tone_get_type ())
-GType aw_tone_get_type (void) G_GNUC_CONST;
-#define AW_TYPE_SALUTATION (aw_salutation_get_type ())
-GType aw_salutation_get_type (void) G_GNUC_CONST;
 
 /* Stable strings for JSON and template keys: "applied", "phone-screen", "interview",
  * "final-round", "trial-day"; "warm", "formal", "brief"; "unknown", "female", "male". */

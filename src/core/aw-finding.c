@@ -8,19 +8,6 @@
 
 #include "aw-finding.h"
 
-G_DEFINE_ENUM_TYPE (AwSeverity, aw_severity,
-  G_DEFINE_ENUM_VALUE (AW_SEVERITY_SUGGESTION, "suggestion"),
-  G_DEFINE_ENUM_VALUE (AW_SEVERITY_WARNING, "warning"),
-  G_DEFINE_ENUM_VALUE (AW_SEVERITY_ERROR, "error"))
-
-G_DEFINE_ENUM_TYPE (AwDraftPart, aw_draft_part,
-  G_DEFINE_ENUM_VALUE (AW_DRAFT_PART_BODY, "body"),
-  G_DEFINE_ENUM_VALUE (AW_DRAFT_PART_SUBJECT, "subject"))
-
-G_DEFINE_ENUM_TYPE (AwFindingSource, aw_finding_source,
-  G_DEFINE_ENUM_VALUE (AW_FINDING_SOURCE_PHRASE, "phrase"),
-  G_DEFINE_ENUM_VALUE (AW_FINDING_SOURCE_MODEL, "model"))
-
 const char *
 aw_finding_source_to_string (AwFindingSource source)
 {

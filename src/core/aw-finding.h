@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "aw-core-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -28,19 +30,10 @@ typedef enum
   AW_FINDING_SOURCE_MODEL,
 } AwFindingSource;
 
-#define AW_TYPE_SEVERITY (aw_severity_get_type ())
-GType aw_severity_get_type (void) G_GNUC_CONST;
-
-#define AW_TYPE_DRAFT_PART (aw_draft_part_get_type ())
-GType aw_draft_part_get_type (void) G_GNUC_CONST;
-
 /* "error", "warning", "suggestion": stable strings for JSON and the command line */
 const char *aw_severity_to_string (AwSeverity severity);
 /* "phrase", "model": stable strings for JSON */
 const char *aw_finding_source_to_string (AwFindingSource source);
-
-#define AW_TYPE_FINDING_SOURCE (aw_finding_source_get_type ())
-GType aw_finding_source_get_type (void) G_GNUC_CONST;
 const char *aw_severity_get_label (AwSeverity severity);
 
 #define AW_TYPE_FINDING (aw_finding_get_type ())

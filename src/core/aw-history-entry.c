@@ -40,24 +40,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-GType
-aw_history_status_get_type (void)
-{
-  static gsize type = 0;
-
-  if (g_once_init_enter (&type))
-    {
-      static const GEnumValue values[] = {
-        { AW_HISTORY_STATUS_SENT, "AW_HISTORY_STATUS_SENT", "sent" },
-        { AW_HISTORY_STATUS_DELIVERY_UNCERTAIN, "AW_HISTORY_STATUS_DELIVERY_UNCERTAIN",
-          "delivery-uncertain" },
-        { 0, NULL, NULL },
-      };
-      g_once_init_leave (&type, g_enum_register_static ("AwHistoryStatus", values));
-    }
-  return type;
-}
-
 static char *
 nonempty (const char *value)
 {

@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "aw-core-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -14,8 +16,6 @@ typedef enum
   AW_HISTORY_STATUS_DELIVERY_UNCERTAIN,  /* the message went out, the 250 never came */
 } AwHistoryStatus;
 
-#define AW_TYPE_HISTORY_STATUS (aw_history_status_get_type ())
-GType aw_history_status_get_type (void) G_GNUC_CONST;
 
 #define AW_TYPE_HISTORY_ENTRY (aw_history_entry_get_type ())
 

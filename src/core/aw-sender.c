@@ -78,29 +78,6 @@ send_data_free (gpointer data)
   g_free (send);
 }
 
-GType
-aw_sender_stage_get_type (void)
-{
-  static gsize type = 0;
-
-  if (g_once_init_enter (&type))
-    {
-      static const GEnumValue values[] = {
-        { AW_SENDER_STAGE_IDLE, "AW_SENDER_STAGE_IDLE", "idle" },
-        { AW_SENDER_STAGE_PASSWORD, "AW_SENDER_STAGE_PASSWORD", "password" },
-        { AW_SENDER_STAGE_CONNECTING, "AW_SENDER_STAGE_CONNECTING", "connecting" },
-        { AW_SENDER_STAGE_SECURING, "AW_SENDER_STAGE_SECURING", "securing" },
-        { AW_SENDER_STAGE_AUTHENTICATING, "AW_SENDER_STAGE_AUTHENTICATING", "authenticating" },
-        { AW_SENDER_STAGE_SENDING, "AW_SENDER_STAGE_SENDING", "sending" },
-        { AW_SENDER_STAGE_RECORDING, "AW_SENDER_STAGE_RECORDING", "recording" },
-        { AW_SENDER_STAGE_DONE, "AW_SENDER_STAGE_DONE", "done" },
-        { 0, NULL, NULL },
-      };
-      g_once_init_leave (&type, g_enum_register_static ("AwSenderStage", values));
-    }
-  return type;
-}
-
 /**
  * aw_sender_stage_describe:
  *

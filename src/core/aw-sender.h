@@ -8,6 +8,7 @@
 
 #include "aw-account.h"
 #include "aw-certificate-info.h"
+#include "aw-core-enums.h"
 #include "aw-draft.h"
 #include "aw-history.h"
 #include "aw-message.h"
@@ -36,8 +37,6 @@ typedef enum
   AW_SENDER_STAGE_DONE,
 } AwSenderStage;
 
-#define AW_TYPE_SENDER_STAGE (aw_sender_stage_get_type ())
-GType aw_sender_stage_get_type (void) G_GNUC_CONST;
 
 /* "Connecting to smtp.example.com…" and so on; translated */
 char *aw_sender_stage_describe (AwSenderStage stage,

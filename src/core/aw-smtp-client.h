@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "aw-certificate-info.h"
+#include "aw-core-enums.h"
 #include "aw-credential-source.h"
 #include "aw-message.h"
 #include "aw-smtp-error.h"
@@ -29,10 +30,6 @@ typedef enum
   AW_SMTP_STAGE_DONE,
 } AwSmtpStage;
 
-#define AW_TYPE_SMTP_SECURITY (aw_smtp_security_get_type ())
-GType aw_smtp_security_get_type (void);
-#define AW_TYPE_SMTP_STAGE (aw_smtp_stage_get_type ())
-GType aw_smtp_stage_get_type (void);
 
 /* Default for aw_smtp_client_set_connect_timeout(): TCP connect, TLS handshake and greeting */
 #define AW_SMTP_DEFAULT_CONNECT_TIMEOUT 30
