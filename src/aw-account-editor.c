@@ -44,6 +44,14 @@ struct _AwAccountEditor
   GtkWidget          *test_spinner;
   GtkLabel           *test_label;
   GtkWidget          *save_button;
+
+  /* "Use your Google account from Online Accounts", below Detect Settings */
+  AwOnlineAccounts   *online_accounts;
+  char               *offer_account_id;   /* "goa:<id>", NULL when none to use */
+  GtkWidget          *offer_list;
+  AdwActionRow       *offer_row;
+  GtkWidget          *offer_use_button;
+  GtkWidget          *offer_settings_button;
 };
 
 G_DEFINE_FINAL_TYPE (AwAccountEditor, aw_account_editor, ADW_TYPE_WINDOW)
@@ -93,6 +101,108 @@ aw_account_editor_get_busy (AwAccountEditor *self)
 {
   g_return_val_if_fail (AW_IS_ACCOUNT_EDITOR (self), FALSE);
   return self->n_busy > 0;
+}
+
+/* ---- The Online Accounts offer ---- */
+
+static void show_error (AwAccountEditor *self, const char *text);
+
+static void
+update_offer (AwAccountEditor *self)
+{
+  const char *address = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
+  const char *host = gtk_editable_get_text (GTK_EDITABLE (self->host_row));
+  AwOnlineProvider provider = AW_ONLINE_PROVIDER_NONE;
+  AwOnlineAccount *account = NULL;
+  gboolean google;
+
+  g_clear_pointer (&self->offer_account_id, g_free);
+  if (self->online_accounts != NULL && aw_online_accounts_get_available (self->online_accounts) &&
+      strchr (address, '@') != NULL)
+    provider = aw_online_provider_for_server (address, host[0] != '\0' ? host : NULL);
+  gtk_widget_set_visible (self->offer_list, provider != AW_ONLINE_PROVIDER_NONE);
+  if (provider == AW_ONLINE_PROVIDER_NONE)
+    return;
+
+  google = provider == AW_ONLINE_PROVIDER_GOOGLE;
+  account = aw_online_accounts_find (self->online_accounts, provider, address);
+  if (account != NULL)
+    {
+      self->offer_account_id = g_strconcat ("goa:", aw_online_account_get_id (account), NULL);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->offer_row),
+                                     google ? _("Use your Google account from Online Accounts")
+                                            : _("Use your Microsoft account from Online Accounts"));
+      adw_action_row_set_subtitle (self->offer_row, aw_online_account_get_address (account));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->offer_row),
+                                     google ? _("Add your Google account in Settings → Online Accounts to send without a password.")
+                                            : _("Add your Microsoft account in Settings → Online Accounts to send without a password."));
+      adw_action_row_set_subtitle (self->offer_row, "");
+    }
+  gtk_widget_set_visible (self->offer_use_button, account != NULL);
+  gtk_widget_set_visible (self->offer_settings_button,
+                          account == NULL && aw_online_accounts_can_open_settings ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->offer_use_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->offer_row)),
+                                  -1);
+}
+
+void
+aw_account_editor_set_online_accounts (AwAccountEditor  *self,
+                                       AwOnlineAccounts *accounts)
+{
+  g_return_if_fail (AW_IS_ACCOUNT_EDITOR (self));
+  g_return_if_fail (accounts == NULL || AW_IS_ONLINE_ACCOUNTS (accounts));
+
+  if (self->online_accounts != NULL)
+    g_signal_handlers_disconnect_by_data (self->online_accounts, self);
+  g_set_object (&self->online_accounts, accounts);
+  if (accounts != NULL)
+    {
+      g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (update_offer), self);
+      g_signal_connect_swapped (accounts, "notify::available", G_CALLBACK (update_offer), self);
+    }
+  update_offer (self);
+}
+
+static void
+on_default_saved (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_account_store_save_finish (AW_ACCOUNT_STORE (source), result, &error))
+    g_warning ("Could not save the sending account choice: %s", error->message);
+}
+
+/* The same choice as Preferences' "Use for Sending" on that account */
+static void
+use_online_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AwAccountEditor *self = AW_ACCOUNT_EDITOR (widget);
+
+  if (self->offer_account_id == NULL)
+    return;
+  aw_account_store_set_default_id (self->store, self->offer_account_id);
+  aw_account_store_save_async (self->store, NULL, on_default_saved, NULL);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+open_online_settings_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_online_accounts_open_settings (&error))
+    show_error (AW_ACCOUNT_EDITOR (widget), error->message);
 }
 
 static void
@@ -644,6 +754,10 @@ aw_account_editor_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->autoconfig);
   g_clear_object (&self->tester);
+  if (self->online_accounts != NULL)
+    g_signal_handlers_disconnect_by_data (self->online_accounts, self);
+  g_clear_object (&self->online_accounts);
+  g_clear_pointer (&self->offer_account_id, g_free);
   g_clear_pointer (&self->pinned_fingerprint, g_free);
   wipe (&self->msmtp_password);
 
@@ -683,6 +797,9 @@ aw_account_editor_class_init (AwAccountEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "account.detect", NULL, detect_activated);
   gtk_widget_class_install_action (widget_class, "account.test", NULL, test_activated);
   gtk_widget_class_install_action (widget_class, "account.use-msmtp", NULL, use_msmtp_activated);
+  gtk_widget_class_install_action (widget_class, "account.use-online", NULL, use_online_activated);
+  gtk_widget_class_install_action (widget_class, "account.open-online-settings", NULL,
+                                   open_online_settings_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -701,4 +818,33 @@ aw_account_editor_init (AwAccountEditor *self)
                             G_CALLBACK (on_security_selected), self);
   aw_accessible_add_choice_actions (self->security_row);
   aw_accessible_name_icon_buttons (GTK_WIDGET (self->password_row));
+
+  /* The Online Accounts offer, below Detect Settings' sentence */
+  self->offer_list = gtk_list_box_new ();
+  gtk_widget_set_name (self->offer_list, "offer_list");
+  gtk_widget_add_css_class (self->offer_list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->offer_list), GTK_SELECTION_NONE);
+  gtk_widget_set_visible (self->offer_list, FALSE);
+  self->offer_row = ADW_ACTION_ROW (adw_action_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->offer_row), "offer_row");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->offer_row), FALSE);
+  adw_action_row_add_prefix (self->offer_row, gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+  self->offer_use_button = gtk_button_new_with_mnemonic (_("_Use"));
+  gtk_widget_set_name (self->offer_use_button, "offer_use_button");
+  gtk_widget_set_valign (self->offer_use_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->offer_use_button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->offer_use_button), "account.use-online");
+  adw_action_row_add_suffix (self->offer_row, self->offer_use_button);
+  self->offer_settings_button = gtk_button_new_with_mnemonic (_("Open _Settings"));
+  gtk_widget_set_name (self->offer_settings_button, "offer_settings_button");
+  gtk_widget_set_valign (self->offer_settings_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->offer_settings_button),
+                                  "account.open-online-settings");
+  adw_action_row_add_suffix (self->offer_row, self->offer_settings_button);
+  gtk_list_box_append (GTK_LIST_BOX (self->offer_list), GTK_WIDGET (self->offer_row));
+  if (GTK_IS_BOX (gtk_widget_get_parent (GTK_WIDGET (self->detect_label))))
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->detect_label))),
+                                self->offer_list, GTK_WIDGET (self->detect_label));
+  g_signal_connect_swapped (self->address_row, "changed", G_CALLBACK (update_offer), self);
+  g_signal_connect_swapped (self->host_row, "changed", G_CALLBACK (update_offer), self);
 }

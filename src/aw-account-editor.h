@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "aw-account-store.h"
+#include "aw-online-accounts.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,9 @@ void             aw_account_editor_set_tls_database  (AwAccountEditor *self,
 const char      *aw_account_editor_get_error_text    (AwAccountEditor *self);
 const char      *aw_account_editor_get_test_text     (AwAccountEditor *self);
 gboolean         aw_account_editor_get_busy          (AwAccountEditor *self);
+/* (nullable): Online Accounts, for the offer to send through a Google or Microsoft
+ * account from there instead of with a password */
+void             aw_account_editor_set_online_accounts (AwAccountEditor  *self,
+                                                        AwOnlineAccounts *accounts);
 
 G_END_DECLS

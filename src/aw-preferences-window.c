@@ -80,6 +80,7 @@ aw_preferences_window_edit_account (AwPreferencesWindow *self,
   g_return_val_if_fail (AW_IS_PREFERENCES_WINDOW (self), NULL);
 
   editor = aw_account_editor_new (GTK_WINDOW (self), self->store, account);
+  aw_account_editor_set_online_accounts (editor, self->online_accounts);
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
 }

@@ -462,6 +462,73 @@ test_no_service (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* The account editor: a Gmail address offers the Google account of Online Accounts, or
+ * says how to add it there; "Use" makes it the sending account */
+static void
+test_editor_offer (void)
+{
+  g_autoptr(GSubprocess) fake = NULL;
+  g_autoptr(AwOnlineAccounts) accounts = NULL;
+  g_autofree char *tokens = NULL;
+  g_autofree char *default_id = NULL;
+  AwPreferencesWindow *prefs;
+  AwAccountEditor *editor;
+  GtkWidget *offer, *use;
+  gboolean alive = TRUE;
+
+#ifndef HAVE_GOA
+  g_test_skip ("built without libgoa");
+  return;
+#endif
+  fake = start_fake_goa ();
+  accounts = aw_online_accounts_new ();
+  g_assert_true (aw_test_ui_wait_for (answered, accounts, 20000));
+  g_assert_true (aw_online_accounts_get_available (accounts));
+  aw_account_store_set_default_id (store, NULL);
+
+  prefs = aw_preferences_window_new_with_store (NULL, store);
+  aw_preferences_window_set_online_accounts (prefs, accounts);
+  gtk_window_present (GTK_WINDOW (prefs));
+  editor = aw_preferences_window_edit_account (prefs, NULL);
+  g_object_weak_ref (G_OBJECT (editor), on_destroyed, &alive);
+  offer = find (GTK_WIDGET (editor), "offer_list");
+  use = find (GTK_WIDGET (editor), "offer_use_button");
+  g_assert_false (gtk_widget_get_visible (offer));
+
+  /* no Google account there yet: how to add it */
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (editor), "address_row")), "sam.lee@gmail.com");
+  g_assert_true (gtk_widget_get_visible (offer));
+  g_assert_false (gtk_widget_get_visible (use));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (GTK_WIDGET (editor), "offer_row"))), ==,
+                   "Add your Google account in Settings → Online Accounts to send without a password.");
+  shot (GTK_WIDGET (editor), "account-editor-online-add.png");
+
+  /* added in Settings while the editor is open: the offer to use it */
+  tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
+  add_google_account (tokens, "");
+  g_assert_true (aw_test_ui_wait_for (widget_visible, use, 20000));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (GTK_WIDGET (editor), "offer_row"))), ==,
+                   "Use your Google account from Online Accounts");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (use)), ==, "_Use");
+  shot (GTK_WIDGET (editor), "account-editor-online-offer.png");
+
+  g_assert_true (gtk_widget_is_sensitive (use));
+  g_assert_true (gtk_widget_activate (use));
+  /* the button answers after its press animation; then the editor closes */
+  g_assert_true (aw_test_ui_wait_for (is_false, &alive, 5000));
+  g_object_get (store, "default-id", &default_id, NULL);
+  g_assert_cmpstr (default_id, ==, "goa:account_g");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  stop_fake_goa (fake);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +551,7 @@ main (int   argc,
 
   g_test_add_func ("/online-accounts-ui/choose-and-send", test_choose_and_send);
   g_test_add_func ("/online-accounts-ui/renewal-fails", test_renewal_fails);
+  g_test_add_func ("/online-accounts-ui/editor-offer", test_editor_offer);
   g_test_add_func ("/online-accounts-ui/no-service", test_no_service);
 
   status = g_test_run ();
