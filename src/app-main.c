@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app-main.c: the window application, started by `afterword` (main.c) for everything
  * that is not a command-line mode. Everything else lives in the two libraries.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

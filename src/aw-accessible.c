@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-accessible.c: small helpers that make controls reachable for assistive tools
  *
  * GTK 4.8 exposes, through AT-SPI, the actions of a widget's own action group (those
@@ -5,8 +6,6 @@
  * or a voice control tool could change them only by sending keys. These helpers give
  * them actions, and give a control inside an AdwActionRow the row's title as its name,
  * which GTK 4.8 does not take from a labelled-by relation to the row.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: `afterword`, the command people and the launcher run
  *
  * `afterword --version` and `afterword --check FILE` need no display, no D-Bus and no
@@ -5,8 +6,6 @@
  * libraries instead of GTK's ninety, which is most of the time a one-email check takes.
  * Anything else starts the window application, `afterword-app`, in place of this process
  * (same PID, same arguments), from the build tree next to this file or from LIBEXECDIR.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

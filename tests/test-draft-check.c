@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-draft-check.c: one draft checked the same way everywhere: options from the draft
  * and the history, dismissed findings left out and brought back, the order
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

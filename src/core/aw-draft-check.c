@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-draft-check.c: one draft checked the same way everywhere: options from the draft
  * and the history, dismissed findings left out, the rest sorted
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The editor, the review sheet and `afterword --check` all check through this object,
  * so "Ask for feedback: off", the earlier sends and the findings the person chose to

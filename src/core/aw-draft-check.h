@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-draft-check.h: one draft checked the same way everywhere: options from the draft
  * and the history, dismissed findings left out, the rest sorted
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
