@@ -4,64 +4,12 @@
  * GTK 4.8 exposes, through AT-SPI, the actions of a widget's own action group (those
  * without a parameter). A check button or an AdwComboRow has none, so a screen reader
  * or a voice control tool could change them only by sending keys. These helpers give
- * them actions, and give a control inside an AdwActionRow the row's title as its name,
- * which GTK 4.8 does not take from a labelled-by relation to the row.
+ * them actions. (A control inside an AdwActionRow gets its name in the template: GTK 4.8
+ * does not take one from a labelled-by relation to the row.)
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "aw-accessible.h"
-
-/* "B_rief" -> "Brief", "Mum__Dad" -> "Mum_Dad" */
-static char *
-strip_mnemonic (const char *title)
-{
-  GString *text = g_string_sized_new (strlen (title));
-
-  for (const char *p = title; *p != '\0'; p++)
-    {
-      if (*p == '_')
-        {
-          p++;
-          if (*p == '\0')
-            break;
-        }
-      g_string_append_c (text, *p);
-    }
-  return g_string_free (text, FALSE);
-}
-
-static void
-sync_name (AdwPreferencesRow *row,
-           GParamSpec        *pspec,
-           GtkWidget         *control)
-{
-  const char *title = adw_preferences_row_get_title (row);
-  g_autofree char *name = NULL;
-
-  name = adw_preferences_row_get_use_underline (row) ? strip_mnemonic (title) : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-}
-
-/**
- * aw_accessible_name_from_row:
- * @control: the check button or switch inside @row
- *
- * Names @control after the title of @row, now and whenever the title changes.
- */
-void
-aw_accessible_name_from_row (GtkWidget         *control,
-                             AdwPreferencesRow *row)
-{
-  g_return_if_fail (GTK_IS_WIDGET (control));
-  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
-
-  sync_name (row, NULL, control);
-  g_signal_connect_object (row, "notify::title", G_CALLBACK (sync_name), control, 0);
-}
 
 static void
 select_activated (GSimpleAction *action,

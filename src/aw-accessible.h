@@ -8,8 +8,6 @@
 
 G_BEGIN_DECLS
 
-void aw_accessible_name_from_row      (GtkWidget         *control,
-                                       AdwPreferencesRow *row);
 void aw_accessible_add_select_action  (GtkCheckButton    *check);
 void aw_accessible_add_choice_actions (AdwComboRow       *row);
 void aw_accessible_name_icon_buttons  (GtkWidget         *widget);

@@ -835,27 +835,13 @@ aw_wizard_init (AwWizard *self)
   /* Names, roles and actions for assistive tools (GTK 4.8 gives them none here) */
   {
     GtkCheckButton *checks[] = { self->warm_check, self->formal_check, self->brief_check };
-    GtkWidget *switches[] = { GTK_WIDGET (self->ask_feedback_switch),
-                              GTK_WIDGET (self->open_to_future_switch),
-                              GTK_WIDGET (self->stay_in_touch_switch) };
     AdwComboRow *combos[] = { self->stage_row, self->language_row, self->salutation_row };
 
+    /* their names are in the template */
     for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-      {
-        GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (checks[i]), ADW_TYPE_ACTION_ROW);
-
-        aw_accessible_name_from_row (GTK_WIDGET (checks[i]), ADW_PREFERENCES_ROW (row));
-        aw_accessible_add_select_action (checks[i]);
-      }
-    for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
-      aw_accessible_name_from_row (switches[i],
-                                   ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (switches[i],
-                                                                                 ADW_TYPE_ACTION_ROW)));
+      aw_accessible_add_select_action (checks[i]);
     for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
       aw_accessible_add_choice_actions (combos[i]);
-    /* The list that holds the stage row only */
-    aw_accessible_name_from_row (gtk_widget_get_parent (GTK_WIDGET (self->stage_row)),
-                                 ADW_PREFERENCES_ROW (self->stage_row));
   }
 
   g_signal_connect (self->warm_check, "toggled", G_CALLBACK (on_tone_toggled), self);
