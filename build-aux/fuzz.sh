@@ -6,7 +6,7 @@
 #
 # Usage: build-aux/fuzz.sh [SECONDS]     (default 20 seconds per target)
 #
-# Seeds: tests/fuzz-seeds/<target>/ if it exists, plus for fuzz-guidance the labelled
+# Seeds: tests/fuzz/seeds/<target>/ if it exists, plus for fuzz-guidance the labelled
 # corpus emails. Crashes are kept in _build-fuzz/crashes/<target>/. Exit status 1 when a
 # target finds a crash or fails to run.
 set -uo pipefail
@@ -38,9 +38,9 @@ for target in $targets; do
   work="$build/fuzz-corpus/$name"
   crashes="$build/crashes/$name"
   mkdir -p "$work" "$crashes"
-  [ -d "tests/fuzz-seeds/$name" ] && cp -n tests/fuzz-seeds/"$name"/* "$work"/ 2>/dev/null
+  [ -d "tests/fuzz/seeds/$name" ] && cp -n tests/fuzz/seeds/"$name"/* "$work"/ 2>/dev/null
   if [ "$name" = fuzz-guidance ]; then
-    for f in tests/corpus/*/*.txt; do
+    for f in tests/data/phrase-corpus/*/*.txt; do
       [ -f "$f" ] && cp -n "$f" "$work/$(echo "$f" | tr / _)" 2>/dev/null
     done
   fi

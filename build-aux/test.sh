@@ -8,7 +8,7 @@
 # 2. starts, in order: a private D-Bus session bus (dbus-run-session), an Xvfb display, a
 #    real Secret Service (gnome-keyring-daemon, unlocked with a throw-away password, on
 #    that private bus, never the user's own keyring), and the SMTP test server
-#    (tests/smtp-server.py on 127.0.0.1); every test run gets a fresh HOME and XDG_* dirs;
+#    (tests/servers/smtp-server.py on 127.0.0.1); every test run gets a fresh HOME and XDG_* dirs;
 # 3. runs the suites (unit, validate, integration, ui), the sanitizer build's unit suite
 #    and the fuzzers for a bounded time (build-aux/fuzz.sh), then stops every service, even
 #    on failure;
@@ -98,9 +98,9 @@ fi
 export DISPLAY=":$(head -n 1 "$tmp/display")"
 echo "display: Xvfb $DISPLAY"
 
-if [ -f tests/smtp-server.py ]; then
+if [ -f tests/servers/smtp-server.py ]; then
   mkdir -p "$tmp/smtp"
-  /usr/bin/python3 tests/smtp-server.py --state-dir "$tmp/smtp" >"$tmp/smtp.log" 2>&1 &
+  /usr/bin/python3 tests/servers/smtp-server.py --state-dir "$tmp/smtp" >"$tmp/smtp.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 200); do [ -s "$tmp/smtp/ports.json" ] && break; sleep 0.1; done
   if [ ! -s "$tmp/smtp/ports.json" ]; then
@@ -108,7 +108,7 @@ if [ -f tests/smtp-server.py ]; then
     echo "0 passed, 1 failed"; exit 1
   fi
   export AW_TEST_SMTP_DIR="$tmp/smtp"
-  echo "smtp: tests/smtp-server.py on 127.0.0.1 ($AW_TEST_SMTP_DIR/ports.json)"
+  echo "smtp: tests/servers/smtp-server.py on 127.0.0.1 ($AW_TEST_SMTP_DIR/ports.json)"
 fi
 
 if [ "$AW_TEST_BENCHMARK" = 1 ]; then

@@ -4,7 +4,7 @@
  * A SoupServer on 127.0.0.1 with a certificate from a CA made here with openssl serves
  * valid, broken, plain-only and slow config-v1.1.xml files, and real files of Thunderbird's
  * ISPDB (tests/data/ispdb/), whose outgoing server is checked against an independent
- * reader of the format (tests/ispdb-expect.py). AW_TEST_ISPDB_DIR=<folder> runs that
+ * reader of the format (tests/tools/ispdb-expect.py). AW_TEST_ISPDB_DIR=<folder> runs that
  * comparison on another folder of files, e.g. a whole checkout of the ISPDB.
  */
 #include "config.h"
@@ -759,7 +759,7 @@ test_host_names_lower_cased (void)
 /* ---- real ISPDB files against an independent reader ---- */
 
 /* "gmail.com.xml", "gmail.com@0123abcdef.xml" and "gmail.com" all stand for gmail.com,
- * as in tests/ispdb-expect.py. */
+ * as in tests/tools/ispdb-expect.py. */
 static char *
 domain_of_file (const char *name)
 {
@@ -773,7 +773,7 @@ domain_of_file (const char *name)
   return g_ascii_strdown (domain, -1);
 }
 
-/* The line tests/ispdb-expect.py prints for what Afterword picked. */
+/* The line tests/tools/ispdb-expect.py prints for what Afterword picked. */
 static char *
 describe_pick (const char       *name,
                AwAccount        *account,
@@ -803,7 +803,7 @@ expected_picks (GPtrArray *names)
   g_ptr_array_add (argv, g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE)
                          ? g_strdup ("/usr/bin/python3") : g_find_program_in_path ("python3"));
   g_assert_nonnull (argv->pdata[0]);
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "ispdb-expect.py", NULL));
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "tools", "ispdb-expect.py", NULL));
   g_ptr_array_add (argv, g_strdup ("sam.lee"));
   for (guint i = 0; i < names->len; i++)
     g_ptr_array_add (argv, g_build_filename (ispdb_dir, names->pdata[i], NULL));

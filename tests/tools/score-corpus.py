@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Scores `afterword --check --json` on the labelled corpus in tests/corpus/<code>/.
+"""Scores `afterword --check --json` on the labelled corpus in tests/data/phrase-corpus/<code>/.
 
 Usage: score-corpus.py AFTERWORD [CORPUS_DIR] [--verbose]
 

@@ -3,7 +3,7 @@
  * real review sheet to the SMTP test server, once; the history lists it; a second try
  * warns; a 535 keeps the draft; the password is nowhere on disk or in the log
  *
- * Needs a display, the keyring on a private bus and tests/smtp-server.py
+ * Needs a display, the keyring on a private bus and tests/servers/smtp-server.py
  * (build-aux/test.sh starts all three).
  */
 #include "config.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-smtp.c: AwSmtpClient against a real SMTP server (tests/smtp-server.py) and swaks
+/* test-smtp.c: AwSmtpClient against a real SMTP server (tests/servers/smtp-server.py) and swaks
  *
  * Every fault mode of the server is one test: the right error code, and no message
  * delivered where none should be, exactly one where one should be.
@@ -723,7 +723,7 @@ test_swaks_cross_check (void)
   g_assert_cmpuint (aw_test_smtp_count ("implicit-tls"), ==, before_tls + 1);
 }
 
-/* ---- hostile servers (tests/smtp-server.py, class Scripted) ---- */
+/* ---- hostile servers (tests/servers/smtp-server.py, class Scripted) ---- */
 
 /* DATA is answered with 354 and, in the same packet, a 250 nobody asked for; the final
  * "." is refused with 554. The extra 250 must not pass for the answer to the ".": a

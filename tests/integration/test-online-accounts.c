@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-online-accounts.c: GNOME Online Accounts as a source of sending accounts, against
- * a fake GOA service (tests/fake-goa.py) on the private test bus, the real libgoa client
+ * a fake GOA service (tests/servers/fake-goa.py) on the private test bus, the real libgoa client
  * and the real SMTP test server: the list follows GOA live, a Google-like account sends
  * over XOAUTH2 exactly once, a stale token is renewed once before MAIL FROM, a failed
  * renewal says what to do, GOA's password works for IMAP/SMTP accounts, no service means
@@ -126,7 +126,7 @@ name_owned (void)
 static GSubprocess *
 start_fake_goa (void)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fake-goa.py", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "servers", "fake-goa.py", NULL);
   g_autoptr(GError) error = NULL;
   GSubprocess *fake;
   int i;

@@ -182,7 +182,7 @@ first_check (double goal_ms)
         g_string_append_printf (paragraph, "%s\n\n", contents);
       }
     if (words < 10000)
-      g_error ("the English corpus (tests/corpus/en) has fewer than 10,000 words");
+      g_error ("the English corpus (tests/data/phrase-corpus/en) has fewer than 10,000 words");
     draft = make_draft (paragraph->str, 1);
   }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* aw-test-smtp.h: the SMTP test server (tests/smtp-server.py) seen from a test
+/* aw-test-smtp.h: the SMTP test server (tests/servers/smtp-server.py) seen from a test
  *
  * Uses the server of build-aux/test.sh when AW_TEST_SMTP_DIR is set, else starts one
  * for this test program and stops it in aw_test_smtp_shutdown().

@@ -1,4 +1,4 @@
-/* aw-test-smtp.c: the SMTP test server (tests/smtp-server.py) seen from a test
+/* aw-test-smtp.c: the SMTP test server (tests/servers/smtp-server.py) seen from a test
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,7 +61,7 @@ aw_test_smtp_init (void)
   else
     {
       const char *srcdir = g_getenv ("G_TEST_SRCDIR");
-      g_autofree char *script = g_build_filename (srcdir != NULL ? srcdir : ".", "smtp-server.py", NULL);
+      g_autofree char *script = g_build_filename (srcdir != NULL ? srcdir : ".", "servers", "smtp-server.py", NULL);
       g_autoptr(GSubprocessLauncher) launcher = NULL;
       int i;
 

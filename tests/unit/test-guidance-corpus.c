@@ -3,7 +3,7 @@
  *
  * Reads the JSON that build-aux/corpus-json writes at build time (the dev and test
  * splits of tests/data/corpus, written blind, and the older phrase-tuned corpus of
- * tests/corpus) and checks every email with its language given, twice: phrases alone and
+ * tests/data/phrase-corpus) and checks every email with its language given, twice: phrases alone and
  * fused with the learned layer. Prints precision and recall per language and rule family
  * (email level: a rule is found or not), the share of clean emails with any warning, and
  * how often language detection is right.

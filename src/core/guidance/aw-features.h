@@ -2,7 +2,7 @@
 /* aw-features.h: the learned layer's featurizer: units and hashed features (private)
  *
  * The one definition of what the model sees: the engine's inference and the trainer
- * (through tests/afterword-features.c) both call it, so the two cannot drift.
+ * (through tests/tools/afterword-features.c) both call it, so the two cannot drift.
  */
 #pragma once
 

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-online-accounts-ui.c: a Google account of the fake Online Accounts service
- * (tests/fake-goa.py) listed in Preferences, chosen there as the sending account over a
+ * (tests/servers/fake-goa.py) listed in Preferences, chosen there as the sending account over a
  * password account, and sent through from the review sheet to the SMTP test server with
  * its OAuth 2.0 token, exactly once; a renewal that fails shows the sentence and a button
  * that opens Settings, and keeps the draft.
  *
- * Needs a display, the private session bus and tests/smtp-server.py (build-aux/test.sh).
+ * Needs a display, the private session bus and tests/servers/smtp-server.py (build-aux/test.sh).
  */
 #include "config.h"
 
@@ -53,7 +53,7 @@ name_owned (void)
 static GSubprocess *
 start_fake_goa (void)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fake-goa.py", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "servers", "fake-goa.py", NULL);
   g_autoptr(GError) error = NULL;
   GSubprocess *fake;
 
