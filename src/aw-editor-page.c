@@ -16,6 +16,7 @@
 #include "aw-editor-page-private.h"
 #include "aw-finding-row.h"
 #include "aw-guidance-panel.h"
+#include "aw-severity-style.h"
 #include "aw-spell-controller.h"
 
 #define N_SEVERITIES 3
@@ -73,10 +74,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const tag_names[N_SEVERITIES] = {
-  "finding-suggestion", "finding-warning", "finding-error",
-};
-
 /**
  * aw_editor_page_get_tag_name:
  *
@@ -87,7 +84,7 @@ aw_editor_page_get_tag_name (AwSeverity severity)
 {
   g_return_val_if_fail (severity < N_SEVERITIES, NULL);
 
-  return tag_names[severity];
+  return aw_severity_style_get_tag_name (severity);
 }
 
 static GtkTextBuffer *
@@ -240,9 +237,6 @@ update_highlights (AwEditorPage *self)
 static void
 update_subject_highlights (AwEditorPage *self)
 {
-  static const guint16 colors[N_SEVERITIES][3] = {
-    { 0x3584, 0xe4e4, 0xffff }, { 0xe5e5, 0xa5a5, 0x0a0a }, { 0xe0e0, 0x1b1b, 0x2424 },
-  };
   const char *subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_entry));
   g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
 
@@ -251,6 +245,7 @@ update_subject_highlights (AwEditorPage *self)
       AwFinding *finding = g_ptr_array_index (self->findings, k);
       AwSeverity severity = MIN (aw_finding_get_severity (finding), N_SEVERITIES - 1);
       PangoAttribute *attribute;
+      GdkRGBA color;
       int start, end;
 
       if (aw_finding_get_part (finding) != AW_DRAFT_PART_SUBJECT || !aw_finding_has_span (finding))
@@ -262,8 +257,9 @@ update_subject_highlights (AwEditorPage *self)
       attribute->start_index = start;
       attribute->end_index = end;
       pango_attr_list_insert (attributes, attribute);
-      attribute = pango_attr_underline_color_new (colors[severity][0], colors[severity][1],
-                                                  colors[severity][2]);
+      aw_severity_style_get_underline (severity, &color);
+      attribute = pango_attr_underline_color_new (color.red * 65535, color.green * 65535,
+                                                  color.blue * 65535);
       attribute->start_index = start;
       attribute->end_index = end;
       pango_attr_list_insert (attributes, attribute);
@@ -1061,11 +1057,6 @@ aw_editor_page_init (AwEditorPage *self)
   GtkTextBuffer *buffer;
   /* Underline colours that read on light and dark backgrounds alike; the faint
    * background tint keeps the span visible for people who do not see the colour. */
-  static const char *underline[N_SEVERITIES] = { "#3584e4", "#e5a50a", "#e01b24" };
-  static const char *background[N_SEVERITIES] = {
-    "rgba(53,132,228,0.16)", "rgba(229,165,10,0.26)", "rgba(224,27,36,0.20)",
-  };
-
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   self->check = aw_draft_check_new (NULL, NULL);
@@ -1081,9 +1072,9 @@ aw_editor_page_init (AwEditorPage *self)
     {
       GdkRGBA color, tint;
 
-      gdk_rgba_parse (&color, underline[s]);
-      gdk_rgba_parse (&tint, background[s]);
-      self->tags[s] = gtk_text_buffer_create_tag (buffer, tag_names[s],
+      aw_severity_style_get_underline (s, &color);
+      aw_severity_style_get_tint (s, &tint);
+      self->tags[s] = gtk_text_buffer_create_tag (buffer, aw_severity_style_get_tag_name (s),
                                                   "underline", PANGO_UNDERLINE_ERROR,
                                                   "underline-rgba", &color,
                                                   "background-rgba", &tint,

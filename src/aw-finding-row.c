@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "aw-finding-row.h"
+#include "aw-severity-style.h"
 
 struct _AwFindingRow
 {
@@ -41,25 +42,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char *
-severity_icon_name (AwSeverity severity)
-{
-  switch (severity)
-    {
-    case AW_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case AW_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case AW_SEVERITY_SUGGESTION:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
 static void
 update (AwFindingRow *self)
 {
-  static const char *classes[] = { "suggestion", "warning", "error" };
   const char *suggestion;
   const char *text;
   AwSeverity severity;
@@ -70,11 +55,7 @@ update (AwFindingRow *self)
     return;
 
   severity = aw_finding_get_severity (self->finding);
-  gtk_image_set_from_icon_name (self->severity_icon, severity_icon_name (severity));
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->severity_icon), classes[i]);
-  if (severity <= AW_SEVERITY_ERROR)
-    gtk_widget_add_css_class (GTK_WIDGET (self->severity_icon), classes[severity]);
+  aw_severity_style_apply_to_icon (self->severity_icon, severity);
 
   gtk_label_set_text (self->message_label, aw_finding_get_message (self->finding));
   gtk_label_set_text (self->why_label, aw_finding_get_why (self->finding));

@@ -11,6 +11,7 @@
 #include "aw-draft-check.h"
 #include "aw-guidance.h"
 #include "aw-send-dialog.h"
+#include "aw-severity-style.h"
 #include "aw-sender.h"
 
 struct _AwSendDialog
@@ -208,13 +209,7 @@ add_finding_row (AwSendDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  aw_guidance_rule_get_title (aw_finding_get_rule_id (finding)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), aw_finding_get_message (finding));
-  icon = gtk_image_new_from_icon_name (severity == AW_SEVERITY_ERROR ? "dialog-error-symbolic"
-                                       : severity == AW_SEVERITY_WARNING ? "dialog-warning-symbolic"
-                                       : "dialog-information-symbolic");
-  gtk_widget_add_css_class (icon, severity == AW_SEVERITY_ERROR ? "error"
-                            : severity == AW_SEVERITY_WARNING ? "warning" : "dim-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  aw_severity_get_label (severity), -1);
+  icon = aw_severity_style_new_icon (severity);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_append (self->findings_list, row);
 }
