@@ -17,6 +17,7 @@ struct _AwApplication
 
   GSettings        *settings;
   AwOnlineAccounts *online_accounts;
+  GPtrArray        *sends;           /* GtkWindow, unowned: each removes itself */
 };
 
 G_DEFINE_FINAL_TYPE (AwApplication, aw_application, ADW_TYPE_APPLICATION)
@@ -55,6 +56,56 @@ aw_application_get_online_accounts (AwApplication *self)
   g_return_val_if_fail (AW_IS_APPLICATION (self), NULL);
 
   return self->online_accounts;
+}
+
+/* The list of @self, of the default application when @self is NULL, or, with no
+ * application at all (a test showing a sheet alone), the list for sheets outside any. */
+static GPtrArray *
+sends_of (AwApplication *self)
+{
+  static GPtrArray *outside_any;
+  GApplication *app = g_application_get_default ();
+
+  if (self == NULL && AW_IS_APPLICATION (app))
+    self = AW_APPLICATION (app);
+  if (self != NULL)
+    return self->sends;
+  if (outside_any == NULL)
+    outside_any = g_ptr_array_new ();
+  return outside_any;
+}
+
+void
+aw_application_add_send (AwApplication *self,
+                         GtkWindow     *sheet)
+{
+  g_return_if_fail (self == NULL || AW_IS_APPLICATION (self));
+  g_return_if_fail (GTK_IS_WINDOW (sheet));
+
+  g_ptr_array_add (sends_of (self), sheet);
+}
+
+void
+aw_application_remove_send (AwApplication *self,
+                            GtkWindow     *sheet)
+{
+  g_return_if_fail (self == NULL || AW_IS_APPLICATION (self));
+
+  g_ptr_array_remove (sends_of (self), sheet);
+}
+
+/**
+ * aw_application_get_sends:
+ * @self: (nullable): the application, or %NULL for the default one
+ *
+ * Returns: (transfer none) (element-type GtkWindow): the open review sheets
+ */
+GPtrArray *
+aw_application_get_sends (AwApplication *self)
+{
+  g_return_val_if_fail (self == NULL || AW_IS_APPLICATION (self), NULL);
+
+  return sends_of (self);
 }
 
 static AwWindow *
@@ -169,6 +220,7 @@ aw_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->online_accounts);
+  g_clear_pointer (&self->sends, g_ptr_array_unref);
 
   G_OBJECT_CLASS (aw_application_parent_class)->finalize (object);
 }
@@ -192,4 +244,5 @@ aw_application_class_init (AwApplicationClass *klass)
 static void
 aw_application_init (AwApplication *self)
 {
+  self->sends = g_ptr_array_new ();
 }

@@ -20,4 +20,14 @@ GSettings     *aw_application_get_settings (AwApplication *self);
  * startup without waiting for the service */
 AwOnlineAccounts *aw_application_get_online_accounts (AwApplication *self);
 
+/* Sends in progress: the application's open review sheets, so that quitting can ask
+ * first and stop them. @self may be NULL: the default application's list (a sheet with
+ * no application yet), or, when no application exists, one for sheets outside any. */
+void              aw_application_add_send    (AwApplication *self,
+                                              GtkWindow     *sheet);
+void              aw_application_remove_send (AwApplication *self,
+                                              GtkWindow     *sheet);
+/* (element-type GtkWindow) (transfer none) */
+GPtrArray        *aw_application_get_sends   (AwApplication *self);
+
 G_END_DECLS

@@ -63,14 +63,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Every open dialog, so quitting can ask and cancel. Main thread only. */
-static GList *dialogs;
-
+/* Every open dialog is in the application's sends in progress, so quitting can ask and
+ * cancel. Main thread only. */
 gboolean
 aw_send_dialog_any_busy (void)
 {
-  for (GList *l = dialogs; l != NULL; l = l->next)
-    if (aw_send_dialog_get_busy (l->data))
+  GPtrArray *sends = aw_application_get_sends (NULL);
+
+  for (guint i = 0; i < sends->len; i++)
+    if (aw_send_dialog_get_busy (g_ptr_array_index (sends, i)))
       return TRUE;
   return FALSE;
 }
@@ -78,8 +79,10 @@ aw_send_dialog_any_busy (void)
 void
 aw_send_dialog_cancel_all (void)
 {
-  for (GList *l = dialogs; l != NULL; l = l->next)
-    g_cancellable_cancel (AW_SEND_DIALOG (l->data)->cancellable);
+  GPtrArray *sends = aw_application_get_sends (NULL);
+
+  for (guint i = 0; i < sends->len; i++)
+    g_cancellable_cancel (AW_SEND_DIALOG (g_ptr_array_index (sends, i))->cancellable);
 }
 
 #define CLOSE_CONFIRMED "aw-send-dialog-close-confirmed"
@@ -694,7 +697,7 @@ aw_send_dialog_dispose (GObject *object)
 {
   AwSendDialog *self = AW_SEND_DIALOG (object);
 
-  dialogs = g_list_remove (dialogs, self);
+  aw_application_remove_send (NULL, GTK_WINDOW (self));
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->sender != NULL)
@@ -771,5 +774,5 @@ aw_send_dialog_init (AwSendDialog *self)
 
   g_signal_connect_swapped (self->repeat_check, "toggled", G_CALLBACK (on_check_toggled), self);
   g_signal_connect_swapped (self->override_check, "toggled", G_CALLBACK (on_check_toggled), self);
-  dialogs = g_list_prepend (dialogs, self);
+  aw_application_add_send (NULL, GTK_WINDOW (self));
 }
