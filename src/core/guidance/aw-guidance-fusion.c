@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aw-guidance-fusion.c: the phrase findings of the body and the learned layer, fused
+ *
+ * A phrase hit stays a finding, with its suggestion; the model (aw-guidance-model.c)
+ * turns its scores into findings for what the phrases missed, may overrule a phrase hit
+ * in a sentence it is sure is benign, and may be sure the email thanks them or asks for
+ * feedback where no phrase said so.
+ */
+#include "config.h"
+
+#include "aw-guidance-model.h"
+#include "aw-guidance-scan.h"
+
+/* Drops the phrase findings of the current part the model vetoed */
+static void
+remove_vetoed (AwCheck   *check,
+               GPtrArray *vetoed)
+{
+  /* keys[i].index == i before the first flush of a part */
+  for (guint i = check->findings->len; vetoed != NULL && i-- > 0;)
+    if (g_ptr_array_find (vetoed, g_ptr_array_index (check->findings, i), NULL))
+      {
+        g_ptr_array_remove_index (check->findings, i);
+        g_array_remove_index (check->keys, i);
+        for (guint k = i; k < check->keys->len; k++)
+          g_array_index (check->keys, AwFindingKey, k).index = k;
+      }
+}
+
+/* Adds the model's own findings to those of the current part */
+static void
+add_model_findings (AwCheck   *check,
+                    GPtrArray *findings)
+{
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      AwFinding *finding = g_ptr_array_index (findings, i);
+      AwFindingKey key = { aw_finding_get_start (finding), aw_finding_get_end (finding),
+                           check->findings->len };
+
+      g_array_append_val (check->keys, key);
+      g_ptr_array_add (check->findings, g_object_ref (finding));
+    }
+}
+
+/**
+ * aw_guidance_fuse_model:
+ * @check: the check, its findings those of the body's phrases, not flushed yet
+ * @body: the body's tokens
+ * @signoff_line: the line of the sign-off; the lines after it are the signature
+ *
+ * Runs the learned layer on the body and fuses what it says with the phrase findings:
+ * vetoed phrase findings go, model findings join, and the thanks and feedback the model
+ * is sure of count as found.
+ */
+void
+aw_guidance_fuse_model (AwCheck  *check,
+                        AwTokens *body,
+                        guint     signoff_line)
+{
+  AwModelVerdict verdict = { 0 };
+
+  aw_guidance_model_run (check->rules->code, body, signoff_line, check->findings,
+                         check->options, &verdict);
+  remove_vetoed (check, verdict.vetoed);
+  add_model_findings (check, verdict.findings);
+  check->has_thanks = check->has_thanks || verdict.thanks;
+  check->has_feedback = check->has_feedback || verdict.feedback;
+  aw_model_verdict_clear (&verdict);
+}

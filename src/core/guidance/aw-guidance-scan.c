@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aw-guidance-scan.c: one part of the text (subject or body) through the phrase rules
+ *
+ * Every token walks the language's trie once (aw-guidance-rules.c); the clauses are cut
+ * at punctuation and clause-break words; the patterns starting with a token's atoms are
+ * tried from that token only. The hits then go to the phrase and structure reports
+ * (aw-guidance-phrases.c, aw-guidance-structure.c), their findings into the report in
+ * text order.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "aw-guidance-scan.h"
+
+static inline gboolean
+token_matches_slot (AwScan       *scan,
+                    guint         token,
+                    const AwSlot *slot)
+{
+  const guint32 *atoms = &g_array_index (scan->atoms, guint32, scan->atom_start[token]);
+  guint n = scan->atom_start[token + 1] - scan->atom_start[token];
+
+  for (guint a = 0; a < n; a++)
+    for (guint s = 0; s < slot->n_alts; s++)
+      if (atoms[a] == slot->alts[s])
+        return TRUE;
+  return FALSE;
+}
+
+/* The last token of a match of slots @k.. after the token @pos, or -1 */
+static int
+match_rest (AwScan          *scan,
+            const AwPattern *pattern,
+            guint            k,
+            guint            pos)
+{
+  const AwSlot *slot;
+  guint n = scan->tokens->tokens->len;
+  /* "disappointed, but I understand" is allowed as a whole */
+  const guint32 *clause = pattern->kind == AW_PATTERN_ALLOW ? scan->sentence : scan->clause;
+
+  if (k == pattern->n_slots)
+    return pos;
+
+  slot = &pattern->slots[k];
+  for (guint j = pos + 1; j <= pos + 1 + slot->max_gap && j < n; j++)
+    {
+      if (clause[j] != clause[pos])
+        break;
+      if ((scan->atom_mask[j] & slot->mask) != 0 && token_matches_slot (scan, j, slot))
+        {
+          int end = match_rest (scan, pattern, k + 1, j);
+
+          if (end >= 0)
+            return end;
+        }
+    }
+  return -1;
+}
+
+static void
+find_hits (AwScan   *scan,
+           GArray   *starts,
+           gboolean  clause_breaks)
+{
+  AwGuidanceRules *rules = scan->check->rules;
+  guint n = scan->tokens->tokens->len;
+
+  memset (scan->check->last_start, 0, rules->patterns->len * sizeof (guint32));
+
+  for (guint i = 0; i < n; i++)
+    {
+      for (guint32 a = scan->atom_start[i]; a < scan->atom_start[i + 1]; a++)
+        {
+          GArray *list = g_array_index (starts, GArray *, g_array_index (scan->atoms, guint32, a));
+
+          if (list == NULL)
+            continue;
+          for (guint l = 0; l < list->len; l++)
+            {
+              guint32 p = g_array_index (list, guint32, l);
+              const AwPattern *pattern = &g_array_index (rules->patterns, AwPattern, p);
+              int end;
+              gboolean quoted = FALSE;
+
+              if (scan->check->last_start[p] == i + 1)
+                continue;
+              scan->check->last_start[p] = i + 1;
+
+              end = match_rest (scan, pattern, 1, i);
+              if (end < 0)
+                continue;
+
+              for (guint t = i; t <= (guint) end && !quoted; t++)
+                quoted = (g_array_index (scan->tokens->tokens, AwToken, t).flags & AW_TOKEN_QUOTED) != 0;
+              if (quoted && pattern->kind != AW_PATTERN_GREETING && pattern->kind != AW_PATTERN_SIGNOFF)
+                continue;
+
+              if (clause_breaks)
+                {
+                  /* at the end of a clause it is an adverb, not a break: "Has the role
+                   * been filled yet?", "It was hard, though." */
+                  if ((guint) end + 1 >= n || scan->boundary[end + 1])
+                    continue;
+                  /* a clause break word ends the clause before it and starts a new one */
+                  scan->boundary[i] = 1;
+                  scan->boundary[end + 1] = 1;
+                }
+              else
+                {
+                  AwHit hit = { p, i, end };
+                  g_array_append_val (scan->hits, hit);
+                }
+            }
+        }
+    }
+}
+
+char *
+aw_guidance_span_text (AwTokens *tokens,
+                       guint32   byte_start,
+                       guint32   byte_end)
+{
+  return g_strndup (tokens->text + byte_start, byte_end - byte_start);
+}
+
+gboolean
+aw_guidance_rule_enabled (AwCheck    *check,
+                          const char *rule_id)
+{
+  return aw_guidance_options_is_rule_enabled (check->options, rule_id);
+}
+
+void
+aw_guidance_add_finding (AwScan     *scan,
+                         const char *rule_id,
+                         int         severity,
+                         int         start,
+                         int         end,
+                         const char *text,
+                         const char *message,
+                         const char *suggestion)
+{
+  AwCheck *check = scan->check;
+  AwFindingKey key = { start, end, check->findings->len };
+
+  if (!aw_guidance_rule_enabled (check, rule_id))
+    return;
+
+  if (severity < 0)
+    severity = aw_guidance_rule_get_severity (rule_id);
+  if (message == NULL)
+    message = aw_guidance_rule_get_message (rule_id);
+  g_array_append_val (check->keys, key);
+  g_ptr_array_add (check->findings,
+                   aw_finding_new (rule_id, (AwSeverity) severity, scan->part, start, end,
+                                   text, message, aw_guidance_rule_get_why (rule_id),
+                                   suggestion));
+}
+
+/* A finding about the whole body, straight into @report: what the email lacks, or a
+ * repeated follow-up */
+void
+aw_guidance_add_absence (AwCheck          *check,
+                         AwGuidanceReport *report,
+                         const char       *rule_id,
+                         const char       *suggestion)
+{
+  g_autoptr(AwFinding) finding = NULL;
+
+  if (!aw_guidance_rule_enabled (check, rule_id))
+    return;
+  finding = aw_finding_new (rule_id, aw_guidance_rule_get_severity (rule_id),
+                            AW_DRAFT_PART_BODY, -1, -1, NULL,
+                            aw_guidance_rule_get_message (rule_id),
+                            aw_guidance_rule_get_why (rule_id), suggestion);
+  aw_guidance_report_add (report, finding);
+}
+
+/* "please reconsider" -> "Please reconsider" when the matched text starts a sentence */
+char *
+aw_guidance_match_case (const char *suggestion,
+                        const char *matched)
+{
+  gunichar first;
+
+  if (suggestion == NULL || *suggestion == '\0')
+    return g_strdup (suggestion);
+
+  first = g_utf8_get_char (matched);
+  if (g_unichar_isupper (first) && g_unichar_islower (g_utf8_get_char (suggestion)))
+    {
+      gunichar up = g_unichar_toupper (g_utf8_get_char (suggestion));
+      char buf[8];
+      int len = g_unichar_to_utf8 (up, buf);
+
+      buf[len] = '\0';
+      return g_strconcat (buf, g_utf8_next_char (suggestion), NULL);
+    }
+  return g_strdup (suggestion);
+}
+
+/* A greeting line and a sign-off line stand alone even without punctuation: "Hi Dana"
+ * does not run into the first sentence, "I will never stop learning" does not negate
+ * the "Thank you," on the next line. Phrases across the new boundaries are dropped. */
+static void
+split_formula_lines (AwScan *scan)
+{
+  AwGuidanceRules *rules = scan->check->rules;
+  AwTokens *tokens = scan->tokens;
+  guint n = tokens->tokens->len;
+  guint n_lines = tokens->lines->len;
+  g_autofree guint8 *extra = NULL;
+  guint32 added = 0;
+
+  if (n_lines < 2)
+    return;
+  extra = g_new0 (guint8, n + 1);
+
+  for (guint h = 0; h < scan->hits->len; h++)
+    {
+      const AwHit *hit = &g_array_index (scan->hits, AwHit, h);
+      AwPatternKind kind = g_array_index (rules->patterns, AwPattern, hit->pattern).kind;
+      guint line = g_array_index (tokens->tokens, AwToken, hit->start).line;
+      const AwLine *info = &g_array_index (tokens->lines, AwLine, line);
+
+      if (hit->start != info->first_token)
+        continue;
+      if (kind == AW_PATTERN_GREETING && line == 0)
+        extra[g_array_index (tokens->lines, AwLine, 1).first_token] = 1;
+      else if (kind == AW_PATTERN_SIGNOFF && line > 0 && line + SIGNOFF_LINES >= n_lines &&
+               info->n_tokens <= SIGNOFF_MAX_TOKENS)
+        {
+          extra[hit->start] = 1;
+          if (line + 1 < n_lines)
+            extra[g_array_index (tokens->lines, AwLine, line + 1).first_token] = 1;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (extra[i] && !scan->boundary[i])
+        {
+          scan->boundary[i] = 1;
+          added++;
+        }
+      scan->clause[i] += added;
+      scan->sentence[i] += added;
+    }
+  if (added == 0)
+    return;
+
+  for (guint h = scan->hits->len; h-- > 0;)
+    {
+      const AwHit *hit = &g_array_index (scan->hits, AwHit, h);
+      AwPatternKind kind = g_array_index (rules->patterns, AwPattern, hit->pattern).kind;
+      const guint32 *clause = kind == AW_PATTERN_ALLOW ? scan->sentence : scan->clause;
+
+      if (kind != AW_PATTERN_GREETING && kind != AW_PATTERN_SIGNOFF &&
+          clause[hit->start] != clause[hit->end])
+        g_array_remove_index (scan->hits, h);
+    }
+}
+
+void
+aw_guidance_scan_part (AwCheck     *check,
+                       AwTokens    *tokens,
+                       AwDraftPart  part,
+                       AwScan      *scan)
+{
+  AwGuidanceRules *rules = check->rules;
+  guint n = tokens->tokens->len;
+
+  memset (scan, 0, sizeof *scan);
+  scan->check = check;
+  scan->tokens = tokens;
+  scan->part = part;
+  scan->atoms = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n + 16);
+  scan->atom_start = g_new (guint32, n + 1);
+  scan->atom_mask = g_new (guint64, n + 1);
+  scan->clause = g_new (guint32, n + 1);
+  scan->sentence = g_new0 (guint32, n + 1);
+  scan->boundary = g_new0 (guint8, n + 1);
+  scan->negation = g_new0 (guint8, n + 1);
+  scan->allowed = g_new0 (guint8, n + 1);
+  scan->not_thanks = g_new0 (guint8, n + 1);
+  scan->placeholder = g_new0 (guint8, n + 1);
+  scan->hits = g_array_new (FALSE, FALSE, sizeof (AwHit));
+  scan->signoff_line = G_MAXUINT;
+
+  /* 1. every token walks the trie once */
+  for (guint i = 0; i < n; i++)
+    {
+      const AwToken *tok = &g_array_index (tokens->tokens, AwToken, i);
+
+      scan->atom_start[i] = scan->atoms->len;
+      aw_guidance_rules_match_token (rules, tokens->folded->str + tok->fold_start,
+                                     tok->fold_len, scan->atoms);
+      scan->atom_mask[i] = 0;
+      for (guint a = scan->atom_start[i]; a < scan->atoms->len; a++)
+        scan->atom_mask[i] |= AW_ATOM_BIT (g_array_index (scan->atoms, guint32, a));
+      scan->boundary[i] = (tok->flags & AW_TOKEN_BREAK_BEFORE) ? 1 : 0;
+    }
+  scan->atom_start[n] = scan->atoms->len;
+
+  /* 2. clauses: punctuation first, then clause-break words ("but") split them further */
+  {
+    guint32 id = 0;
+
+    for (guint i = 0; i < n; i++)
+      scan->clause[i] = id += scan->boundary[i];
+    memcpy (scan->sentence, scan->clause, n * sizeof (guint32));
+    find_hits (scan, rules->break_starts, TRUE);
+    id = 0;
+    for (guint i = 0; i < n; i++)
+      scan->clause[i] = id += scan->boundary[i];
+  }
+
+  /* 3. every other pattern, from the tokens that can start it */
+  find_hits (scan, rules->starts, FALSE);
+  split_formula_lines (scan);
+  aw_guidance_report_phrases (scan);
+  aw_guidance_report_structure (scan);
+  if (part == AW_DRAFT_PART_BODY)
+    aw_guidance_report_elided_name (scan);
+}
+
+void
+aw_guidance_scan_clear (AwScan *scan)
+{
+  g_clear_pointer (&scan->atoms, g_array_unref);
+  g_clear_pointer (&scan->atom_start, g_free);
+  g_clear_pointer (&scan->atom_mask, g_free);
+  g_clear_pointer (&scan->clause, g_free);
+  g_clear_pointer (&scan->sentence, g_free);
+  g_clear_pointer (&scan->boundary, g_free);
+  g_clear_pointer (&scan->negation, g_free);
+  g_clear_pointer (&scan->allowed, g_free);
+  g_clear_pointer (&scan->not_thanks, g_free);
+  g_clear_pointer (&scan->placeholder, g_free);
+  g_clear_pointer (&scan->hits, g_array_unref);
+}
+
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const AwFindingKey *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+/* Moves the findings of one part into the report, sorted by position, in one splice */
+void
+aw_guidance_flush_findings (AwCheck          *check,
+                            AwGuidanceReport *report)
+{
+  g_autofree gpointer *sorted = g_new (gpointer, check->findings->len + 1);
+
+  g_array_sort (check->keys, compare_keys);
+  for (guint i = 0; i < check->keys->len; i++)
+    sorted[i] = g_ptr_array_index (check->findings,
+                                   g_array_index (check->keys, AwFindingKey, i).index);
+  aw_guidance_report_add_many (report, (AwFinding **) sorted, check->keys->len);
+  g_ptr_array_set_size (check->findings, 0);
+  g_array_set_size (check->keys, 0);
+}
