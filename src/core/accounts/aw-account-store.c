@@ -5,9 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "aw-account-store.h"
+#include "aw-json-file.h"
 
 struct _AwAccountStore
 {
@@ -284,77 +284,10 @@ aw_account_store_set_default_id (AwAccountStore *self,
 
 /* ---- loading and saving ---- */
 
-typedef struct
+static gpointer
+read_account (JsonNode *node)
 {
-  GPtrArray *accounts;
-  char      *default_id;
-} LoadResult;
-
-static void
-load_result_free (gpointer data)
-{
-  LoadResult *result = data;
-
-  g_clear_pointer (&result->accounts, g_ptr_array_unref);
-  g_free (result->default_id);
-  g_free (result);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  LoadResult *result = g_new0 (LoadResult, 1);
-  JsonNode *root;
-  JsonArray *array;
-  gsize length = 0;
-
-  result->accounts = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_task_return_pointer (task, result, load_result_free);
-      else
-        {
-          load_result_free (result);
-          g_task_return_error (task, g_steal_pointer (&error));
-        }
-      return;
-    }
-
-  if (!json_parser_load_from_data (parser, contents, length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    goto corrupt;
-
-  result->default_id = g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
-                                                                             "default", NULL));
-  array = json_object_get_array_member (json_node_get_object (root), "accounts");
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      AwAccount *account = aw_account_new_from_json (json_array_get_element (array, i), NULL);
-
-      /* One bad entry must not cost the user the others. */
-      if (account == NULL)
-        {
-          g_debug ("accounts.json: skipped unreadable entry %u", i);
-          continue;
-        }
-      g_ptr_array_add (result->accounts, account);
-    }
-  g_task_return_pointer (task, result, load_result_free);
-  return;
-
-corrupt:
-  load_result_free (result);
-  g_task_return_new_error (task, AW_ACCOUNT_ERROR, AW_ACCOUNT_ERROR_CORRUPT,
-                           _("The saved account settings cannot be read."));
+  return aw_account_new_from_json (node, NULL);
 }
 
 /**
@@ -368,14 +301,12 @@ aw_account_store_load_async (AwAccountStore      *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (AW_IS_ACCOUNT_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, aw_account_store_load_async);
-  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+  aw_json_file_load_async (self, self->file, "accounts", read_account,
+                           g_error_new_literal (AW_ACCOUNT_ERROR, AW_ACCOUNT_ERROR_CORRUPT,
+                                                _("The saved account settings cannot be read.")),
+                           cancellable, callback, user_data);
 }
 
 gboolean
@@ -383,21 +314,23 @@ aw_account_store_load_finish (AwAccountStore  *self,
                               GAsyncResult    *result,
                               GError         **error)
 {
-  LoadResult *loaded;
+  g_autoptr(JsonObject) root = NULL;
+  GPtrArray *accounts;
   guint old_len;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == aw_account_store_load_async, FALSE);
 
-  loaded = g_task_propagate_pointer (G_TASK (result), error);
-  if (loaded == NULL)
+  accounts = aw_json_file_load_finish (result, &root, error);
+  if (accounts == NULL)
     return FALSE;
 
   old_len = self->accounts->len;
   g_ptr_array_unref (self->accounts);
-  self->accounts = g_steal_pointer (&loaded->accounts);
-  aw_account_store_set_default_id (self, loaded->default_id);
-  load_result_free (loaded);
+  self->accounts = accounts;
+  aw_account_store_set_default_id (self, root != NULL
+                                   ? json_object_get_string_member_with_default (root, "default",
+                                                                                 NULL)
+                                   : NULL);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->accounts->len);
   if (!self->loaded)
     {
@@ -405,74 +338,6 @@ aw_account_store_load_finish (AwAccountStore  *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
     }
   return TRUE;
-}
-
-static char *
-serialize (AwAccountStore *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
-  if (self->default_id != NULL)
-    {
-      json_builder_set_member_name (builder, "default");
-      json_builder_add_string_value (builder, self->default_id);
-    }
-  json_builder_set_member_name (builder, "accounts");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->accounts->len; i++)
-    json_builder_add_value (builder, aw_account_to_json (g_ptr_array_index (self->accounts, i)));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
-
-typedef struct
-{
-  GFile *file;
-  char  *contents;
-} SaveData;
-
-static void
-save_data_free (gpointer data)
-{
-  SaveData *save = data;
-
-  g_object_unref (save->file);
-  g_free (save->contents);
-  g_free (save);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveData *save = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (save->file);
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (path, save->contents, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &error))
-    {
-      g_debug ("saving accounts failed: %s", error ? error->message : g_strerror (errno));
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("The account settings could not be saved to %s."), dir);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -486,19 +351,22 @@ aw_account_store_save_async (AwAccountStore      *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  SaveData *save;
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *dir_path = NULL;
+  g_autofree char *failure = NULL;
 
   g_return_if_fail (AW_IS_ACCOUNT_STORE (self));
 
-  save = g_new0 (SaveData, 1);
-  save->file = g_object_ref (self->file);
-  save->contents = serialize (self);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, aw_account_store_save_async);
-  g_task_set_task_data (task, save, save_data_free);
-  g_task_run_in_thread (task, save_thread);
+  if (self->default_id != NULL)
+    json_object_set_string_member (extra, "default", self->default_id);
+  dir = g_file_get_parent (self->file);
+  dir_path = g_file_get_path (dir);
+  failure = g_strdup_printf (_("The account settings could not be saved to %s."), dir_path);
+  aw_json_file_save_async (self, self->file,
+                           aw_json_file_serialize (extra, "accounts", self->accounts,
+                                                   (AwJsonFileWriteItem) aw_account_to_json),
+                           failure, cancellable, callback, user_data);
 }
 
 gboolean
@@ -508,7 +376,7 @@ aw_account_store_save_finish (AwAccountStore  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return aw_json_file_save_finish (result, error);
 }
 
 static void

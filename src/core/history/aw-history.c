@@ -4,11 +4,10 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "aw-history.h"
+#include "aw-json-file.h"
 
 struct _AwHistory
 {
@@ -175,46 +174,10 @@ compare_newest_first (gconstpointer a,
   return g_date_time_compare (aw_history_entry_get_sent_at (eb), aw_history_entry_get_sent_at (ea));
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+read_entry (JsonNode *node)
 {
-  GFile *index = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *contents = NULL;
-  JsonNode *root;
-  JsonArray *array = NULL;
-  gsize length;
-
-  if (!g_file_load_contents (index, cancellable, &contents, &length, NULL, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_task_return_pointer (task, g_steal_pointer (&entries), (GDestroyNotify) g_ptr_array_unref);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!json_parser_load_from_data (parser, contents, length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      (array = json_object_get_array_member (json_node_get_object (root), "sent")) == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("The list of sent follow-ups cannot be read."));
-      return;
-    }
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      AwHistoryEntry *entry = aw_history_entry_new_from_json (json_array_get_element (array, i));
-
-      if (entry != NULL)
-        g_ptr_array_add (entries, entry);
-    }
-  g_ptr_array_sort (entries, compare_newest_first);
-  g_task_return_pointer (task, g_steal_pointer (&entries), (GDestroyNotify) g_ptr_array_unref);
+  return aw_history_entry_new_from_json (node);
 }
 
 void
@@ -223,14 +186,15 @@ aw_history_load_async (AwHistory           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) index = NULL;
 
   g_return_if_fail (AW_IS_HISTORY (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, aw_history_load_async);
-  g_task_set_task_data (task, g_file_get_child (self->folder, "index.json"), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+  index = g_file_get_child (self->folder, "index.json");
+  aw_json_file_load_async (self, index, "sent", read_entry,
+                           g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                                _("The list of sent follow-ups cannot be read.")),
+                           cancellable, callback, user_data);
 }
 
 gboolean
@@ -243,10 +207,11 @@ aw_history_load_finish (AwHistory     *self,
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  entries = g_task_propagate_pointer (G_TASK (result), error);
+  entries = aw_json_file_load_finish (result, NULL, error);
   if (entries == NULL)
     return FALSE;
 
+  g_ptr_array_sort (entries, compare_newest_first);
   old_len = self->entries->len;
   g_ptr_array_unref (self->entries);
   self->entries = entries;
@@ -280,28 +245,6 @@ record_data_free (gpointer data)
   g_free (record);
 }
 
-static char *
-serialize (AwHistory *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "sent");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->entries->len; i++)
-    json_builder_add_value (builder, aw_history_entry_to_json (g_ptr_array_index (self->entries, i)));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
-
 static void
 record_thread (GTask        *task,
                gpointer      source_object,
@@ -313,26 +256,17 @@ record_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autofree char *eml_path = g_build_filename (record->folder, record->eml_name, NULL);
   g_autofree char *index_path = g_build_filename (record->folder, "index.json", NULL);
-  const GFileSetContentsFlags flags = G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE;
   gboolean ok = TRUE;
 
-  if (g_mkdir_with_parents (record->folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("The sent follow-up could not be recorded in %s."),
-                               record->folder);
-      return;
-    }
   if (record->eml != NULL)
-    ok = g_file_set_contents_full (eml_path, g_bytes_get_data (record->eml, NULL),
-                                   g_bytes_get_size (record->eml), flags, 0600, &error);
+    ok = aw_json_file_write (eml_path, g_bytes_get_data (record->eml, NULL),
+                             g_bytes_get_size (record->eml), &error);
   if (ok)
     {
       g_mutex_lock (&self->write_lock);
       if (record->generation > self->written_generation)
         {
-          ok = g_file_set_contents_full (index_path, record->index, -1, flags, 0600, &error);
+          ok = aw_json_file_write (index_path, record->index, -1, &error);
           if (ok)
             self->written_generation = record->generation;
         }
@@ -377,7 +311,8 @@ aw_history_record_async (AwHistory           *self,
   record->folder = g_file_get_path (self->folder);
   record->eml_name = g_strdup (aw_history_entry_get_eml_name (entry));
   record->eml = eml != NULL ? g_bytes_ref (eml) : NULL;
-  record->index = serialize (self);
+  record->index = aw_json_file_serialize (NULL, "sent", self->entries,
+                                          (AwJsonFileWriteItem) aw_history_entry_to_json);
   record->generation = ++self->generation;
 
   /* Not cancellable on purpose: once the server said 250, the record must be written. */
