@@ -9,7 +9,6 @@
 #define _GNU_SOURCE  /* memmem */
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -17,6 +16,8 @@
 #include "aw-history.h"
 #include "aw-online-accounts.h"
 #include "aw-sender.h"
+#include "aw-test-async.h"
+#include "aw-test-goa.h"
 #include "aw-test-smtp.h"
 
 #define WAIT_SECONDS 20
@@ -62,11 +63,8 @@ have_bus (void)
 static gboolean
 have_services (void)
 {
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    {
-      g_test_skip ("no session bus: run through build-aux/test.sh");
-      return FALSE;
-    }
+  if (!have_bus ())
+    return FALSE;
 #ifndef HAVE_GOA
   g_test_skip ("built without libgoa (-Donline_accounts=disabled)");
   return FALSE;
@@ -75,150 +73,13 @@ have_services (void)
 #endif
 }
 
-static gboolean
-on_deadline (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Iterates the main context until check() holds; fails the test after WAIT_SECONDS */
 static void
-wait_until (gboolean (*check) (gpointer data),
-            gpointer   data,
+wait_until (gboolean  (*check) (gpointer data),
+            gpointer    data,
             const char *what)
 {
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, on_deadline, &expired);
-
-  while (!check (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (expired)
-    g_error ("timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-/* One connection for the test's own calls, kept for the whole run */
-static GDBusConnection *
-bus (void)
-{
-  static GDBusConnection *connection;
-
-  if (connection == NULL)
-    connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  return g_object_ref (connection);
-}
-
-static gboolean
-name_owned (void)
-{
-  g_autoptr(GDBusConnection) connection = bus ();
-  g_autoptr(GVariant) reply = NULL;
-
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.gnome.OnlineAccounts"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  g_assert_nonnull (reply);
-  return g_variant_get_boolean (g_variant_get_child_value (reply, 0));
-}
-
-static GSubprocess *
-start_fake_goa (void)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "servers", "fake-goa.py", NULL);
-  g_autoptr(GError) error = NULL;
-  GSubprocess *fake;
-  int i;
-
-  g_assert_false (name_owned ());
-  /* not holding the test's output open: meson waits for it to close */
-  fake = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
-                           &error, "/usr/bin/python3", script, NULL);
-  g_assert_no_error (error);
-  for (i = 0; i < 200 && !name_owned (); i++)
-    g_usleep (25000);
-  g_assert_true (name_owned ());
-  return fake;
-}
-
-static void
-stop_fake_goa (GSubprocess *fake)
-{
-  int i;
-
-  g_subprocess_send_signal (fake, SIGTERM);
-  g_assert_true (g_subprocess_wait (fake, NULL, NULL));
-  for (i = 0; i < 200 && name_owned (); i++)
-    g_usleep (25000);
-  g_assert_false (name_owned ());
-}
-
-static GVariant *
-fake_call (const char *method,
-           GVariant   *parameters)
-{
-  g_autoptr(GDBusConnection) connection = bus ();
-  g_autoptr(GError) error = NULL;
-  GVariant *reply;
-
-  reply = g_dbus_connection_call_sync (connection, "org.gnome.OnlineAccounts",
-                                       "/org/afterword/FakeGoa", "org.afterword.FakeGoa",
-                                       method, parameters, NULL, G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, &error);
-  g_assert_no_error (error);
-  return reply;
-}
-
-/* An account in the fake service: @json_members are JSON members without braces */
-static void
-add_account (const char *json_members)
-{
-  g_autofree char *json = g_strdup_printf ("{%s}", json_members);
-
-  g_variant_unref (fake_call ("AddAccount", g_variant_new ("(s)", json)));
-}
-
-static void
-update_account (const char *id,
-                const char *json)
-{
-  g_variant_unref (fake_call ("Update", g_variant_new ("(ss)", id, json)));
-}
-
-static void
-remove_account (const char *id)
-{
-  g_variant_unref (fake_call ("RemoveAccount", g_variant_new ("(s)", id)));
-}
-
-/* How often the fake's method was called for an account */
-static int
-calls (const char *id,
-       const char *method)
-{
-  g_autoptr(GVariant) reply = fake_call ("Calls", g_variant_new ("(s)", id));
-  const char *json = NULL;
-  g_autofree char *key = g_strdup_printf ("\"%s\": ", method);
-  const char *at;
-
-  g_variant_get (reply, "(&s)", &json);
-  at = strstr (json, key);
-  g_assert_nonnull (at);
-  return atoi (at + strlen (key));
-}
-
-/* A Google-like account on the test server's STARTTLS port */
-static char *
-google_account (const char *id,
-                const char *tokens_json)
-{
-  return g_strdup_printf ("\"id\": \"%s\", \"ProviderType\": \"google\", \"ProviderName\": \"Google\", "
-                          "\"EmailAddress\": \"%s\", \"Name\": \"Sam Lee\", "
-                          "\"SmtpHost\": \"localhost:%u\", \"SmtpUseTls\": true, "
-                          "\"SmtpUserName\": \"%s\", \"tokens\": %s",
-                          id, aw_test_smtp_user (), aw_test_smtp_port ("starttls"),
-                          aw_test_smtp_user (), tokens_json);
+  aw_test_async_wait_until (check, data, WAIT_SECONDS, what);
 }
 
 static gboolean
@@ -280,20 +141,6 @@ make_draft (void)
   return draft;
 }
 
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
 static gboolean
 press_cancel (gpointer cancellable)
 {
@@ -329,16 +176,99 @@ send_cancellable (AwOnlineAccount  *online,
   aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
   if (cancellable != NULL)
     g_signal_connect (sender, "stage-changed", G_CALLBACK (cancel_when_signing_in), cancellable);
-  aw_sender_send_async (sender, draft, cancellable, on_done, &result);
-  wait_until (has_result, &result, "the send");
+  aw_sender_send_async (sender, draft, cancellable, aw_test_async_done, &result);
+  aw_test_async_wait (&result);
   return aw_sender_send_finish (sender, result, error);
 }
 
-static AwHistoryEntry *
-send_through (AwOnlineAccount  *online,
-              GError          **error)
+/* One case that sends: the fake service, its accounts, and what the send gave */
+typedef struct
 {
-  return send_cancellable (online, NULL, error);
+  GSubprocess      *fake;
+  AwOnlineAccounts *accounts;
+  AwHistoryEntry   *entry;
+  GError           *error;
+  guint             before;  /* messages the SMTP test server had for the port before */
+} Case;
+
+/* Starts the fake service; FALSE (the case skipped) without the bus or libgoa */
+static gboolean
+case_start (Case *c)
+{
+  if (!have_services ())
+    return FALSE;
+  c->fake = aw_test_goa_start ();
+  return TRUE;
+}
+
+/* The fake service lists the account of @json_members; a send through it to the test
+ * server's @mode port, Cancel pressed while signing in when @cancellable is set */
+static void
+case_send (Case         *c,
+           const char   *json_members,
+           const char   *mode,
+           GCancellable *cancellable)
+{
+  aw_test_goa_add_account (json_members);
+  c->accounts = load_accounts ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (c->accounts)), ==, 1);
+  c->before = aw_test_smtp_count (mode);
+  c->entry = send_cancellable (item (c->accounts, 0), cancellable, &c->error);
+}
+
+/* The same through a Google-like account signing in with @tokens_json */
+static void
+case_send_google (Case         *c,
+                  const char   *tokens_json,
+                  const char   *extra_members,
+                  GCancellable *cancellable)
+{
+  g_autofree char *google = aw_test_goa_google_account ("account_g", tokens_json, extra_members);
+
+  case_send (c, google, "starttls", cancellable);
+}
+
+static void
+case_teardown (Case          *c,
+               gconstpointer  data)
+{
+  if (c->fake != NULL)
+    aw_test_goa_stop (c->fake);
+  g_clear_object (&c->fake);
+  g_clear_object (&c->accounts);
+  g_clear_object (&c->entry);
+  g_clear_error (&c->error);
+}
+
+/* The send reached the STARTTLS port once, signed in, from the account's address */
+static void
+assert_delivered_once (Case *c)
+{
+  g_autoptr(GBytes) received = NULL;
+  g_autofree char *envelope = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *from = g_strdup_printf ("From: Sam Lee <%s>", aw_test_smtp_user ());
+
+  g_assert_no_error (c->error);
+  g_assert_nonnull (c->entry);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, c->before + 1);
+  received = aw_test_smtp_message ("starttls", c->before + 1);
+  text = g_strndup (g_bytes_get_data (received, NULL), g_bytes_get_size (received));
+  g_assert_nonnull (strstr (text, from));
+  envelope = aw_test_smtp_envelope ("starttls", c->before + 1);
+  g_assert_nonnull (strstr (envelope, "\"authenticated\": true"));
+  g_assert_nonnull (strstr (envelope, aw_test_smtp_user ()));
+}
+
+/* Nothing reached the STARTTLS port, and the send failed with @domain and @code */
+static void
+assert_not_sent (Case   *c,
+                 GQuark  domain,
+                 int     code)
+{
+  g_assert_null (c->entry);
+  g_assert_error (c->error, domain, code);
+  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, c->before);
 }
 
 /* ---- the cases ---- */
@@ -353,7 +283,7 @@ test_no_service (void)
   if (!have_bus ())
     return;
 
-  g_assert_false (name_owned ());
+  g_assert_false (aw_test_goa_running ());
   start = g_get_monotonic_time ();
   accounts = aw_online_accounts_new ();
   /* creating it never waits for D-Bus */
@@ -369,51 +299,57 @@ test_no_service (void)
 static void
 test_provider_for_server (void)
 {
-  g_assert_cmpint (aw_online_provider_for_server ("sam@gmail.com", NULL), ==, AW_ONLINE_PROVIDER_GOOGLE);
-  g_assert_cmpint (aw_online_provider_for_server ("sam@GoogleMail.com", NULL), ==, AW_ONLINE_PROVIDER_GOOGLE);
-  g_assert_cmpint (aw_online_provider_for_server ("sam@acme.example", "smtp.gmail.com"), ==, AW_ONLINE_PROVIDER_GOOGLE);
-  g_assert_cmpint (aw_online_provider_for_server ("sam@outlook.com", NULL), ==, AW_ONLINE_PROVIDER_MICROSOFT);
-  g_assert_cmpint (aw_online_provider_for_server ("sam@hotmail.co.uk", NULL), ==, AW_ONLINE_PROVIDER_MICROSOFT);
-  g_assert_cmpint (aw_online_provider_for_server ("sam@live.de", NULL), ==, AW_ONLINE_PROVIDER_MICROSOFT);
-  g_assert_cmpint (aw_online_provider_for_server ("sam@acme.example", "smtp.office365.com"), ==, AW_ONLINE_PROVIDER_MICROSOFT);
-  g_assert_cmpint (aw_online_provider_for_server ("sam@acme.example", "smtp-mail.outlook.com"), ==, AW_ONLINE_PROVIDER_MICROSOFT);
-  g_assert_cmpint (aw_online_provider_for_server ("sam@acme.example", "mail.acme.example"), ==, AW_ONLINE_PROVIDER_NONE);
-  g_assert_cmpint (aw_online_provider_for_server ("sam@notgmail.com", "smtp.notgmail.com"), ==, AW_ONLINE_PROVIDER_NONE);
-  g_assert_cmpint (aw_online_provider_for_server ("sam@deliver.example", NULL), ==, AW_ONLINE_PROVIDER_NONE);
-  g_assert_cmpint (aw_online_provider_for_server (NULL, NULL), ==, AW_ONLINE_PROVIDER_NONE);
+  static const struct { const char *address, *host; AwOnlineProvider provider; } cases[] = {
+    { "sam@gmail.com", NULL, AW_ONLINE_PROVIDER_GOOGLE },
+    { "sam@GoogleMail.com", NULL, AW_ONLINE_PROVIDER_GOOGLE },
+    { "sam@acme.example", "smtp.gmail.com", AW_ONLINE_PROVIDER_GOOGLE },
+    { "sam@outlook.com", NULL, AW_ONLINE_PROVIDER_MICROSOFT },
+    { "sam@hotmail.co.uk", NULL, AW_ONLINE_PROVIDER_MICROSOFT },
+    { "sam@live.de", NULL, AW_ONLINE_PROVIDER_MICROSOFT },
+    { "sam@acme.example", "smtp.office365.com", AW_ONLINE_PROVIDER_MICROSOFT },
+    { "sam@acme.example", "smtp-mail.outlook.com", AW_ONLINE_PROVIDER_MICROSOFT },
+    { "sam@acme.example", "mail.acme.example", AW_ONLINE_PROVIDER_NONE },
+    { "sam@notgmail.com", "smtp.notgmail.com", AW_ONLINE_PROVIDER_NONE },
+    { "sam@deliver.example", NULL, AW_ONLINE_PROVIDER_NONE },
+    { NULL, NULL, AW_ONLINE_PROVIDER_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (aw_online_provider_for_server (cases[i].address, cases[i].host), ==,
+                     cases[i].provider);
 }
 
 static void
-test_listed_live (void)
+test_listed_live (Case          *c,
+                  gconstpointer  data)
 {
-  g_autoptr(GSubprocess) fake = NULL;
-  g_autoptr(AwOnlineAccounts) accounts = NULL;
   g_autofree char *google = NULL;
   AwOnlineAccount *account;
 
-  if (!have_services ())
+  if (!case_start (c))
     return;
 
-  fake = start_fake_goa ();
-  google = google_account ("account_g", "[\"t\"]");
-  add_account (google);
-  add_account ("\"id\": \"account_ms\", \"ProviderType\": \"windows_live\", "
-               "\"ProviderName\": \"Microsoft\", \"EmailAddress\": \"sam.lee@outlook.com\", "
-               "\"Name\": \"Sam Lee\", \"SmtpHost\": \"smtp-mail.outlook.com\", "
-               "\"SmtpUseTls\": true, \"SmtpUserName\": \"sam.lee@outlook.com\", \"tokens\": [\"t\"]");
+  google = aw_test_goa_google_account ("account_g", "[\"t\"]", NULL);
+  aw_test_goa_add_account (google);
+  aw_test_goa_add_account ("\"id\": \"account_ms\", \"ProviderType\": \"windows_live\", "
+                           "\"ProviderName\": \"Microsoft\", \"EmailAddress\": \"sam.lee@outlook.com\", "
+                           "\"Name\": \"Sam Lee\", \"SmtpHost\": \"smtp-mail.outlook.com\", "
+                           "\"SmtpUseTls\": true, \"SmtpUserName\": \"sam.lee@outlook.com\", "
+                           "\"tokens\": [\"t\"]");
   /* not listed: mail switched off, no SMTP, a password account without a password */
-  add_account ("\"id\": \"account_off\", \"EmailAddress\": \"off@example.org\", \"MailDisabled\": true, "
-               "\"tokens\": [\"t\"]");
-  add_account ("\"id\": \"account_nosmtp\", \"EmailAddress\": \"no@example.org\", "
-               "\"SmtpSupported\": false, \"tokens\": [\"t\"]");
-  add_account ("\"id\": \"account_nosecret\", \"ProviderType\": \"imap_smtp\", \"oauth2\": false, "
-               "\"EmailAddress\": \"x@example.org\", \"SmtpHost\": \"mail.example.org\"");
+  aw_test_goa_add_account ("\"id\": \"account_off\", \"EmailAddress\": \"off@example.org\", "
+                           "\"MailDisabled\": true, \"tokens\": [\"t\"]");
+  aw_test_goa_add_account ("\"id\": \"account_nosmtp\", \"EmailAddress\": \"no@example.org\", "
+                           "\"SmtpSupported\": false, \"tokens\": [\"t\"]");
+  aw_test_goa_add_account ("\"id\": \"account_nosecret\", \"ProviderType\": \"imap_smtp\", "
+                           "\"oauth2\": false, \"EmailAddress\": \"x@example.org\", "
+                           "\"SmtpHost\": \"mail.example.org\"");
 
-  accounts = load_accounts ();
-  g_assert_true (aw_online_accounts_get_available (accounts));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 2);
+  c->accounts = load_accounts ();
+  g_assert_true (aw_online_accounts_get_available (c->accounts));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (c->accounts)), ==, 2);
 
-  account = aw_online_accounts_lookup (accounts, "account_g");
+  account = aw_online_accounts_lookup (c->accounts, "account_g");
   g_assert_nonnull (account);
   g_assert_cmpstr (aw_online_account_get_provider_name (account), ==, "Google");
   g_assert_cmpstr (aw_online_account_get_provider_icon (account), ==, "goa-account-google");
@@ -431,11 +367,12 @@ test_listed_live (void)
 
     g_assert_cmpstr (aw_account_get_id (as_account), ==, "goa:account_g");
     g_assert_cmpstr (aw_account_get_address (as_account), ==, aw_test_smtp_user ());
-    g_assert_true (aw_online_accounts_lookup_account_id (accounts, aw_account_get_id (as_account)) == account);
-    g_assert_null (aw_online_accounts_lookup_account_id (accounts, "account_g"));
+    g_assert_true (aw_online_accounts_lookup_account_id (c->accounts,
+                                                         aw_account_get_id (as_account)) == account);
+    g_assert_null (aw_online_accounts_lookup_account_id (c->accounts, "account_g"));
   }
 
-  account = aw_online_accounts_lookup (accounts, "account_ms");
+  account = aw_online_accounts_lookup (c->accounts, "account_ms");
   g_assert_nonnull (account);
   g_assert_cmpstr (aw_online_account_get_host (account), ==, "smtp-mail.outlook.com");
   g_assert_cmpuint (aw_online_account_get_port (account), ==, 587);
@@ -443,19 +380,19 @@ test_listed_live (void)
                    "sam.lee@outlook.com");
 
   /* the account editor's offer: the Online Accounts account of a Gmail or Outlook.com address */
-  g_assert_true (aw_online_accounts_find (accounts, AW_ONLINE_PROVIDER_GOOGLE, "APPLICANT@example.org")
-                 == aw_online_accounts_lookup (accounts, "account_g"));
-  g_assert_true (aw_online_accounts_find (accounts, AW_ONLINE_PROVIDER_MICROSOFT, "someone@hotmail.com")
-                 == aw_online_accounts_lookup (accounts, "account_ms"));
-  g_assert_null (aw_online_accounts_find (accounts, AW_ONLINE_PROVIDER_NONE, NULL));
+  g_assert_true (aw_online_accounts_find (c->accounts, AW_ONLINE_PROVIDER_GOOGLE, "APPLICANT@example.org")
+                 == aw_online_accounts_lookup (c->accounts, "account_g"));
+  g_assert_true (aw_online_accounts_find (c->accounts, AW_ONLINE_PROVIDER_MICROSOFT, "someone@hotmail.com")
+                 == aw_online_accounts_lookup (c->accounts, "account_ms"));
+  g_assert_null (aw_online_accounts_find (c->accounts, AW_ONLINE_PROVIDER_NONE, NULL));
 
   /* added while the list is shown */
-  add_account ("\"id\": \"account_new\", \"ProviderType\": \"imap_smtp\", "
-               "\"ProviderName\": \"IMAP and SMTP\", \"oauth2\": false, \"password\": \"p\", "
-               "\"EmailAddress\": \"new@example.org\", \"SmtpHost\": \"mail.example.org\", "
-               "\"SmtpUseTls\": false, \"SmtpUseSsl\": true");
-  wait_for_n_items (accounts, 3);
-  account = item (accounts, 2);
+  aw_test_goa_add_account ("\"id\": \"account_new\", \"ProviderType\": \"imap_smtp\", "
+                           "\"ProviderName\": \"IMAP and SMTP\", \"oauth2\": false, \"password\": \"p\", "
+                           "\"EmailAddress\": \"new@example.org\", \"SmtpHost\": \"mail.example.org\", "
+                           "\"SmtpUseTls\": false, \"SmtpUseSsl\": true");
+  wait_for_n_items (c->accounts, 3);
+  account = item (c->accounts, 2);
   g_assert_cmpstr (aw_online_account_get_id (account), ==, "account_new");
   g_assert_cmpint (aw_online_account_get_security (account), ==, AW_ACCOUNT_SECURITY_TLS);
   g_assert_cmpuint (aw_online_account_get_port (account), ==, 465);
@@ -463,255 +400,145 @@ test_listed_live (void)
                    AW_CREDENTIAL_KIND_PASSWORD);
 
   /* mail switched off in Settings, then on again */
-  update_account ("account_ms", "{\"MailDisabled\": true}");
-  wait_for_n_items (accounts, 2);
-  g_assert_null (aw_online_accounts_lookup (accounts, "account_ms"));
-  update_account ("account_ms", "{\"MailDisabled\": false}");
-  wait_for_n_items (accounts, 3);
+  aw_test_goa_update_account ("account_ms", "{\"MailDisabled\": true}");
+  wait_for_n_items (c->accounts, 2);
+  g_assert_null (aw_online_accounts_lookup (c->accounts, "account_ms"));
+  aw_test_goa_update_account ("account_ms", "{\"MailDisabled\": false}");
+  wait_for_n_items (c->accounts, 3);
 
   /* needs attention: still listed, and says so */
-  account = aw_online_accounts_lookup (accounts, "account_g");
+  account = aw_online_accounts_lookup (c->accounts, "account_g");
   g_assert_false (aw_online_account_get_attention_needed (account));
-  update_account ("account_g", "{\"AttentionNeeded\": true}");
+  aw_test_goa_update_account ("account_g", "{\"AttentionNeeded\": true}");
   while (!aw_online_account_get_attention_needed (account))
     g_main_context_iteration (NULL, TRUE);
 
   /* removed in Settings */
-  remove_account ("account_new");
-  wait_for_n_items (accounts, 2);
-  g_assert_null (aw_online_accounts_lookup (accounts, "account_new"));
+  aw_test_goa_remove_account ("account_new");
+  wait_for_n_items (c->accounts, 2);
+  g_assert_null (aw_online_accounts_lookup (c->accounts, "account_new"));
 
   /* the service goes away: nothing left to send with */
-  stop_fake_goa (fake);
-  wait_for_n_items (accounts, 0);
-  g_assert_false (aw_online_accounts_get_available (accounts));
+  aw_test_goa_stop (c->fake);
+  g_clear_object (&c->fake);
+  wait_for_n_items (c->accounts, 0);
+  g_assert_false (aw_online_accounts_get_available (c->accounts));
 }
 
 static void
-assert_delivered_once (guint        before,
-                       const char  *from)
+test_send_google (Case          *c,
+                  gconstpointer  data)
 {
-  g_autoptr(GBytes) received = NULL;
-  g_autofree char *envelope = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
 
-  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
-  received = aw_test_smtp_message ("starttls", before + 1);
-  text = g_strndup (g_bytes_get_data (received, NULL), g_bytes_get_size (received));
-  g_assert_nonnull (strstr (text, from));
-  envelope = aw_test_smtp_envelope ("starttls", before + 1);
-  g_assert_nonnull (strstr (envelope, "\"authenticated\": true"));
-  g_assert_nonnull (strstr (envelope, aw_test_smtp_user ()));
-}
-
-static void
-test_send_google (void)
-{
-  g_autoptr(GSubprocess) fake = NULL;
-  g_autoptr(AwOnlineAccounts) accounts = NULL;
-  g_autoptr(AwHistoryEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *google = NULL;
-  g_autofree char *tokens = NULL;
-  g_autofree char *from = NULL;
-  guint before;
-
-  if (!have_services ())
+  if (!case_start (c))
     return;
 
-  fake = start_fake_goa ();
-  tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
-  google = google_account ("account_g", tokens);
-  add_account (google);
-  accounts = load_accounts ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 1);
-
-  before = aw_test_smtp_count ("starttls");
-  entry = send_through (item (accounts, 0), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (entry);
-  from = g_strdup_printf ("From: Sam Lee <%s>", aw_test_smtp_user ());
-  assert_delivered_once (before, from);
-  g_assert_cmpstr (aw_history_entry_get_sender_address (entry), ==, aw_test_smtp_user ());
-  g_assert_cmpint (calls ("account_g", "GetAccessToken"), ==, 1);
-  g_assert_cmpint (calls ("account_g", "EnsureCredentials"), ==, 0);
-
-  stop_fake_goa (fake);
+  case_send_google (c, tokens, NULL, NULL);
+  assert_delivered_once (c);
+  g_assert_cmpstr (aw_history_entry_get_sender_address (c->entry), ==, aw_test_smtp_user ());
+  g_assert_cmpint (aw_test_goa_calls ("account_g", "GetAccessToken"), ==, 1);
+  g_assert_cmpint (aw_test_goa_calls ("account_g", "EnsureCredentials"), ==, 0);
 }
 
 static void
-test_stale_token (void)
+test_stale_token (Case          *c,
+                  gconstpointer  data)
 {
-  g_autoptr(GSubprocess) fake = NULL;
-  g_autoptr(AwOnlineAccounts) accounts = NULL;
-  g_autoptr(AwHistoryEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *google = NULL;
-  g_autofree char *tokens = NULL;
-  g_autofree char *from = NULL;
-  guint before;
+  g_autofree char *tokens = g_strdup_printf ("[\"%s\", \"%s\"]", stale_token,
+                                             aw_test_smtp_oauth2_token ());
 
-  if (!have_services ())
+  if (!case_start (c))
     return;
 
-  fake = start_fake_goa ();
-  tokens = g_strdup_printf ("[\"%s\", \"%s\"]", stale_token, aw_test_smtp_oauth2_token ());
-  google = google_account ("account_g", tokens);
-  add_account (google);
-  accounts = load_accounts ();
-
-  before = aw_test_smtp_count ("starttls");
-  entry = send_through (item (accounts, 0), &error);
-  g_assert_no_error (error);
-  from = g_strdup_printf ("From: Sam Lee <%s>", aw_test_smtp_user ());
-  assert_delivered_once (before, from);
+  case_send_google (c, tokens, NULL, NULL);
+  assert_delivered_once (c);
   /* the cached token, EnsureCredentials, the fresh token: once each step */
-  g_assert_cmpint (calls ("account_g", "GetAccessToken"), ==, 2);
-  g_assert_cmpint (calls ("account_g", "EnsureCredentials"), ==, 1);
-
-  stop_fake_goa (fake);
+  g_assert_cmpint (aw_test_goa_calls ("account_g", "GetAccessToken"), ==, 2);
+  g_assert_cmpint (aw_test_goa_calls ("account_g", "EnsureCredentials"), ==, 1);
 }
 
 static void
-test_renewal_fails (void)
+test_renewal_fails (Case          *c,
+                    gconstpointer  data)
 {
-  g_autoptr(GSubprocess) fake = NULL;
-  g_autoptr(AwOnlineAccounts) accounts = NULL;
-  g_autoptr(AwHistoryEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *google = NULL;
-  g_autofree char *members = NULL;
+  g_autofree char *tokens = g_strdup_printf ("[\"%s\"]", stale_token);
   g_autofree char *sentence = NULL;
   g_autoptr(AwAccount) account = NULL;
   AwOnlineAccount *online;
-  guint before;
 
-  if (!have_services ())
+  if (!case_start (c))
     return;
 
-  fake = start_fake_goa ();
-  google = google_account ("account_g", "[\"%s\"]");
-  members = g_strdup_printf ("%s, \"ensure_fails\": true", google);
-  /* google_account() left a %s for the stale token */
-  g_free (google);
-  google = g_strdup_printf (members, stale_token);
-  add_account (google);
-  accounts = load_accounts ();
-  online = item (accounts, 0);
-
-  before = aw_test_smtp_count ("starttls");
-  entry = send_through (online, &error);
-  g_assert_null (entry);
-  g_assert_error (error, AW_ONLINE_ACCOUNT_ERROR, AW_ONLINE_ACCOUNT_ERROR_SIGN_IN_AGAIN);
-  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
-  g_assert_cmpint (calls ("account_g", "EnsureCredentials"), ==, 1);
+  case_send_google (c, tokens, "\"ensure_fails\": true", NULL);
+  assert_not_sent (c, AW_ONLINE_ACCOUNT_ERROR, AW_ONLINE_ACCOUNT_ERROR_SIGN_IN_AGAIN);
+  g_assert_cmpint (aw_test_goa_calls ("account_g", "EnsureCredentials"), ==, 1);
 
   /* the sentence the send sheet shows, with the provider's name */
+  online = item (c->accounts, 0);
   account = aw_online_account_to_account (online);
-  sentence = aw_sender_describe_error (account, error);
+  sentence = aw_sender_describe_error (account, c->error);
   g_assert_cmpstr (sentence, ==, "Sign in to your Google account again in Settings → Online Accounts.");
   g_assert_null (strstr (sentence, stale_token));
 
   /* GOA marked the account; the list says so */
   while (!aw_online_account_get_attention_needed (online))
     g_main_context_iteration (NULL, TRUE);
-
-  stop_fake_goa (fake);
 }
 
 /* Cancel while Online Accounts is still getting the token: stops at once, nothing sent */
 static void
-test_cancel_while_signing_in (void)
+test_cancel_while_signing_in (Case          *c,
+                              gconstpointer  data)
 {
-  g_autoptr(GSubprocess) fake = NULL;
-  g_autoptr(AwOnlineAccounts) accounts = NULL;
-  g_autoptr(AwHistoryEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *google = NULL;
-  g_autofree char *members = NULL;
-  g_autofree char *tokens = NULL;
+  g_autofree char *tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
   gint64 start;
-  guint before;
 
-  if (!have_services ())
+  if (!case_start (c))
     return;
 
-  fake = start_fake_goa ();
-  tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
-  google = google_account ("account_g", tokens);
-  members = g_strdup_printf ("%s, \"token_delay_ms\": 10000", google);
-  add_account (members);
-  accounts = load_accounts ();
-
-  before = aw_test_smtp_count ("starttls");
   start = g_get_monotonic_time ();
-  entry = send_cancellable (item (accounts, 0), cancellable, &error);
-  g_assert_null (entry);
+  case_send_google (c, tokens, "\"token_delay_ms\": 10000", cancellable);
   /* what the sender returns for any Cancel (GTask's check of the cancellable) */
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_not_sent (c, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
-  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
-  g_assert_cmpint (calls ("account_g", "GetAccessToken"), ==, 1);
-
-  stop_fake_goa (fake);
+  g_assert_cmpint (aw_test_goa_calls ("account_g", "GetAccessToken"), ==, 1);
 }
 
 /* The renewed token is refused too: one renewal only, then the server's answer */
 static void
-test_renewed_token_refused (void)
+test_renewed_token_refused (Case          *c,
+                            gconstpointer  data)
 {
-  g_autoptr(GSubprocess) fake = NULL;
-  g_autoptr(AwOnlineAccounts) accounts = NULL;
-  g_autoptr(AwHistoryEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *tokens = g_strdup_printf ("[\"%s\", \"%s-2\"]", stale_token, stale_token);
   g_autoptr(AwAccount) account = NULL;
-  g_autofree char *google = NULL;
-  g_autofree char *tokens = NULL;
   g_autofree char *sentence = NULL;
-  guint before;
 
-  if (!have_services ())
+  if (!case_start (c))
     return;
 
-  fake = start_fake_goa ();
-  tokens = g_strdup_printf ("[\"%s\", \"%s-2\"]", stale_token, stale_token);
-  google = google_account ("account_g", tokens);
-  add_account (google);
-  accounts = load_accounts ();
-
-  before = aw_test_smtp_count ("starttls");
-  entry = send_through (item (accounts, 0), &error);
-  g_assert_null (entry);
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED);
-  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
-  g_assert_cmpint (calls ("account_g", "EnsureCredentials"), ==, 1);
-  g_assert_cmpint (calls ("account_g", "GetAccessToken"), ==, 2);
+  case_send_google (c, tokens, NULL, NULL);
+  assert_not_sent (c, AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED);
+  g_assert_cmpint (aw_test_goa_calls ("account_g", "EnsureCredentials"), ==, 1);
+  g_assert_cmpint (aw_test_goa_calls ("account_g", "GetAccessToken"), ==, 2);
 
   /* no advice about app passwords for an Online Accounts account */
-  account = aw_online_account_to_account (item (accounts, 0));
+  account = aw_online_account_to_account (item (c->accounts, 0));
   aw_account_set_host (account, "smtp.gmail.com");  /* as for the real Google account */
-  sentence = aw_sender_describe_error (account, error);
+  sentence = aw_sender_describe_error (account, c->error);
   g_assert_null (strstr (sentence, "app password"));
-
-  stop_fake_goa (fake);
 }
 
 static void
-test_password_account (void)
+test_password_account (Case          *c,
+                       gconstpointer  data)
 {
-  g_autoptr(GSubprocess) fake = NULL;
-  g_autoptr(AwOnlineAccounts) accounts = NULL;
-  g_autoptr(AwHistoryEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *members = NULL;
-  g_autofree char *from = NULL;
-  guint before;
 
-  if (!have_services ())
+  if (!case_start (c))
     return;
 
-  fake = start_fake_goa ();
   members = g_strdup_printf ("\"id\": \"account_imap\", \"ProviderType\": \"imap_smtp\", "
                              "\"ProviderName\": \"IMAP and SMTP\", \"oauth2\": false, "
                              "\"password\": \"%s\", \"EmailAddress\": \"%s\", "
@@ -720,54 +547,36 @@ test_password_account (void)
                              "\"SmtpAuthPlain\": true",
                              aw_test_smtp_password (), aw_test_smtp_user (),
                              aw_test_smtp_port ("starttls"), aw_test_smtp_user ());
-  add_account (members);
-  accounts = load_accounts ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 1);
-
-  before = aw_test_smtp_count ("starttls");
-  entry = send_through (item (accounts, 0), &error);
-  g_assert_no_error (error);
-  from = g_strdup_printf ("From: Sam Lee <%s>", aw_test_smtp_user ());
-  assert_delivered_once (before, from);
-  g_assert_cmpint (calls ("account_imap", "GetPassword"), ==, 1);
-
-  stop_fake_goa (fake);
+  case_send (c, members, "starttls", NULL);
+  assert_delivered_once (c);
+  g_assert_cmpint (aw_test_goa_calls ("account_imap", "GetPassword"), ==, 1);
 }
 
 /* An IMAP/SMTP account whose server wants no sign-in (here a relay on this computer):
  * sent without asking Online Accounts for anything */
 static void
-test_no_sign_in (void)
+test_no_sign_in (Case          *c,
+                 gconstpointer  data)
 {
-  g_autoptr(GSubprocess) fake = NULL;
-  g_autoptr(AwOnlineAccounts) accounts = NULL;
-  g_autoptr(AwHistoryEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *members = NULL;
-  guint before;
 
-  if (!have_services ())
+  if (!case_start (c))
     return;
 
-  fake = start_fake_goa ();
   members = g_strdup_printf ("\"id\": \"account_relay\", \"ProviderType\": \"imap_smtp\", "
                              "\"ProviderName\": \"IMAP and SMTP\", \"oauth2\": false, "
                              "\"password\": \"unused\", \"EmailAddress\": \"%s\", "
                              "\"SmtpHost\": \"localhost:%u\", \"SmtpUseTls\": false, "
                              "\"SmtpUseAuth\": false",
                              aw_test_smtp_user (), aw_test_smtp_port ("plain"));
-  add_account (members);
-  accounts = load_accounts ();
-  g_assert_cmpint (aw_online_account_get_security (item (accounts, 0)), ==, AW_ACCOUNT_SECURITY_NONE);
-  g_assert_cmpuint (aw_online_account_get_port (item (accounts, 0)), ==, aw_test_smtp_port ("plain"));
-
-  before = aw_test_smtp_count ("plain");
-  entry = send_through (item (accounts, 0), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (aw_test_smtp_count ("plain"), ==, before + 1);
-  g_assert_cmpint (calls ("account_relay", "GetPassword"), ==, 0);
-
-  stop_fake_goa (fake);
+  case_send (c, members, "plain", NULL);
+  g_assert_cmpint (aw_online_account_get_security (item (c->accounts, 0)), ==,
+                   AW_ACCOUNT_SECURITY_NONE);
+  g_assert_cmpuint (aw_online_account_get_port (item (c->accounts, 0)), ==,
+                    aw_test_smtp_port ("plain"));
+  g_assert_no_error (c->error);
+  g_assert_cmpuint (aw_test_smtp_count ("plain"), ==, c->before + 1);
+  g_assert_cmpint (aw_test_goa_calls ("account_relay", "GetPassword"), ==, 0);
 }
 
 /* Last: the files of the run and every log line hold no token and no password */
@@ -846,16 +655,18 @@ main (int   argc,
   stale_token = g_strdup_printf ("aw-stale-token-%08x", g_random_int ());
   aw_test_smtp_init ();
 
+#define ADD_CASE(name, test) \
+  g_test_add ("/online-accounts/" name, Case, NULL, NULL, test, case_teardown)
   g_test_add_func ("/online-accounts/no-service", test_no_service);
   g_test_add_func ("/online-accounts/provider-for-server", test_provider_for_server);
-  g_test_add_func ("/online-accounts/listed-live", test_listed_live);
-  g_test_add_func ("/online-accounts/send-google", test_send_google);
-  g_test_add_func ("/online-accounts/stale-token", test_stale_token);
-  g_test_add_func ("/online-accounts/renewal-fails", test_renewal_fails);
-  g_test_add_func ("/online-accounts/renewed-token-refused", test_renewed_token_refused);
-  g_test_add_func ("/online-accounts/cancel-while-signing-in", test_cancel_while_signing_in);
-  g_test_add_func ("/online-accounts/password-account", test_password_account);
-  g_test_add_func ("/online-accounts/no-sign-in", test_no_sign_in);
+  ADD_CASE ("listed-live", test_listed_live);
+  ADD_CASE ("send-google", test_send_google);
+  ADD_CASE ("stale-token", test_stale_token);
+  ADD_CASE ("renewal-fails", test_renewal_fails);
+  ADD_CASE ("renewed-token-refused", test_renewed_token_refused);
+  ADD_CASE ("cancel-while-signing-in", test_cancel_while_signing_in);
+  ADD_CASE ("password-account", test_password_account);
+  ADD_CASE ("no-sign-in", test_no_sign_in);
   g_test_add_func ("/online-accounts/no-secret-kept", test_no_secret_kept);
 
   status = g_test_run ();

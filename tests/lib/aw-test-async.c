@@ -21,3 +21,26 @@ aw_test_async_wait (GAsyncResult **slot)
     g_main_context_iteration (NULL, TRUE);
   return *slot;
 }
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+aw_test_async_wait_until (gboolean   (*check) (gpointer data),
+                          gpointer     data,
+                          guint        seconds,
+                          const char  *what)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (seconds, on_deadline, &expired);
+
+  while (!check (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (expired)
+    g_error ("timed out waiting for %s", what);
+  g_source_remove (id);
+}

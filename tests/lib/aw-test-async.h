@@ -14,5 +14,11 @@ void          aw_test_async_done (GObject       *source,
                                   gpointer       user_data);
 /* Iterates the default main context until *slot is set; returns it (not a new ref) */
 GAsyncResult *aw_test_async_wait (GAsyncResult **slot);
+/* Iterates the default main context until check (data) holds; the test fails, naming
+ * @what, after @seconds */
+void          aw_test_async_wait_until (gboolean     (*check) (gpointer data),
+                                        gpointer       data,
+                                        guint          seconds,
+                                        const char    *what);
 
 G_END_DECLS

@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -18,109 +17,21 @@
 #include "aw-online-accounts.h"
 #include "aw-preferences-window.h"
 #include "aw-send-dialog.h"
+#include "aw-test-goa.h"
 #include "aw-test-smtp.h"
 #include "aw-test-ui.h"
 
 static AwAccountStore *store;
 static AwHistory *history;
 
-static GDBusConnection *
-bus (void)
-{
-  static GDBusConnection *connection;
-
-  if (connection == NULL)
-    connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  return g_object_ref (connection);
-}
-
-static gboolean
-name_owned (void)
-{
-  g_autoptr(GDBusConnection) connection = bus ();
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned;
-
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.gnome.OnlineAccounts"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  g_assert_nonnull (reply);
-  g_variant_get (reply, "(b)", &owned);
-  return owned;
-}
-
-static GSubprocess *
-start_fake_goa (void)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "servers", "fake-goa.py", NULL);
-  g_autoptr(GError) error = NULL;
-  GSubprocess *fake;
-
-  g_assert_false (name_owned ());
-  fake = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
-                           &error, "/usr/bin/python3", script, NULL);
-  g_assert_no_error (error);
-  for (int i = 0; i < 200 && !name_owned (); i++)
-    g_usleep (25000);
-  g_assert_true (name_owned ());
-  return fake;
-}
-
-static void
-stop_fake_goa (GSubprocess *fake)
-{
-  g_subprocess_send_signal (fake, SIGTERM);
-  g_assert_true (g_subprocess_wait (fake, NULL, NULL));
-  for (int i = 0; i < 200 && name_owned (); i++)
-    g_usleep (25000);
-  g_assert_false (name_owned ());
-}
-
-static GVariant *
-fake_call (const char *method,
-           GVariant   *parameters)
-{
-  g_autoptr(GDBusConnection) connection = bus ();
-  g_autoptr(GError) error = NULL;
-  GVariant *reply;
-
-  reply = g_dbus_connection_call_sync (connection, "org.gnome.OnlineAccounts",
-                                       "/org/afterword/FakeGoa", "org.afterword.FakeGoa",
-                                       method, parameters, NULL, G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, &error);
-  g_assert_no_error (error);
-  return reply;
-}
-
-/* A Google-like account on the test server's STARTTLS port; @extra: more JSON members */
+/* The Google-like account "account_g" of the fake service; @extra: more JSON members */
 static void
 add_google_account (const char *tokens_json,
-                    const char *extra)
+                    const char *extra_members)
 {
-  g_autofree char *json = NULL;
+  g_autofree char *members = aw_test_goa_google_account ("account_g", tokens_json, extra_members);
 
-  json = g_strdup_printf ("{\"id\": \"account_g\", \"ProviderType\": \"google\", "
-                          "\"ProviderName\": \"Google\", \"EmailAddress\": \"%s\", "
-                          "\"Name\": \"Sam Lee\", \"SmtpHost\": \"localhost:%u\", "
-                          "\"SmtpUseTls\": true, \"SmtpUserName\": \"%s\", \"tokens\": %s%s}",
-                          aw_test_smtp_user (), aw_test_smtp_port ("starttls"),
-                          aw_test_smtp_user (), tokens_json, extra);
-  g_variant_unref (fake_call ("AddAccount", g_variant_new ("(s)", json)));
-}
-
-static int
-calls (const char *method)
-{
-  g_autoptr(GVariant) reply = fake_call ("Calls", g_variant_new ("(s)", "account_g"));
-  g_autofree char *key = g_strdup_printf ("\"%s\": ", method);
-  const char *json = NULL;
-  const char *at;
-
-  g_variant_get (reply, "(&s)", &json);
-  at = strstr (json, key);
-  g_assert_nonnull (at);
-  return atoi (at + strlen (key));
+  aw_test_goa_add_account (members);
 }
 
 static gboolean
@@ -315,9 +226,9 @@ test_choose_and_send (void)
   g_test_skip ("built without libgoa");
   return;
 #endif
-  fake = start_fake_goa ();
+  fake = aw_test_goa_start ();
   tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
-  add_google_account (tokens, "");
+  add_google_account (tokens, NULL);
   accounts = aw_online_accounts_new ();
   g_assert_true (aw_test_ui_wait_for (loaded, accounts, 20000));
 
@@ -351,9 +262,9 @@ test_choose_and_send (void)
   g_assert_nonnull (strstr (text, from));
   g_assert_null (strstr (text, "sam.lee@example.net"));
   /* signed in with the account's token, not the keyring */
-  g_assert_cmpint (calls ("GetAccessToken"), ==, 1);
+  g_assert_cmpint (aw_test_goa_calls ("account_g", "GetAccessToken"), ==, 1);
 
-  stop_fake_goa (fake);
+  aw_test_goa_stop (fake);
 }
 
 static void
@@ -387,8 +298,8 @@ test_renewal_fails (void)
   path = g_strdup_printf ("%s:%s", dir, g_getenv ("PATH"));
   g_setenv ("PATH", path, TRUE);
 
-  fake = start_fake_goa ();
-  add_google_account ("[\"aw-stale-token\"]", ", \"ensure_fails\": true");
+  fake = aw_test_goa_start ();
+  add_google_account ("[\"aw-stale-token\"]", "\"ensure_fails\": true");
   accounts = aw_online_accounts_new ();
   g_assert_true (aw_test_ui_wait_for (loaded, accounts, 20000));
 
@@ -422,7 +333,7 @@ test_renewal_fails (void)
   g_assert_cmpstr (g_strstrip (contents), ==, "online-accounts");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  stop_fake_goa (fake);
+  aw_test_goa_stop (fake);
   g_unlink (marker);
   g_unlink (script);
   g_rmdir (dir);
@@ -443,7 +354,7 @@ test_no_service (void)
   AwPreferencesWindow *prefs;
   GtkWidget *label;
 
-  g_assert_false (name_owned ());
+  g_assert_false (aw_test_goa_running ());
   accounts = aw_online_accounts_new ();
   g_assert_true (aw_test_ui_wait_for (answered, accounts, 20000));
   prefs = aw_preferences_window_new_with_store (NULL, store);
@@ -486,7 +397,7 @@ test_editor_offer (void)
   g_test_skip ("built without libgoa");
   return;
 #endif
-  fake = start_fake_goa ();
+  fake = aw_test_goa_start ();
   accounts = aw_online_accounts_new ();
   g_assert_true (aw_test_ui_wait_for (answered, accounts, 20000));
   g_assert_true (aw_online_accounts_get_available (accounts));
@@ -511,7 +422,7 @@ test_editor_offer (void)
 
   /* added in Settings while the editor is open: the offer to use it */
   tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
-  add_google_account (tokens, "");
+  add_google_account (tokens, NULL);
   g_assert_true (aw_test_ui_wait_for (widget_visible, use, 20000));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (GTK_WIDGET (editor), "offer_row"))), ==,
                    "Use your Google account from Online Accounts");
@@ -526,7 +437,7 @@ test_editor_offer (void)
   g_assert_cmpstr (default_id, ==, "goa:account_g");
 
   gtk_window_destroy (GTK_WINDOW (prefs));
-  stop_fake_goa (fake);
+  aw_test_goa_stop (fake);
 }
 
 int
