@@ -4,11 +4,14 @@
  *
  * The languages are the files data/guidance/<code>.json in the core resource (or in any
  * other resource registered under the same prefix): the ones data/guidance/common.json
- * lists under "languages" come first, in that order, then the rest by code. Each file is
- * parsed once per process and kept, so the guidance rules of a language and the word
- * lists every language contributes to (reply headers, reply prefixes, company suffixes,
- * name titles and particles)
- * share one parse. Nothing here knows a language by name.
+ * lists under "languages" come first, in that order, then the rest by code. Nothing here
+ * knows a language by name.
+ *
+ * Only the language a check needs is parsed whole (aw_languages_get_data(), once per
+ * process). The word lists every language contributes to (reply headers, reply
+ * prefixes, company suffixes, name titles and particles) and the detection words come
+ * from each file's summary: those few top-level members, cut out of the file's text
+ * without parsing its rules, so a one-email check never parses six rule sets.
  */
 #include "config.h"
 
@@ -39,23 +42,24 @@ static const WordList word_lists[AW_LANGUAGE_N_WORDS] = {
   [AW_LANGUAGE_WORDS_NAME_PARTICLES]   = { "names", "particles", FALSE },
 };
 
+/* The members of a language file its summary keeps, beside those of word_lists */
+static const char *summary_members[] = { "detect", "detect_chars" };
+
 static GMutex data_lock;
 static GHashTable *data;                            /* code -> JsonNode, never freed */
+static GHashTable *summaries;                       /* code -> JsonNode, never freed */
 static char **words[AW_LANGUAGE_N_WORDS];           /* built once, never freed */
 static GHashTable *word_sets[AW_LANGUAGE_N_WORDS];  /* folded words, built once */
 
 static JsonNode *
-parse_file (const char  *path,
+parse_text (const char  *path,
+            const char  *text,
+            gsize        length,
             GError     **error)
 {
-  g_autoptr(GBytes) bytes = aw_core_data_lookup (path, error);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
-  if (bytes == NULL)
-    return NULL;
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), error))
+  if (!json_parser_load_from_data (parser, text, length, error))
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
@@ -63,6 +67,152 @@ parse_file (const char  *path,
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
+}
+
+static JsonNode *
+parse_file (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = aw_core_data_lookup (path, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return parse_text (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+  return p;
+}
+
+/* The end of the JSON string starting at the quote @p, after its closing quote, or NULL */
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  for (p++; p < end; p++)
+    {
+      if (*p == '\\')
+        p++;
+      else if (*p == '"')
+        return p + 1;
+    }
+  return NULL;
+}
+
+/* The end of the JSON value starting at @p, or NULL when the text ends first. Only
+ * finds the bounds: json-glib checks whatever is kept. */
+static const char *
+skip_value (const char *p,
+            const char *end)
+{
+  guint depth = 0;
+
+  while (p < end)
+    {
+      if (*p == '"')
+        {
+          if ((p = skip_string (p, end)) == NULL)
+            return NULL;
+          if (depth == 0)
+            return p;
+          continue;
+        }
+      if (*p == '{' || *p == '[')
+        depth++;
+      else if (*p == '}' || *p == ']')
+        {
+          if (depth == 0)
+            return p;   /* the end of a scalar that closes its object */
+          if (--depth == 0)
+            return p + 1;
+        }
+      else if (depth == 0 && *p == ',')
+        return p;
+      p++;
+    }
+  return NULL;
+}
+
+static gboolean
+is_summary_member (const char *key,
+                   gsize       length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (word_lists); i++)
+    if (strlen (word_lists[i].member) == length &&
+        strncmp (word_lists[i].member, key, length) == 0)
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (summary_members); i++)
+    if (strlen (summary_members[i]) == length && strncmp (summary_members[i], key, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A JSON object of the summary members of the object @text, or NULL when @text is not
+ * a well-formed object at the top */
+static GString *
+cut_summary (const char *text,
+             gsize       length)
+{
+  const char *end = text + length;
+  const char *p = skip_space (text, end);
+  g_autoptr(GString) summary = g_string_new ("{");
+
+  if (p >= end || *p != '{')
+    return NULL;
+  p = skip_space (p + 1, end);
+  while (p < end && *p == '"')
+    {
+      const char *key = p;
+      const char *key_end = skip_string (p, end);
+      const char *value_end;
+
+      if (key_end == NULL)
+        return NULL;
+      p = skip_space (key_end, end);
+      if (p >= end || *p != ':')
+        return NULL;
+      p = skip_space (p + 1, end);
+      if ((value_end = skip_value (p, end)) == NULL)
+        return NULL;
+      if (is_summary_member (key + 1, key_end - key - 2))
+        {
+          if (summary->len > 1)
+            g_string_append_c (summary, ',');
+          g_string_append_len (summary, key, value_end - key);
+        }
+      p = skip_space (value_end, end);
+      if (p < end && *p == ',')
+        p = skip_space (p + 1, end);
+    }
+  if (p >= end || *p != '}')
+    return NULL;
+  g_string_append_c (summary, '}');
+  return g_steal_pointer (&summary);
+}
+
+/* The summary of guidance/<code>.json: its word lists and detection members */
+static JsonNode *
+parse_summary (const char  *code,
+               GError     **error)
+{
+  g_autofree char *path = g_strconcat ("guidance/", code, ".json", NULL);
+  g_autoptr(GBytes) bytes = aw_core_data_lookup (path, error);
+  g_autoptr(GString) summary = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  summary = cut_summary (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (summary == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s is not a JSON object", path);
+      return NULL;
+    }
+  return parse_text (path, summary->str, summary->len, error);
 }
 
 /* data/guidance/common.json, or an empty object without one */
@@ -231,6 +381,55 @@ aw_languages_get_data (const char  *code,
   return object;
 }
 
+static JsonObject *
+get_summary_locked (const char  *code,
+                    GError     **error)
+{
+  JsonNode *node;
+
+  if (summaries == NULL)
+    summaries = g_hash_table_new (g_str_hash, g_str_equal);
+  node = g_hash_table_lookup (summaries, code);
+  if (node != NULL)
+    return json_node_get_object (node);
+
+  if (!aw_languages_contains (code))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No data for the language %s", code);
+      return NULL;
+    }
+  node = parse_summary (code, error);
+  if (node == NULL)
+    return NULL;
+  g_hash_table_insert (summaries, g_strdup (code), node);
+  return json_node_get_object (node);
+}
+
+/**
+ * aw_languages_get_summary:
+ * @code: one of aw_languages_get_codes()
+ *
+ * What every language shares out of guidance/<code>.json, without its rules: the word
+ * lists of #AwLanguageWords and the detection members ("detect", "detect_chars"). Far
+ * cheaper than aw_languages_get_data().
+ *
+ * Returns: (transfer none): an object with those members, kept for the process, or
+ *   %NULL with @error set
+ */
+JsonObject *
+aw_languages_get_summary (const char  *code,
+                          GError     **error)
+{
+  JsonObject *object;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  g_mutex_lock (&data_lock);
+  object = get_summary_locked (code, error);
+  g_mutex_unlock (&data_lock);
+  return object;
+}
+
 static void
 add_words (JsonObject   *object,
            const WordList *list,
@@ -272,7 +471,7 @@ add_words (JsonObject   *object,
  * @kind: which list
  *
  * The list of guidance/common.json and (unless @kind is common only) of every language,
- * as written there, without repeats. The first call loads every language.
+ * as written there, without repeats. The first call reads every language's summary.
  *
  * Returns: (transfer none): a %NULL-terminated array
  */
@@ -299,7 +498,7 @@ aw_languages_get_words (AwLanguageWords kind)
       for (guint i = 0; !wanted->common_only && codes[i] != NULL; i++)
         {
           g_autoptr(GError) error = NULL;
-          JsonObject *object = get_data_locked (codes[i], &error);
+          JsonObject *object = get_summary_locked (codes[i], &error);
 
           if (object == NULL)
             g_debug ("No %s from %s: %s", wanted->member, codes[i], error->message);

@@ -35,6 +35,8 @@ const char         *aw_languages_get_default        (void);
 const char * const *aw_languages_get_template_codes (void);
 JsonObject         *aw_languages_get_data           (const char          *code,
                                                      GError             **error);
+JsonObject         *aw_languages_get_summary        (const char          *code,
+                                                     GError             **error);
 const char * const *aw_languages_get_words          (AwLanguageWords      kind);
 GHashTable         *aw_languages_get_word_set       (AwLanguageWords      kind,
                                                      AwLanguageFoldFunc   fold);

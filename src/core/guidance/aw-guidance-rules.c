@@ -469,6 +469,44 @@ dup_folded_string (JsonObject *root,
 }
 
 /**
+ * aw_guidance_rules_read_detect:
+ * @root: a language's data, or its summary (aw_languages_get_summary())
+ * @words: (element-type utf8): gets the folded "detect" words
+ * @chars: (element-type gunichar): gets the "detect_chars", lower case
+ */
+void
+aw_guidance_rules_read_detect (JsonObject *root,
+                               GPtrArray  *words,
+                               GArray     *chars)
+{
+  JsonArray *array;
+
+  if (json_object_has_member (root, "detect") &&
+      (array = json_object_get_array_member (root, "detect")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        const char *word = json_array_get_string_element (array, i);
+
+        if (word != NULL)
+          g_ptr_array_add (words, aw_text_fold (word));
+      }
+
+  if (json_object_has_member (root, "detect_chars"))
+    {
+      const char *text = json_object_get_string_member_with_default (root, "detect_chars", "");
+
+      if (g_utf8_validate (text, -1, NULL))
+        for (const char *p = text; *p; p = g_utf8_next_char (p))
+          {
+            gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+
+            if (!g_unichar_isspace (c))
+              g_array_append_val (chars, c);
+          }
+    }
+}
+
+/**
  * aw_guidance_rules_new:
  * @code: the language code the file is for
  * @root: the parsed guidance/<code>.json (aw_languages_get_data())
@@ -497,29 +535,7 @@ aw_guidance_rules_new (const char  *code,
   self->nodes = g_array_new (FALSE, FALSE, sizeof (TrieNode));
   g_array_append_val (self->nodes, root_node);
 
-  if (json_object_has_member (root, "detect") &&
-      (array = json_object_get_array_member (root, "detect")) != NULL)
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        const char *word = json_array_get_string_element (array, i);
-
-        if (word != NULL)
-          g_ptr_array_add (self->detect, aw_text_fold (word));
-      }
-
-  if (json_object_has_member (root, "detect_chars"))
-    {
-      const char *chars = json_object_get_string_member_with_default (root, "detect_chars", "");
-
-      if (g_utf8_validate (chars, -1, NULL))
-        for (const char *p = chars; *p; p = g_utf8_next_char (p))
-          {
-            gunichar c = g_unichar_tolower (g_utf8_get_char (p));
-
-            if (!g_unichar_isspace (c))
-              g_array_append_val (self->detect_chars, c);
-          }
-    }
+  aw_guidance_rules_read_detect (root, self->detect, self->detect_chars);
 
   if (json_object_has_member (root, "acronyms") &&
       (array = json_object_get_array_member (root, "acronyms")) != NULL)

@@ -75,6 +75,9 @@ AwGuidanceRules *aw_guidance_rules_new            (const char   *code,
                                                    GError      **error);
 void             aw_guidance_rules_free           (AwGuidanceRules *self);
 char            *aw_guidance_rules_fold_field     (const char      *text);
+void             aw_guidance_rules_read_detect    (JsonObject      *root,
+                                                   GPtrArray       *words,
+                                                   GArray          *chars);
 
 /* Appends the atom ids @folded matches (exact and prefix) to @out. */
 void             aw_guidance_rules_match_token    (AwGuidanceRules *self,

@@ -102,11 +102,28 @@ struct _AwGuidance
   GMutex      mutex;
   GHashTable *rules;        /* code -> AwGuidanceRules */
   GHashTable *detect_words; /* folded word -> bitmask of languages, as pointer */
-  GPtrArray  *detect_rules; /* AwGuidanceRules, borrowed, in bit order */
+  GPtrArray  *detect;       /* DetectLanguage, in bit order */
   GHashTable *acronyms;     /* folded: the acronyms every language shares (common.json) */
 };
 
 G_DEFINE_FINAL_TYPE (AwGuidance, aw_guidance, G_TYPE_OBJECT)
+
+/* What detection knows of a language: read from its summary, not its compiled rules, so
+ * detecting a language compiles none */
+typedef struct
+{
+  const char *code;    /* of aw_languages_get_codes() */
+  GPtrArray  *words;   /* folded "detect" words */
+  GArray     *chars;   /* gunichar: "detect_chars", lower case */
+} DetectLanguage;
+
+static void
+detect_language_free (DetectLanguage *language)
+{
+  g_ptr_array_unref (language->words);
+  g_array_unref (language->chars);
+  g_free (language);
+}
 
 static void
 aw_guidance_finalize (GObject *object)
@@ -115,7 +132,7 @@ aw_guidance_finalize (GObject *object)
 
   g_clear_pointer (&self->rules, g_hash_table_unref);
   g_clear_pointer (&self->detect_words, g_hash_table_unref);
-  g_clear_pointer (&self->detect_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->detect, g_ptr_array_unref);
   g_clear_pointer (&self->acronyms, g_hash_table_unref);
   g_mutex_clear (&self->mutex);
 
@@ -244,20 +261,30 @@ ensure_detection (AwGuidance *self)
     }
 
   self->detect_words = g_hash_table_new (g_str_hash, g_str_equal);
-  self->detect_rules = g_ptr_array_new ();
+  self->detect = g_ptr_array_new_with_free_func ((GDestroyNotify) detect_language_free);
   languages = aw_guidance_get_languages ();
-  for (guint i = 0; languages[i] != NULL && self->detect_rules->len < 32; i++)
+  for (guint i = 0; languages[i] != NULL && self->detect->len < 32; i++)
     {
-      AwGuidanceRules *rules = get_rules_locked (self, languages[i], NULL);
+      g_autoptr(GError) error = NULL;
+      JsonObject *summary = aw_languages_get_summary (languages[i], &error);
+      DetectLanguage *language;
       guint bit;
 
-      if (rules == NULL)
-        continue;
-      bit = self->detect_rules->len;
-      g_ptr_array_add (self->detect_rules, rules);
-      for (guint w = 0; w < rules->detect->len; w++)
+      if (summary == NULL)
         {
-          const char *word = g_ptr_array_index (rules->detect, w);
+          g_warning ("Cannot detect %s: %s", languages[i], error->message);
+          continue;
+        }
+      bit = self->detect->len;
+      language = g_new0 (DetectLanguage, 1);
+      language->code = languages[i];
+      language->words = g_ptr_array_new_with_free_func (g_free);
+      language->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+      aw_guidance_rules_read_detect (summary, language->words, language->chars);
+      g_ptr_array_add (self->detect, language);
+      for (guint w = 0; w < language->words->len; w++)
+        {
+          const char *word = g_ptr_array_index (language->words, w);
           guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (self->detect_words, word));
 
           g_hash_table_insert (self->detect_words, (gpointer) word,
@@ -276,7 +303,7 @@ detect_from_tokens (AwGuidance *self,
   guint best = 0, seen = 0;
 
   ensure_detection (self);
-  if (self->detect_rules->len == 0)
+  if (self->detect->len == 0)
     return aw_languages_get_default ();
 
   for (guint p = 0; p < n_parts; p++)
@@ -305,9 +332,9 @@ detect_from_tokens (AwGuidance *self,
                   if ((guchar) *s < 0x80)
                     continue;
                   c = g_unichar_tolower (g_utf8_get_char (s));
-                  for (guint b = 0; b < self->detect_rules->len; b++)
+                  for (guint b = 0; b < self->detect->len; b++)
                     {
-                      GArray *chars = ((AwGuidanceRules *) g_ptr_array_index (self->detect_rules, b))->detect_chars;
+                      GArray *chars = ((DetectLanguage *) g_ptr_array_index (self->detect, b))->chars;
 
                       for (guint k = 0; k < chars->len; k++)
                         if (g_array_index (chars, gunichar, k) == c)
@@ -324,16 +351,16 @@ detect_from_tokens (AwGuidance *self,
   /* The default language (the first of common.json, English) loses a tie: its words
    * ("feedback", "team", "job") are borrowed by every other language, the other way
    * round hardly ever */
-  for (guint b = 1; b < self->detect_rules->len; b++)
+  for (guint b = 1; b < self->detect->len; b++)
     if (scores[b] > scores[best] ||
         (scores[b] == scores[best] &&
-         strcmp (((AwGuidanceRules *) g_ptr_array_index (self->detect_rules, best))->code,
+         strcmp (((DetectLanguage *) g_ptr_array_index (self->detect, best))->code,
                  aw_languages_get_default ()) == 0))
       best = b;
 
   if (scores[best] == 0)
     return aw_languages_get_default ();
-  return ((AwGuidanceRules *) g_ptr_array_index (self->detect_rules, best))->code;
+  return ((DetectLanguage *) g_ptr_array_index (self->detect, best))->code;
 }
 
 /**
