@@ -2,31 +2,21 @@
 /* aw-editor-page.c: subject and body of the follow-up, with live guidance beside them
  *
  * Every change re-checks the whole draft in the same main-loop turn (the engine is
- * linear and fast). Highlights are GtkTextTags; they move with the text by themselves,
- * so after a check only the spans that really changed are untagged or tagged, plus the
- * few characters just typed.
+ * linear and fast); AwFindingHighlights then retags only what changed.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gmime/gmime.h>
-#include <string.h>
 
 #include "aw-draft-check.h"
+#include "aw-editor-export.h"
 #include "aw-editor-page-private.h"
+#include "aw-finding-highlights.h"
 #include "aw-finding-row.h"
 #include "aw-guidance-panel.h"
 #include "aw-severity-style.h"
 #include "aw-spell-controller.h"
-
-#define N_SEVERITIES 3
-
-typedef struct
-{
-  int start;
-  int end;
-  int severity;
-} Span;
+#include "aw-text-edit.h"
 
 struct _AwEditorPage
 {
@@ -36,10 +26,7 @@ struct _AwEditorPage
   AwDraftCheck      *check;           /* options, dismissals and order of the findings */
   AwGuidanceReport  *report;
   GPtrArray         *findings;        /* AwFinding shown (not dismissed) */
-  GArray            *spans;           /* Span, what is tagged in the buffer now */
-  GtkTextTag        *tags[N_SEVERITIES];
-  int                dirty_start;     /* characters inserted since the last check */
-  int                dirty_end;
+  AwFindingHighlights *highlights;    /* the body's tags of the findings */
   gboolean           loading;
   gboolean           check_spelling;
   AwSpellController *spell;
@@ -82,7 +69,7 @@ static guint signals[N_SIGNALS];
 const char *
 aw_editor_page_get_tag_name (AwSeverity severity)
 {
-  g_return_val_if_fail (severity < N_SEVERITIES, NULL);
+  g_return_val_if_fail (severity <= AW_SEVERITY_ERROR, NULL);
 
   return aw_severity_style_get_tag_name (severity);
 }
@@ -96,174 +83,21 @@ body_buffer (AwEditorPage *self)
 static char *
 dup_body (AwEditorPage *self)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (body_buffer (self), &start, &end);
-  return gtk_text_buffer_get_text (body_buffer (self), &start, &end, FALSE);
+  return aw_text_edit_dup_buffer (body_buffer (self));
 }
 
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
+static const char *
+get_subject (AwEditorPage *self)
 {
-  const Span *sa = a, *sb = b;
-
-  if (sa->start != sb->start)
-    return sa->start - sb->start;
-  if (sa->end != sb->end)
-    return sa->end - sb->end;
-  return sa->severity - sb->severity;
-}
-
-static void
-tag_range (AwEditorPage *self,
-           int           severity,
-           int           start,
-           int           end,
-           gboolean      apply)
-{
-  GtkTextBuffer *buffer = body_buffer (self);
-  GtkTextIter from, to;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
-  if (apply)
-    gtk_text_buffer_apply_tag (buffer, self->tags[severity], &from, &to);
-  else
-    gtk_text_buffer_remove_tag (buffer, self->tags[severity], &from, &to);
-}
-
-/* Tags the spans of @next that overlap [start, end) with @severity, clipped to it. */
-static void
-retag_overlapping (AwEditorPage *self,
-                   GArray       *next,
-                   int           severity,
-                   int           start,
-                   int           end)
-{
-  for (guint i = 0; i < next->len; i++)
-    {
-      Span *span = &g_array_index (next, Span, i);
-
-      if (span->start >= end)
-        break;
-      if ((severity < 0 || span->severity == severity) && span->end > start)
-        tag_range (self, span->severity, MAX (span->start, start), MIN (span->end, end), TRUE);
-    }
-}
-
-static gboolean
-touches_range (GArray *spans,
-               int     start,
-               int     end)
-{
-  for (guint i = 0; i < spans->len; i++)
-    {
-      Span *span = &g_array_index (spans, Span, i);
-
-      if (span->start <= end && span->end >= start)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-update_highlights (AwEditorPage *self)
-{
-  g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (Span));
-  guint i = 0, j = 0;
-
-  for (guint k = 0; k < self->findings->len; k++)
-    {
-      AwFinding *finding = g_ptr_array_index (self->findings, k);
-      Span span;
-
-      if (aw_finding_get_part (finding) != AW_DRAFT_PART_BODY || !aw_finding_has_span (finding))
-        continue;
-      span.start = aw_finding_get_start (finding);
-      span.end = aw_finding_get_end (finding);
-      span.severity = MIN (aw_finding_get_severity (finding), N_SEVERITIES - 1);
-      if (span.end > span.start)
-        g_array_append_val (next, span);
-    }
-  g_array_sort (next, compare_spans);
-
-  /* Both sorted: walk them together */
-  while (i < self->spans->len || j < next->len)
-    {
-      Span *old = i < self->spans->len ? &g_array_index (self->spans, Span, i) : NULL;
-      Span *new = j < next->len ? &g_array_index (next, Span, j) : NULL;
-      int cmp = old == NULL ? 1 : new == NULL ? -1 : compare_spans (old, new);
-
-      if (cmp == 0)
-        i++, j++;
-      else if (cmp < 0)
-        {
-          tag_range (self, old->severity, old->start, old->end, FALSE);
-          g_array_append_val (removed, *old);
-          i++;
-        }
-      else
-        {
-          tag_range (self, new->severity, new->start, new->end, TRUE);
-          j++;
-        }
-    }
-
-  /* Removing a tag may have cut into a kept span of the same severity that overlaps. */
-  for (guint k = 0; k < removed->len; k++)
-    {
-      Span *span = &g_array_index (removed, Span, k);
-      retag_overlapping (self, next, span->severity, span->start, span->end);
-    }
-
-  /* Text just typed inside or at the edge of a span may have taken its tag: set it
-   * right there. Typing elsewhere touches no tag at all. */
-  if (self->dirty_end > self->dirty_start &&
-      (touches_range (self->spans, self->dirty_start, self->dirty_end) ||
-       touches_range (next, self->dirty_start, self->dirty_end)))
-    {
-      for (int s = 0; s < N_SEVERITIES; s++)
-        tag_range (self, s, self->dirty_start, self->dirty_end, FALSE);
-      retag_overlapping (self, next, -1, self->dirty_start, self->dirty_end);
-    }
-  self->dirty_start = self->dirty_end = 0;
-
-  g_array_set_size (self->spans, 0);
-  g_array_append_vals (self->spans, next->data, next->len);
+  return gtk_editable_get_text (GTK_EDITABLE (self->subject_entry));
 }
 
 static void
 update_subject_highlights (AwEditorPage *self)
 {
-  const char *subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_entry));
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  g_autoptr(PangoAttrList) attributes = NULL;
 
-  for (guint k = 0; k < self->findings->len; k++)
-    {
-      AwFinding *finding = g_ptr_array_index (self->findings, k);
-      AwSeverity severity = MIN (aw_finding_get_severity (finding), N_SEVERITIES - 1);
-      PangoAttribute *attribute;
-      GdkRGBA color;
-      int start, end;
-
-      if (aw_finding_get_part (finding) != AW_DRAFT_PART_SUBJECT || !aw_finding_has_span (finding))
-        continue;
-      start = g_utf8_offset_to_pointer (subject, aw_finding_get_start (finding)) - subject;
-      end = g_utf8_offset_to_pointer (subject, aw_finding_get_end (finding)) - subject;
-
-      attribute = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
-      attribute->start_index = start;
-      attribute->end_index = end;
-      pango_attr_list_insert (attributes, attribute);
-      aw_severity_style_get_underline (severity, &color);
-      attribute = pango_attr_underline_color_new (color.red * 65535, color.green * 65535,
-                                                  color.blue * 65535);
-      attribute->start_index = start;
-      attribute->end_index = end;
-      pango_attr_list_insert (attributes, attribute);
-    }
+  attributes = aw_finding_highlights_subject_attributes (self->findings, get_subject (self));
   aw_spell_controller_add_subject_attributes (self->spell, attributes);
   gtk_entry_set_attributes (self->subject_entry, attributes);
 }
@@ -283,7 +117,7 @@ recheck (AwEditorPage *self,
     return;
   if (body == NULL)
     body = owned_body = dup_body (self);
-  subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_entry));
+  subject = get_subject (self);
 
   report = aw_draft_check_run (self->check, subject, body, &error);
   if (report == NULL)
@@ -301,77 +135,12 @@ recheck (AwEditorPage *self,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->findings, g_list_model_get_item (all, i));
 
-  update_highlights (self);
+  aw_finding_highlights_update (self->highlights, self->findings);
   aw_spell_controller_update (self->spell);
   update_subject_highlights (self);
   aw_guidance_panel_update (self->guidance_panel, report, self->findings,
                             aw_draft_get_ask_feedback (self->draft));
   g_signal_emit (self, signals[CHECKED], 0);
-}
-
-static void
-on_insert_text (GtkTextBuffer *buffer,
-                GtkTextIter   *location,
-                char          *text,
-                int            length,
-                AwEditorPage  *self)
-{
-  /* Runs before the insertion (the buffer emits "changed", and so the check runs,
-   * inside its default handler): the spans move first. */
-  int n = g_utf8_strlen (text, length);
-  int pos = gtk_text_iter_get_offset (location);
-
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      Span *span = &g_array_index (self->spans, Span, i);
-
-      if (span->start >= pos)
-        span->start += n, span->end += n;
-      else if (span->end > pos)
-        span->end += n;
-    }
-  if (self->dirty_end > self->dirty_start)
-    {
-      self->dirty_start = MIN (self->dirty_start, pos);
-      self->dirty_end = MAX (self->dirty_end + n, pos + n);
-    }
-  else
-    {
-      self->dirty_start = pos;
-      self->dirty_end = pos + n;
-    }
-}
-
-static int
-shift_for_delete (int x,
-                  int a,
-                  int b)
-{
-  return x <= a ? x : x >= b ? x - (b - a) : a;
-}
-
-static void
-on_delete_range (GtkTextBuffer *buffer,
-                 GtkTextIter   *start,
-                 GtkTextIter   *end,
-                 AwEditorPage  *self)
-{
-  /* Runs before the deletion */
-  int a = gtk_text_iter_get_offset (start);
-  int b = gtk_text_iter_get_offset (end);
-
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      Span *span = &g_array_index (self->spans, Span, i);
-
-      span->start = shift_for_delete (span->start, a, b);
-      span->end = shift_for_delete (span->end, a, b);
-    }
-  if (self->dirty_end > self->dirty_start)
-    {
-      self->dirty_start = shift_for_delete (self->dirty_start, a, b);
-      self->dirty_end = shift_for_delete (self->dirty_end, a, b);
-    }
 }
 
 static void
@@ -391,7 +160,7 @@ on_subject_changed (AwEditorPage *self)
 {
   if (self->loading || self->draft == NULL)
     return;
-  aw_draft_set_subject (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)));
+  aw_draft_set_subject (self->draft, get_subject (self));
   recheck (self, NULL);
 }
 
@@ -438,8 +207,7 @@ load_draft (AwEditorPage *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_all_tags (buffer, &start, &end);
   gtk_text_buffer_place_cursor (buffer, &start);
-  g_array_set_size (self->spans, 0);
-  self->dirty_start = self->dirty_end = 0;
+  aw_finding_highlights_reset (self->highlights);
   self->loading = FALSE;
 
   update_title (self);
@@ -547,23 +315,11 @@ aw_editor_page_select_finding (AwEditorPage *self,
       return;
     }
   if (aw_finding_get_part (finding) == AW_DRAFT_PART_SUBJECT)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->subject_entry));
-      gtk_editable_select_region (GTK_EDITABLE (self->subject_entry),
-                                  aw_finding_get_start (finding), aw_finding_get_end (finding));
-    }
+    aw_text_edit_select_in_editable (GTK_EDITABLE (self->subject_entry),
+                                     aw_finding_get_start (finding), aw_finding_get_end (finding));
   else
-    {
-      GtkTextBuffer *buffer = body_buffer (self);
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, aw_finding_get_start (finding));
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, aw_finding_get_end (finding));
-      gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
-      gtk_text_buffer_select_range (buffer, &start, &end);
-      gtk_text_view_scroll_to_mark (self->body_view, gtk_text_buffer_get_insert (buffer),
-                                    0.1, FALSE, 0, 0);
-    }
+    aw_text_edit_select_in_view (self->body_view,
+                                 aw_finding_get_start (finding), aw_finding_get_end (finding));
   /* In a narrow window the panel covers the text: get it out of the way. */
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
@@ -586,27 +342,9 @@ aw_editor_page_apply_finding (AwEditorPage *self,
   end = aw_finding_get_end (finding);
 
   if (aw_finding_get_part (finding) == AW_DRAFT_PART_SUBJECT)
-    {
-      GtkEditable *editable = GTK_EDITABLE (self->subject_entry);
-      int position = start;
-
-      gtk_editable_delete_text (editable, start, end);
-      gtk_editable_insert_text (editable, suggestion, -1, &position);
-    }
+    aw_text_edit_replace_in_editable (GTK_EDITABLE (self->subject_entry), start, end, suggestion);
   else
-    {
-      GtkTextBuffer *buffer = body_buffer (self);
-      GtkTextIter from, to;
-
-      gtk_text_buffer_begin_user_action (buffer);
-      gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
-      gtk_text_buffer_delete (buffer, &from, &to);
-      /* The check after the deletion re-tagged the text: iterators are stale now. */
-      gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-      gtk_text_buffer_insert (buffer, &from, suggestion, -1);
-      gtk_text_buffer_end_user_action (buffer);
-    }
+    aw_text_edit_replace_in_buffer (body_buffer (self), start, end, suggestion);
 }
 
 void
@@ -657,17 +395,6 @@ aw_editor_page_get_spell_controller (AwEditorPage *self)
   return self->spell;
 }
 
-static char *
-escape_mailto_part (const char *text)
-{
-  g_autoptr(GString) crlf = g_string_new (text ? text : "");
-
-  /* RFC 6068: line breaks in the body are %0D%0A */
-  g_string_replace (crlf, "\r\n", "\n", 0);
-  g_string_replace (crlf, "\n", "\r\n", 0);
-  return g_uri_escape_string (crlf->str, NULL, FALSE);
-}
-
 /**
  * aw_editor_page_dup_mailto_uri:
  *
@@ -676,70 +403,28 @@ escape_mailto_part (const char *text)
 char *
 aw_editor_page_dup_mailto_uri (AwEditorPage *self)
 {
-  g_autofree char *to = NULL;
-  g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *text = NULL;
 
   g_return_val_if_fail (AW_IS_EDITOR_PAGE (self), NULL);
 
-  to = g_uri_escape_string (self->draft ? aw_draft_get_recipient_address (self->draft) : "",
-                            "@", FALSE);
-  subject = escape_mailto_part (gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)));
-  text = dup_body (self);
-  body = escape_mailto_part (text);
-  return g_strdup_printf ("mailto:%s?subject=%s&body=%s", to, subject, body);
+  body = dup_body (self);
+  return aw_editor_export_mailto_uri (self->draft, get_subject (self), body);
 }
 
 /**
  * aw_editor_page_build_eml:
  *
- * Without an account there is no sender address, so this is an unsent message
- * ("X-Unsent: 1") that mail apps open as a draft: To, Subject, Date and the body as
- * UTF-8 text/plain.
- *
- * Returns: (transfer full): the message
+ * Returns: (transfer full): the draft as an unsent message, see aw_editor_export_eml()
  */
 GBytes *
 aw_editor_page_build_eml (AwEditorPage *self)
 {
-  GMimeMessage *message;
-  GMimeTextPart *part;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *body = NULL;
-  g_autofree char *text = NULL;
-  GMimeFormatOptions *format;
 
   g_return_val_if_fail (AW_IS_EDITOR_PAGE (self), NULL);
 
-  g_mime_init ();
-  message = g_mime_message_new (TRUE);
-  if (self->draft != NULL)
-    {
-      g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO,
-                                  aw_draft_get_recipient_name (self->draft),
-                                  aw_draft_get_recipient_address (self->draft));
-      if (aw_draft_get_sender_name (self->draft) != NULL && *aw_draft_get_sender_name (self->draft))
-        g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM,
-                                    aw_draft_get_sender_name (self->draft), "");
-    }
-  g_mime_message_set_subject (message, gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)),
-                              "utf-8");
-  g_mime_message_set_date (message, now);
-  g_mime_object_set_header (GMIME_OBJECT (message), "X-Unsent", "1", NULL);
-
   body = dup_body (self);
-  part = g_mime_text_part_new_with_subtype ("plain");
-  g_mime_text_part_set_text (part, body);
-  g_mime_message_set_mime_part (message, GMIME_OBJECT (part));
-  g_object_unref (part);
-
-  format = g_mime_format_options_new ();
-  g_mime_format_options_set_newline_format (format, GMIME_NEWLINE_FORMAT_DOS);
-  text = g_mime_object_to_string (GMIME_OBJECT (message), format);
-  g_mime_format_options_free (format);
-  g_object_unref (message);
-  return g_bytes_new_take (g_steal_pointer (&text), strlen (text ? text : ""));
+  return aw_editor_export_eml (self->draft, get_subject (self), body);
 }
 
 static void
@@ -773,70 +458,15 @@ open_mail_app_activated (GtkWidget  *widget,
 }
 
 static void
-eml_written (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(AwEditorPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      g_autofree char *message = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Translators: %s says why, e.g. "Permission denied" */
-      message = g_strdup_printf (_("Could not save the message: %s"), error->message);
-      show_toast (self, message);
-      return;
-    }
-  show_toast (self, _("Message saved"));
-}
-
-static void
-on_save_response (GtkNativeDialog *dialog,
-                  int              response,
-                  AwEditorPage    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GBytes) bytes = aw_editor_page_build_eml (self);
-
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                           eml_written, g_object_ref (self));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
 save_eml_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   AwEditorPage *self = AW_EDITOR_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GBytes) eml = aw_editor_page_build_eml (self);
 
-  chooser = gtk_file_chooser_native_new (_("Save as .eml"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Email messages"));
-  gtk_file_filter_add_pattern (filter, "*.eml");
-  gtk_file_filter_add_mime_type (filter, "message/rfc822");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the proposed file name; %s is the company */
-  name = g_strdup_printf (_("Follow-up to %s.eml"),
-                          self->draft && aw_draft_get_company (self->draft) ?
-                          aw_draft_get_company (self->draft) : "");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  aw_editor_export_save_eml (GTK_WINDOW (gtk_widget_get_root (widget)), self->draft, eml,
+                             self->toast_overlay);
 }
 
 static void
@@ -975,6 +605,7 @@ aw_editor_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->check, self);
   g_clear_object (&self->check);
   g_clear_object (&self->report);
+  g_clear_pointer (&self->highlights, aw_finding_highlights_free);
 
   G_OBJECT_CLASS (aw_editor_page_parent_class)->dispose (object);
 }
@@ -985,7 +616,6 @@ aw_editor_page_finalize (GObject *object)
   AwEditorPage *self = AW_EDITOR_PAGE (object);
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->spans, g_array_unref);
 
   G_OBJECT_CLASS (aw_editor_page_parent_class)->finalize (object);
 }
@@ -1055,10 +685,8 @@ static void
 aw_editor_page_init (AwEditorPage *self)
 {
   GtkTextBuffer *buffer;
-  /* Underline colours that read on light and dark backgrounds alike; the faint
-   * background tint keeps the span visible for people who do not see the colour. */
+
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
-  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   self->check = aw_draft_check_new (NULL, NULL);
   g_signal_connect_swapped (self->check, "changed", G_CALLBACK (on_check_changed), self);
 
@@ -1068,29 +696,13 @@ aw_editor_page_init (AwEditorPage *self)
   gtk_text_buffer_set_enable_undo (buffer, TRUE);
   /* An email needs no tab characters: Tab moves on to the guidance, as everywhere. */
   gtk_text_view_set_accepts_tab (self->body_view, FALSE);
-  for (int s = 0; s < N_SEVERITIES; s++)
-    {
-      GdkRGBA color, tint;
-
-      aw_severity_style_get_underline (s, &color);
-      aw_severity_style_get_tint (s, &tint);
-      self->tags[s] = gtk_text_buffer_create_tag (buffer, aw_severity_style_get_tag_name (s),
-                                                  "underline", PANGO_UNDERLINE_ERROR,
-                                                  "underline-rgba", &color,
-                                                  "background-rgba", &tint,
-                                                  NULL);
-    }
-  /* Errors above warnings above suggestions where they overlap */
-  for (int s = 0; s < N_SEVERITIES; s++)
-    gtk_text_tag_set_priority (self->tags[s], gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - N_SEVERITIES + s);
-
+  /* Before the spelling's tag, which goes above them */
+  self->highlights = aw_finding_highlights_new (buffer);
   self->spell = aw_spell_controller_new (self->body_view, self->subject_entry);
   g_signal_connect_swapped (self->spell, "changed", G_CALLBACK (on_spell_changed), self);
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "spell-check", self, "check-spelling", G_SETTINGS_BIND_DEFAULT);
 
-  g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text), self);
-  g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range), self);
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_body_changed), self);
   g_signal_connect_swapped (self->subject_entry, "changed", G_CALLBACK (on_subject_changed), self);
   g_signal_connect_swapped (self->guidance_panel, "finding-activated",

@@ -3,7 +3,8 @@
  *
  * Holds an AwSpellChecker for the draft and shows what it finds: a text tag with the
  * standard error underline in the body, underline attributes in the subject (the editor
- * merges them with its own), and suggestions in the context menus of both. After an edit
+ * merges them with its own), and suggestions in the context menus of both (AwSpellMenu).
+ * After an edit
  * the checker's cache leaves one paragraph to look at, which runs at once; a first check
  * of a long text runs in idle chunks of a few milliseconds so that frames keep coming.
  */
@@ -12,10 +13,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "aw-spell-checker.h"
-#include "aw-spell-controller.h"
+#include "aw-spell-controller-private.h"
+#include "aw-spell-menu.h"
+#include "aw-text-edit.h"
 
-#define MAX_SUGGESTIONS 5
 #define SYNC_BUDGET_US  4000   /* checked in the same main-loop turn as the edit */
 #define CHUNK_BUDGET_US 5000   /* one idle chunk, well under a frame's 8 ms */
 #define IGNORE_PREFIX   "spelling"
@@ -35,14 +36,7 @@ struct _AwSpellController
   GArray             *subject_ranges;
   GtkTextTag         *tag;
 
-  GMenu              *menu;
-  GMenu              *suggestions_section;
-  GMenu              *actions_section;
-  GSimpleActionGroup *actions;
-  gboolean            target_subject;
-  int                 target_start;
-  int                 target_end;
-  char               *target_word;
+  AwSpellMenu        *menu;
   gboolean            notice_shown;   /* what the last "changed" said */
   gint64              longest_step;   /* µs, for benchmarks */
   /* The word being typed is not underlined until the cursor leaves it */
@@ -69,10 +63,7 @@ body_buffer (AwSpellController *self)
 static char *
 dup_body (AwSpellController *self)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (body_buffer (self), &start, &end);
-  return gtk_text_buffer_get_text (body_buffer (self), &start, &end, FALSE);
+  return aw_text_edit_dup_buffer (body_buffer (self));
 }
 
 gboolean
@@ -105,6 +96,16 @@ range_at (GArray *ranges,
         return range;
     }
   return NULL;
+}
+
+const AwSpellRange *
+aw_spell_controller_find_range (AwSpellController *self,
+                                gboolean           subject,
+                                int                offset)
+{
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), NULL);
+
+  return range_at (subject ? self->subject_ranges : self->body_ranges, offset);
 }
 
 static const AwSpellRange *
@@ -167,14 +168,7 @@ tag_span (AwSpellController  *self,
           const AwSpellRange *span,
           gboolean            apply)
 {
-  GtkTextIter from, to;
-
-  gtk_text_buffer_get_iter_at_offset (body_buffer (self), &from, span->start);
-  gtk_text_buffer_get_iter_at_offset (body_buffer (self), &to, span->end);
-  if (apply)
-    gtk_text_buffer_apply_tag (body_buffer (self), self->tag, &from, &to);
-  else
-    gtk_text_buffer_remove_tag (body_buffer (self), self->tag, &from, &to);
+  aw_text_edit_tag_range (body_buffer (self), self->tag, span->start, span->end, apply);
 }
 
 /* Untags and tags only what differs: a keystroke usually changes nothing here. */
@@ -491,21 +485,9 @@ select_range (AwSpellController  *self,
               const AwSpellRange *range)
 {
   if (subject)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->subject));
-      gtk_editable_select_region (GTK_EDITABLE (self->subject), range->start, range->end);
-    }
+    aw_text_edit_select_in_editable (GTK_EDITABLE (self->subject), range->start, range->end);
   else
-    {
-      GtkTextBuffer *buffer = body_buffer (self);
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, range->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, range->end);
-      gtk_widget_grab_focus (GTK_WIDGET (self->body));
-      gtk_text_buffer_select_range (buffer, &start, &end);
-      gtk_text_view_scroll_to_mark (self->body, gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0, 0);
-    }
+    aw_text_edit_select_in_view (self->body, range->start, range->end);
 }
 
 gboolean
@@ -568,84 +550,16 @@ aw_spell_controller_select_next (AwSpellController *self)
   return TRUE;
 }
 
-static void
-set_actions_enabled (AwSpellController *self,
-                     gboolean           enabled)
-{
-  const char *names[] = { "correct", "add", "ignore" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
-                                                                              names[i])),
-                                 enabled);
-}
-
+/* The context menu for the word at a character offset of the body (for tests) */
 void
 aw_spell_controller_prepare_menu (AwSpellController *self,
                                   gboolean           subject,
                                   int                offset)
 {
-  GArray *ranges;
-  const AwSpellRange *found = NULL;
-
   g_return_if_fail (AW_IS_SPELL_CONTROLLER (self));
 
-  g_menu_remove_all (self->suggestions_section);
-  g_menu_remove_all (self->actions_section);
-  g_clear_pointer (&self->target_word, g_free);
-  set_actions_enabled (self, FALSE);
-  if (!aw_spell_controller_is_active (self))
-    return;
-
-  ranges = subject ? self->subject_ranges : self->body_ranges;
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      AwSpellRange *range = &g_array_index (ranges, AwSpellRange, i);
-
-      if ((int) range->start <= offset && offset <= (int) range->end)
-        {
-          found = range;
-          break;
-        }
-    }
-  if (found == NULL)
-    return;
-
-  self->target_subject = subject;
-  self->target_start = found->start;
-  self->target_end = found->end;
-  if (subject)
-    self->target_word = gtk_editable_get_chars (GTK_EDITABLE (self->subject), found->start, found->end);
-  else
-    {
-      GtkTextIter from, to;
-
-      gtk_text_buffer_get_iter_at_offset (body_buffer (self), &from, found->start);
-      gtk_text_buffer_get_iter_at_offset (body_buffer (self), &to, found->end);
-      self->target_word = gtk_text_buffer_get_text (body_buffer (self), &from, &to, FALSE);
-    }
-
-  {
-    g_auto(GStrv) suggestions = aw_spell_checker_suggest (self->checker, self->target_word,
-                                                          MAX_SUGGESTIONS);
-
-    for (guint i = 0; suggestions[i] != NULL; i++)
-      {
-        g_autoptr(GMenuItem) item = g_menu_item_new (NULL, NULL);
-        g_autoptr(GString) label = g_string_new (suggestions[i]);
-
-        /* A suggestion is shown as it is, never as a mnemonic */
-        g_string_replace (label, "_", "__", 0);
-        g_menu_item_set_label (item, label->str);
-        g_menu_item_set_action_and_target_value (item, "spelling.correct",
-                                                 g_variant_new_string (suggestions[i]));
-        g_menu_append_item (self->suggestions_section, item);
-      }
-  }
-  g_menu_append (self->actions_section, _("Add to Dictionary"), "spelling.add");
-  /* Translators: the misspelled word stays unflagged in this draft only */
-  g_menu_append (self->actions_section, _("Ignore All"), "spelling.ignore");
-  set_actions_enabled (self, TRUE);
+  if (self->menu != NULL)
+    aw_spell_menu_prepare (self->menu, subject, offset);
 }
 
 GMenuModel *
@@ -653,7 +567,7 @@ aw_spell_controller_get_menu (AwSpellController *self)
 {
   g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), NULL);
 
-  return G_MENU_MODEL (self->menu);
+  return self->menu != NULL ? aw_spell_menu_get_model (self->menu) : NULL;
 }
 
 GActionGroup *
@@ -661,95 +575,43 @@ aw_spell_controller_get_actions (AwSpellController *self)
 {
   g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), NULL);
 
-  return G_ACTION_GROUP (self->actions);
+  return self->menu != NULL ? aw_spell_menu_get_actions (self->menu) : NULL;
 }
 
-/* The target word is still where the menu found it */
-static gboolean
-target_is_current (AwSpellController *self)
+AwSpellChecker *
+aw_spell_controller_get_checker (AwSpellController *self)
 {
-  g_autofree char *now = NULL;
+  g_return_val_if_fail (AW_IS_SPELL_CONTROLLER (self), NULL);
 
-  if (self->target_word == NULL)
-    return FALSE;
-  if (self->target_subject)
-    now = gtk_editable_get_chars (GTK_EDITABLE (self->subject), self->target_start, self->target_end);
-  else
-    {
-      GtkTextIter from, to;
-
-      gtk_text_buffer_get_iter_at_offset (body_buffer (self), &from, self->target_start);
-      gtk_text_buffer_get_iter_at_offset (body_buffer (self), &to, self->target_end);
-      now = gtk_text_buffer_get_text (body_buffer (self), &from, &to, FALSE);
-    }
-  return g_strcmp0 (now, self->target_word) == 0;
+  return self->checker;
 }
 
-static void
-correct_activated (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+void
+aw_spell_controller_add_word (AwSpellController *self,
+                              const char        *word)
 {
-  AwSpellController *self = user_data;
-  const char *replacement = g_variant_get_string (parameter, NULL);
+  g_return_if_fail (AW_IS_SPELL_CONTROLLER (self));
 
-  if (!target_is_current (self))
+  if (self->checker == NULL)
     return;
-  if (self->target_subject)
-    {
-      GtkEditable *editable = GTK_EDITABLE (self->subject);
-      int position = self->target_start;
-
-      gtk_editable_delete_text (editable, self->target_start, self->target_end);
-      gtk_editable_insert_text (editable, replacement, -1, &position);
-      gtk_editable_set_position (editable, position);
-    }
-  else
-    {
-      GtkTextBuffer *buffer = body_buffer (self);
-      GtkTextIter from, to;
-
-      gtk_text_buffer_begin_user_action (buffer);
-      gtk_text_buffer_get_iter_at_offset (buffer, &from, self->target_start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &to, self->target_end);
-      gtk_text_buffer_delete (buffer, &from, &to);
-      gtk_text_buffer_get_iter_at_offset (buffer, &from, self->target_start);
-      gtk_text_buffer_insert (buffer, &from, replacement, -1);
-      gtk_text_buffer_end_user_action (buffer);
-    }
-  g_clear_pointer (&self->target_word, g_free);
-}
-
-static void
-add_activated (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  AwSpellController *self = user_data;
-
-  if (self->target_word == NULL || self->checker == NULL)
-    return;
-  aw_spell_checker_add_word (self->checker, self->target_word);
-  g_clear_pointer (&self->target_word, g_free);
+  aw_spell_checker_add_word (self->checker, word);
   aw_spell_controller_update (self);
 }
 
-static void
-ignore_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+void
+aw_spell_controller_ignore_word (AwSpellController *self,
+                                 const char        *word)
 {
-  AwSpellController *self = user_data;
+  g_return_if_fail (AW_IS_SPELL_CONTROLLER (self));
 
-  if (self->target_word == NULL || self->checker == NULL)
+  if (self->checker == NULL)
     return;
-  aw_spell_checker_ignore_word (self->checker, self->target_word);
+  aw_spell_checker_ignore_word (self->checker, word);
   if (self->draft != NULL)
     {
-      g_autofree char *key = aw_draft_make_finding_key (IGNORE_PREFIX, self->target_word);
+      g_autofree char *key = aw_draft_make_finding_key (IGNORE_PREFIX, word);
       aw_draft_dismiss (self->draft, key);
     }
-  g_clear_pointer (&self->target_word, g_free);
   aw_spell_controller_update (self);
 }
 
@@ -826,121 +688,6 @@ on_subject_delete (GtkEditable       *editable,
   self->typing_body = FALSE;
 }
 
-static void
-on_body_pressed (GtkGestureClick   *gesture,
-                 int                n_press,
-                 double             x,
-                 double             y,
-                 AwSpellController *self)
-{
-  GtkTextBuffer *buffer = body_buffer (self);
-  GtkTextIter iter, start, end;
-  int bx, by;
-
-  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_SECONDARY)
-    return;
-  gtk_text_view_window_to_buffer_coords (self->body, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  gtk_text_view_get_iter_at_location (self->body, &iter, bx, by);
-  /* The menu is about the word clicked, unless the click is inside a selection */
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
-      !gtk_text_iter_in_range (&iter, &start, &end))
-    gtk_text_buffer_place_cursor (buffer, &iter);
-  aw_spell_controller_prepare_menu (self, FALSE, gtk_text_iter_get_offset (&iter));
-}
-
-static gboolean
-is_menu_key (guint           keyval,
-             GdkModifierType state)
-{
-  return keyval == GDK_KEY_Menu ||
-         ((keyval == GDK_KEY_F10 || keyval == GDK_KEY_KP_F4) && (state & GDK_SHIFT_MASK) != 0);
-}
-
-static gboolean
-on_body_key (GtkEventControllerKey *controller,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             AwSpellController     *self)
-{
-  GtkTextIter iter;
-
-  if (is_menu_key (keyval, state))
-    {
-      gtk_text_buffer_get_iter_at_mark (body_buffer (self), &iter,
-                                        gtk_text_buffer_get_insert (body_buffer (self)));
-      aw_spell_controller_prepare_menu (self, FALSE, gtk_text_iter_get_offset (&iter));
-    }
-  return FALSE;
-}
-
-static void
-prepare_subject_menu (AwSpellController *self)
-{
-  aw_spell_controller_prepare_menu (self, TRUE,
-                                    gtk_editable_get_position (GTK_EDITABLE (self->subject)));
-}
-
-static gboolean
-prepare_subject_menu_idle (gpointer user_data)
-{
-  AwSpellController *self = user_data;
-
-  if (self->subject != NULL)
-    prepare_subject_menu (self);
-  g_object_unref (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_subject_pressed (GtkGestureClick   *gesture,
-                    int                n_press,
-                    double             x,
-                    double             y,
-                    AwSpellController *self)
-{
-  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_SECONDARY)
-    return;
-  /* GTK 4.8 has no public way from a point to a position in an entry: the menu is for
-   * the word at the cursor, looked at again right after the entry's own handler (which
-   * may move the cursor); an open menu follows its model. */
-  prepare_subject_menu (self);
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, prepare_subject_menu_idle, g_object_ref (self), NULL);
-}
-
-static gboolean
-on_subject_key (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                AwSpellController     *self)
-{
-  if (is_menu_key (keyval, state))
-    prepare_subject_menu (self);
-  return FALSE;
-}
-
-static void
-attach (AwSpellController *self,
-        GtkWidget         *widget,
-        GCallback          pressed,
-        GCallback          key)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "pressed", pressed, self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", key, self);
-  gtk_widget_add_controller (widget, keys);
-
-  gtk_widget_insert_action_group (widget, "spelling", G_ACTION_GROUP (self->actions));
-}
-
 /**
  * aw_spell_controller_new:
  *
@@ -982,10 +729,7 @@ aw_spell_controller_new (GtkTextView *body,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (subject, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self,
                            G_CONNECT_SWAPPED);
-  gtk_text_view_set_extra_menu (body, G_MENU_MODEL (self->menu));
-  gtk_entry_set_extra_menu (subject, G_MENU_MODEL (self->menu));
-  attach (self, GTK_WIDGET (body), G_CALLBACK (on_body_pressed), G_CALLBACK (on_body_key));
-  attach (self, GTK_WIDGET (subject), G_CALLBACK (on_subject_pressed), G_CALLBACK (on_subject_key));
+  self->menu = aw_spell_menu_new (self, body, subject);
   return self;
 }
 
@@ -1011,6 +755,9 @@ aw_spell_controller_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->draft, self);
   g_clear_object (&self->draft);
   g_clear_object (&self->checker);
+  if (self->menu != NULL)
+    g_object_run_dispose (G_OBJECT (self->menu));
+  g_clear_object (&self->menu);
 
   G_OBJECT_CLASS (aw_spell_controller_parent_class)->dispose (object);
 }
@@ -1022,11 +769,6 @@ aw_spell_controller_finalize (GObject *object)
 
   g_clear_pointer (&self->body_ranges, g_array_unref);
   g_clear_pointer (&self->subject_ranges, g_array_unref);
-  g_clear_pointer (&self->target_word, g_free);
-  g_clear_object (&self->menu);
-  g_clear_object (&self->suggestions_section);
-  g_clear_object (&self->actions_section);
-  g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (aw_spell_controller_parent_class)->finalize (object);
 }
@@ -1047,20 +789,6 @@ aw_spell_controller_class_init (AwSpellControllerClass *klass)
 static void
 aw_spell_controller_init (AwSpellController *self)
 {
-  const GActionEntry entries[] = {
-    { "correct", correct_activated, "s" },
-    { "add", add_activated },
-    { "ignore", ignore_activated },
-  };
-
   self->body_ranges = g_array_new (FALSE, FALSE, sizeof (AwSpellRange));
   self->subject_ranges = g_array_new (FALSE, FALSE, sizeof (AwSpellRange));
-  self->menu = g_menu_new ();
-  self->suggestions_section = g_menu_new ();
-  self->actions_section = g_menu_new ();
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->suggestions_section));
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->actions_section));
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
-  set_actions_enabled (self, FALSE);
 }
