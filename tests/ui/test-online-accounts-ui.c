@@ -20,6 +20,7 @@
 #include "aw-test-goa.h"
 #include "aw-test-smtp.h"
 #include "aw-test-ui.h"
+#include "aw-test-widgets.h"
 
 static AwAccountStore *store;
 static AwHistory *history;
@@ -41,42 +42,25 @@ loaded (gpointer data)
          g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
 }
 
-static gboolean
-is_false (gpointer data)
+/* The fake service started with that account in it, and the list once it shows it */
+static AwOnlineAccounts *
+list_google_account (GSubprocess **fake,
+                     const char   *tokens_json,
+                     const char   *extra_members)
 {
-  return !*(gboolean *) data;
+  AwOnlineAccounts *accounts;
+
+  *fake = aw_test_goa_start ();
+  add_google_account (tokens_json, extra_members);
+  accounts = aw_online_accounts_new ();
+  g_assert_true (aw_test_ui_wait_for (loaded, accounts, 20000));
+  return accounts;
 }
 
 static gboolean
 in_error_state (gpointer data)
 {
   return g_strcmp0 (aw_send_dialog_get_state (data), "error") == 0;
-}
-
-static void
-on_destroyed (gpointer  data,
-              GObject  *where)
-{
-  *(gboolean *) data = FALSE;
-}
-
-static void
-shot (GtkWidget  *widget,
-      const char *name)
-{
-  aw_test_ui_wait_for_draw (widget);
-  g_free (aw_test_ui_save_screenshot (widget, name));
-}
-
-static GtkWidget *
-find (GtkWidget  *root,
-      const char *name)
-{
-  GtkWidget *widget = aw_test_ui_find_by_name (root, name);
-
-  if (widget == NULL)
-    g_error ("no widget %s", name);
-  return widget;
 }
 
 /* The first check button under @widget */
@@ -163,11 +147,11 @@ choose_in_preferences (AwOnlineAccounts *accounts)
   gtk_window_present (GTK_WINDOW (prefs));
   aw_test_ui_wait_for_draw (GTK_WIDGET (prefs));
 
-  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (prefs), "online_group")));
-  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (prefs), "online_list")));
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (GTK_WIDGET (prefs), "online_list")), 0);
+  g_assert_true (gtk_widget_get_visible (aw_test_widget_get (GTK_WIDGET (prefs), "online_group")));
+  g_assert_true (gtk_widget_get_visible (aw_test_widget_get (GTK_WIDGET (prefs), "online_list")));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (aw_test_widget_get (GTK_WIDGET (prefs), "online_list")), 0);
   g_assert_nonnull (row);
-  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (GTK_WIDGET (prefs), "online_list")), 1));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (aw_test_widget_get (GTK_WIDGET (prefs), "online_list")), 1));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, aw_test_smtp_user ());
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Google");
 
@@ -185,25 +169,12 @@ choose_in_preferences (AwOnlineAccounts *accounts)
   g_assert_cmpstr (default_id, ==, "goa:account_g");
   /* the password account's button went off with it */
   {
-    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (GTK_WIDGET (prefs), "accounts_list")), 0);
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (aw_test_widget_get (GTK_WIDGET (prefs), "accounts_list")), 0);
 
     g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_check (GTK_WIDGET (first)))));
   }
-  shot (GTK_WIDGET (prefs), "preferences-online-accounts.png");
+  aw_test_widget_shot (GTK_WIDGET (prefs), "preferences-online-accounts.png");
   gtk_window_destroy (GTK_WINDOW (prefs));
-}
-
-typedef struct
-{
-  guint n_sent;
-} SentLog;
-
-static void
-on_sent (AwSendDialog   *dialog,
-         AwHistoryEntry *entry,
-         SentLog        *log)
-{
-  log->n_sent++;
 }
 
 static void
@@ -218,41 +189,31 @@ test_choose_and_send (void)
   g_autofree char *from = NULL;
   g_autofree char *via = NULL;
   AwSendDialog *dialog;
-  SentLog log = { 0 };
-  gboolean alive = TRUE;
+  AwTestSendLog log = { 0 };
   guint before;
 
 #ifndef HAVE_GOA
   g_test_skip ("built without libgoa");
   return;
 #endif
-  fake = aw_test_goa_start ();
   tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
-  add_google_account (tokens, NULL);
-  accounts = aw_online_accounts_new ();
-  g_assert_true (aw_test_ui_wait_for (loaded, accounts, 20000));
+  accounts = list_google_account (&fake, tokens, NULL);
 
   add_password_account ();
   choose_in_preferences (accounts);
 
   before = aw_test_smtp_count ("starttls");
-  dialog = aw_send_dialog_new (NULL, draft, store, history);
-  aw_send_dialog_set_online_accounts (dialog, accounts);
-  aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
-  g_signal_connect (dialog, "sent", G_CALLBACK (on_sent), &log);
-  g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &alive);
-  gtk_window_present (GTK_WINDOW (dialog));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  dialog = aw_test_send_sheet_open (NULL, draft, store, history, accounts, TRUE, &log);
 
   /* the review sheet says which account sends */
   via = g_strdup_printf ("Sam Lee <%s> via Google", aw_test_smtp_user ());
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (GTK_WIDGET (dialog), "from_row"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (aw_test_widget_get (GTK_WIDGET (dialog), "from_row"))),
                    ==, via);
-  g_assert_true (gtk_widget_is_sensitive (find (GTK_WIDGET (dialog), "send_button")));
-  shot (GTK_WIDGET (dialog), "review-sheet-online-account.png");
+  g_assert_true (gtk_widget_is_sensitive (aw_test_widget_get (GTK_WIDGET (dialog), "send_button")));
+  aw_test_widget_shot (GTK_WIDGET (dialog), "review-sheet-online-account.png");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
-  g_assert_true (aw_test_ui_wait_for (is_false, &alive, 30000));
+  g_assert_true (aw_test_ui_wait_for (aw_test_widget_is_false, &log.alive, 30000));
 
   g_assert_cmpuint (log.n_sent, ==, 1);
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
@@ -264,6 +225,7 @@ test_choose_and_send (void)
   /* signed in with the account's token, not the keyring */
   g_assert_cmpint (aw_test_goa_calls ("account_g", "GetAccessToken"), ==, 1);
 
+  aw_test_send_log_clear (&log);
   aw_test_goa_stop (fake);
 }
 
@@ -298,20 +260,13 @@ test_renewal_fails (void)
   path = g_strdup_printf ("%s:%s", dir, g_getenv ("PATH"));
   g_setenv ("PATH", path, TRUE);
 
-  fake = aw_test_goa_start ();
-  add_google_account ("[\"aw-stale-token\"]", "\"ensure_fails\": true");
-  accounts = aw_online_accounts_new ();
-  g_assert_true (aw_test_ui_wait_for (loaded, accounts, 20000));
+  accounts = list_google_account (&fake, "[\"aw-stale-token\"]", "\"ensure_fails\": true");
 
   /* another company: no repeat warning in the way */
   aw_draft_set_recipient_address (draft, "jo@globex.example");
   aw_draft_set_company (draft, "Globex");
   before = aw_test_smtp_count ("starttls");
-  dialog = aw_send_dialog_new (NULL, draft, store, history);
-  aw_send_dialog_set_online_accounts (dialog, accounts);
-  aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
-  gtk_window_present (GTK_WINDOW (dialog));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  dialog = aw_test_send_sheet_open (NULL, draft, store, history, accounts, TRUE, NULL);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
   g_assert_true (aw_test_ui_wait_for (in_error_state, dialog, 30000));
 
@@ -320,10 +275,10 @@ test_renewal_fails (void)
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
   /* the draft stays */
   g_assert_true (aw_send_dialog_get_draft (dialog) == draft);
-  button = find (GTK_WIDGET (dialog), "online_settings_button");
+  button = aw_test_widget_get (GTK_WIDGET (dialog), "online_settings_button");
   g_assert_true (gtk_widget_get_visible (button));
   aw_test_ui_iterate (300);
-  shot (GTK_WIDGET (dialog), "send-online-sign-in-again.png");
+  aw_test_widget_shot (GTK_WIDGET (dialog), "send-online-sign-in-again.png");
 
   g_clear_pointer (&contents, g_free);
   gtk_widget_activate (button);
@@ -362,14 +317,14 @@ test_no_service (void)
   gtk_window_present (GTK_WINDOW (prefs));
   aw_test_ui_wait_for_draw (GTK_WIDGET (prefs));
 
-  label = find (GTK_WIDGET (prefs), "online_status_label");
+  label = aw_test_widget_get (GTK_WIDGET (prefs), "online_status_label");
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
                    "Online Accounts is not available on this computer.");
-  g_assert_false (gtk_widget_get_visible (find (GTK_WIDGET (prefs), "online_list")));
-  g_assert_false (gtk_widget_get_visible (find (GTK_WIDGET (prefs), "online_settings_button")));
-  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (prefs), "accounts_list")));
-  shot (GTK_WIDGET (prefs), "preferences-no-online-accounts.png");
+  g_assert_false (gtk_widget_get_visible (aw_test_widget_get (GTK_WIDGET (prefs), "online_list")));
+  g_assert_false (gtk_widget_get_visible (aw_test_widget_get (GTK_WIDGET (prefs), "online_settings_button")));
+  g_assert_true (gtk_widget_get_visible (aw_test_widget_get (GTK_WIDGET (prefs), "accounts_list")));
+  aw_test_widget_shot (GTK_WIDGET (prefs), "preferences-no-online-accounts.png");
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
@@ -391,7 +346,7 @@ test_editor_offer (void)
   AwPreferencesWindow *prefs;
   AwAccountEditor *editor;
   GtkWidget *offer, *use;
-  gboolean alive = TRUE;
+  gboolean alive;
 
 #ifndef HAVE_GOA
   g_test_skip ("built without libgoa");
@@ -407,32 +362,32 @@ test_editor_offer (void)
   aw_preferences_window_set_online_accounts (prefs, accounts);
   gtk_window_present (GTK_WINDOW (prefs));
   editor = aw_preferences_window_edit_account (prefs, NULL);
-  g_object_weak_ref (G_OBJECT (editor), on_destroyed, &alive);
-  offer = find (GTK_WIDGET (editor), "offer_list");
-  use = find (GTK_WIDGET (editor), "offer_use_button");
+  aw_test_widget_watch (editor, &alive);
+  offer = aw_test_widget_get (GTK_WIDGET (editor), "offer_list");
+  use = aw_test_widget_get (GTK_WIDGET (editor), "offer_use_button");
   g_assert_false (gtk_widget_get_visible (offer));
 
   /* no Google account there yet: how to add it */
-  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (editor), "address_row")), "sam.lee@gmail.com");
+  gtk_editable_set_text (GTK_EDITABLE (aw_test_widget_get (GTK_WIDGET (editor), "address_row")), "sam.lee@gmail.com");
   g_assert_true (gtk_widget_get_visible (offer));
   g_assert_false (gtk_widget_get_visible (use));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (GTK_WIDGET (editor), "offer_row"))), ==,
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (aw_test_widget_get (GTK_WIDGET (editor), "offer_row"))), ==,
                    "Add your Google account in Settings → Online Accounts to send without a password.");
-  shot (GTK_WIDGET (editor), "account-editor-online-add.png");
+  aw_test_widget_shot (GTK_WIDGET (editor), "account-editor-online-add.png");
 
   /* added in Settings while the editor is open: the offer to use it */
   tokens = g_strdup_printf ("[\"%s\"]", aw_test_smtp_oauth2_token ());
   add_google_account (tokens, NULL);
   g_assert_true (aw_test_ui_wait_for (widget_visible, use, 20000));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (GTK_WIDGET (editor), "offer_row"))), ==,
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (aw_test_widget_get (GTK_WIDGET (editor), "offer_row"))), ==,
                    "Use your Google account from Online Accounts");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (use)), ==, "_Use");
-  shot (GTK_WIDGET (editor), "account-editor-online-offer.png");
+  aw_test_widget_shot (GTK_WIDGET (editor), "account-editor-online-offer.png");
 
   g_assert_true (gtk_widget_is_sensitive (use));
   g_assert_true (gtk_widget_activate (use));
   /* the button answers after its press animation; then the editor closes */
-  g_assert_true (aw_test_ui_wait_for (is_false, &alive, 5000));
+  g_assert_true (aw_test_ui_wait_for (aw_test_widget_is_false, &alive, 5000));
   g_object_get (store, "default-id", &default_id, NULL);
   g_assert_cmpstr (default_id, ==, "goa:account_g");
 

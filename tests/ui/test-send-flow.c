@@ -23,8 +23,10 @@
 #include "aw-preferences-window.h"
 #include "aw-send-dialog.h"
 #include "aw-sender.h"
+#include "aw-test-async.h"
 #include "aw-test-smtp.h"
 #include "aw-test-ui.h"
+#include "aw-test-widgets.h"
 
 static AwAccountStore *store;
 static AwHistory *history;
@@ -45,38 +47,12 @@ capture_log (GLogLevelFlags   level,
   return G_LOG_WRITER_HANDLED;
 }
 
-static GtkWidget *
-find (GtkWidget  *root,
-      const char *name)
-{
-  GtkWidget *widget = aw_test_ui_find_by_name (root, name);
-
-  if (widget == NULL)
-    g_error ("no widget %s", name);
-  return widget;
-}
-
-/* After the last change, let layout and painting settle, then save a screenshot. */
-static void
-shot (GtkWidget  *widget,
-      const char *name)
-{
-  aw_test_ui_wait_for_draw (widget);
-  g_free (aw_test_ui_save_screenshot (widget, name));
-}
-
 static void
 set_text (GtkWidget  *root,
           const char *name,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find (root, name)), text);
-}
-
-static gboolean
-is_false (gpointer data)
-{
-  return !*(gboolean *) data;
+  gtk_editable_set_text (GTK_EDITABLE (aw_test_widget_get (root, name)), text);
 }
 
 static gboolean
@@ -100,25 +76,47 @@ transition_done (gpointer data)
   return !gtk_stack_get_transition_running (GTK_STACK (data));
 }
 
-static void
-on_destroyed (gpointer  data,
-              GObject  *where)
+/* An account of the test user on the SMTP test server's @mode port, its password in the
+ * keyring, made the one to send from */
+static AwAccount *
+use_account_on (const char *mode)
 {
-  *(gboolean *) data = FALSE;
+  AwAccount *account = aw_account_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aw_account_set_address (account, "applicant@example.org");
+  aw_account_set_host (account, "localhost");
+  aw_account_set_port (account, aw_test_smtp_port (mode));
+  aw_account_set_security (account, AW_ACCOUNT_SECURITY_STARTTLS);
+  aw_account_set_username (account, aw_test_smtp_user ());
+  g_assert_true (aw_account_store_add (store, account, &error));
+  aw_account_store_set_default_id (store, aw_account_get_id (account));
+  aw_password_store_store_async ("localhost", aw_account_get_port (account), aw_test_smtp_user (),
+                                 aw_test_smtp_password (), NULL, aw_test_async_done, &result);
+  aw_test_async_wait (&result);
+  g_assert_true (aw_password_store_store_finish (result, &error));
+  g_assert_no_error (error);
+  return account;
 }
 
+/* Presses Send and waits until the sheet is past its progress page */
 static void
-on_result (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+send_and_wait (AwSendDialog *dialog)
 {
-  *(GAsyncResult **) user_data = g_object_ref (result);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
+  aw_test_ui_iterate (50);
+  g_assert_true (aw_test_ui_wait_for (dialog_not_busy_on, dialog, 30000));
 }
 
-static gboolean
-has_result (gpointer data)
+/* @parent shows the history list, as the start page does */
+static void
+present_with_history_list (GtkWidget *parent,
+                           GtkWidget *list)
 {
-  return *(GAsyncResult **) data != NULL;
+  gtk_window_set_default_size (GTK_WINDOW (parent), 640, 480);
+  gtk_window_set_child (GTK_WINDOW (parent), list);
+  gtk_window_present (GTK_WINDOW (parent));
 }
 
 static AwDraft *
@@ -147,7 +145,7 @@ test_add_account_in_preferences (void)
   AwPreferencesWindow *prefs = aw_preferences_window_new_with_store (NULL, store);
   AwAccountEditor *editor;
   GtkWidget *root;
-  gboolean alive = TRUE;
+  gboolean alive;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(AwPassword) stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -158,15 +156,16 @@ test_add_account_in_preferences (void)
 
   editor = aw_preferences_window_edit_account (prefs, NULL);
   aw_account_editor_set_tls_database (editor, aw_test_smtp_tls_database ());
-  g_object_weak_ref (G_OBJECT (editor), on_destroyed, &alive);
+  aw_test_widget_watch (editor, &alive);
   aw_test_ui_wait_for_draw (GTK_WIDGET (editor));
   root = GTK_WIDGET (editor);
 
   set_text (root, "name_row", "Sam Lee");
   set_text (root, "address_row", "applicant@example.org");
   set_text (root, "host_row", "localhost");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (root, "security_row")), 1);  /* STARTTLS */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (root, "port_spin")),
+  /* STARTTLS */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (aw_test_widget_get (root, "security_row")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (aw_test_widget_get (root, "port_spin")),
                              aw_test_smtp_port ("starttls"));
   set_text (root, "username_row", aw_test_smtp_user ());
   set_text (root, "password_row", aw_test_smtp_password ());
@@ -176,10 +175,10 @@ test_add_account_in_preferences (void)
   g_assert_true (aw_test_ui_wait_for (test_text_settled, editor, 20000));
   g_assert_cmpstr (aw_account_editor_get_test_text (editor), ==,
                    "Connected securely to localhost and signed in.");
-  shot (root, "account-editor.png");
+  aw_test_widget_shot (root, "account-editor.png");
 
   gtk_widget_activate_action (root, "account.save", NULL);
-  g_assert_true (aw_test_ui_wait_for (is_false, &alive, 10000));
+  g_assert_true (aw_test_ui_wait_for (aw_test_widget_is_false, &alive, 10000));
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
   account = aw_account_store_get_default_account (store);
@@ -189,30 +188,15 @@ test_add_account_in_preferences (void)
 
   /* the password went to the keyring, and only there */
   aw_password_store_lookup_async ("localhost", aw_account_get_port (account),
-                                  aw_test_smtp_user (), NULL, on_result, &result);
-  g_assert_true (aw_test_ui_wait_for (has_result, &result, 10000));
+                                  aw_test_smtp_user (), NULL, aw_test_async_done, &result);
+  aw_test_async_wait (&result);
   stored = aw_password_store_lookup_finish (result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored, ==, aw_test_smtp_password ());
 
   aw_test_ui_iterate (200);
-  shot (GTK_WIDGET (prefs), "preferences.png");
+  aw_test_widget_shot (GTK_WIDGET (prefs), "preferences.png");
   gtk_window_destroy (GTK_WINDOW (prefs));
-}
-
-typedef struct
-{
-  AwHistoryEntry *entry;
-  guint           n_sent;
-} SentLog;
-
-static void
-on_sent (AwSendDialog   *dialog,
-         AwHistoryEntry *entry,
-         SentLog        *log)
-{
-  g_set_object (&log->entry, entry);
-  log->n_sent++;
 }
 
 static char *
@@ -239,8 +223,7 @@ test_send_once_and_history (void)
   GtkWidget *parent = gtk_window_new ();
   GtkWidget *list = aw_history_list_new (history);
   AwSendDialog *dialog;
-  SentLog log = { NULL, 0 };
-  gboolean alive = TRUE;
+  AwTestSendLog log = { 0 };
   g_autoptr(GBytes) received = NULL;
   g_autofree char *text = NULL;
   g_autofree char *from = NULL;
@@ -251,25 +234,17 @@ test_send_once_and_history (void)
   GtkWidget *row;
   guint before = aw_test_smtp_count ("starttls");
 
-  gtk_window_set_default_size (GTK_WINDOW (parent), 640, 480);
-  gtk_window_set_child (GTK_WINDOW (parent), list);
-  gtk_window_present (GTK_WINDOW (parent));
-
-  dialog = aw_send_dialog_new (GTK_WINDOW (parent), draft, store, history);
-  aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
-  g_signal_connect (dialog, "sent", G_CALLBACK (on_sent), &log);
-  g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &alive);
-  gtk_window_present (GTK_WINDOW (dialog));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  present_with_history_list (parent, list);
+  dialog = aw_test_send_sheet_open (GTK_WINDOW (parent), draft, store, history, NULL, TRUE, &log);
 
   g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "review");
   g_assert_false (aw_send_dialog_get_repeat_warning (dialog));
-  g_assert_true (gtk_widget_is_sensitive (find (GTK_WIDGET (dialog), "send_button")));
-  shot (GTK_WIDGET (dialog), "review-sheet.png");
+  g_assert_true (gtk_widget_is_sensitive (aw_test_widget_get (GTK_WIDGET (dialog), "send_button")));
+  aw_test_widget_shot (GTK_WIDGET (dialog), "review-sheet.png");
 
   /* Ctrl+Enter's action */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
-  g_assert_true (aw_test_ui_wait_for (is_false, &alive, 30000));
+  g_assert_true (aw_test_ui_wait_for (aw_test_widget_is_false, &log.alive, 30000));
 
   g_assert_cmpuint (log.n_sent, ==, 1);
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
@@ -297,9 +272,9 @@ test_send_once_and_history (void)
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                                    "Sent to Dana Ruiz at Acme, "));
-  shot (parent, "history-list.png");
+  aw_test_widget_shot (parent, "history-list.png");
 
-  g_clear_object (&log.entry);
+  aw_test_send_log_clear (&log);
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
@@ -312,13 +287,11 @@ test_second_attempt_warns (void)
   const char *label;
   guint before = aw_test_smtp_count ("starttls");
 
-  dialog = aw_send_dialog_new (NULL, draft, store, history);
-  gtk_window_present (GTK_WINDOW (dialog));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  dialog = aw_test_send_sheet_open (NULL, draft, store, history, NULL, FALSE, NULL);
 
   g_assert_true (aw_send_dialog_get_repeat_warning (dialog));
-  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (dialog), "repeat_box")));
-  label = gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (dialog), "repeat_label")));
+  g_assert_true (gtk_widget_get_visible (aw_test_widget_get (GTK_WIDGET (dialog), "repeat_box")));
+  label = gtk_label_get_text (GTK_LABEL (aw_test_widget_get (GTK_WIDGET (dialog), "repeat_label")));
   /* it quotes when the earlier one was sent */
   g_assert_true (g_str_has_prefix (label, "You already sent a follow-up to Dana Ruiz on "));
   {
@@ -328,7 +301,7 @@ test_second_attempt_warns (void)
   }
 
   /* blocked until confirmed */
-  send_button = find (GTK_WIDGET (dialog), "send_button");
+  send_button = aw_test_widget_get (GTK_WIDGET (dialog), "send_button");
   g_assert_false (gtk_widget_is_sensitive (send_button));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
   aw_test_ui_iterate (300);
@@ -337,21 +310,22 @@ test_second_attempt_warns (void)
 
   /* It looks like a warning: an icon in the warning colour, not the text's colour */
   {
-    GtkWidget *icon = find (GTK_WIDGET (dialog), "repeat_icon");
-    GtkWidget *repeat_label = find (GTK_WIDGET (dialog), "repeat_label");
+    GtkWidget *icon = aw_test_widget_get (GTK_WIDGET (dialog), "repeat_icon");
+    GtkWidget *repeat_label = aw_test_widget_get (GTK_WIDGET (dialog), "repeat_label");
     GdkRGBA icon_color, text_color;
 
     g_assert_true (gtk_widget_get_visible (icon));
     g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "dialog-warning-symbolic");
-    g_assert_true (gtk_widget_has_css_class (find (GTK_WIDGET (dialog), "repeat_box"), "aw-send-warning"));
+    g_assert_true (gtk_widget_has_css_class (aw_test_widget_get (GTK_WIDGET (dialog), "repeat_box"),
+                                             "aw-send-warning"));
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
     gtk_style_context_get_color (gtk_widget_get_style_context (icon), &icon_color);
     gtk_style_context_get_color (gtk_widget_get_style_context (repeat_label), &text_color);
 G_GNUC_END_IGNORE_DEPRECATIONS
     g_assert_false (gdk_rgba_equal (&icon_color, &text_color));
   }
-  shot (GTK_WIDGET (dialog), "review-sheet-repeat.png");
-  repeat_check = find (GTK_WIDGET (dialog), "repeat_check");
+  aw_test_widget_shot (GTK_WIDGET (dialog), "review-sheet-repeat.png");
+  repeat_check = aw_test_widget_get (GTK_WIDGET (dialog), "repeat_check");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (repeat_check), TRUE);
   g_assert_true (gtk_widget_is_sensitive (send_button));
 
@@ -379,10 +353,9 @@ static AwSendDialog *
 open_review_sheet (GtkWindow *parent,
                    AwDraft   *draft)
 {
-  AwSendDialog *dialog = aw_send_dialog_new (parent, draft, store, history);
+  AwSendDialog *dialog = aw_test_send_sheet_open (parent, draft, store, history, NULL, FALSE,
+                                                  NULL);
 
-  gtk_window_present (GTK_WINDOW (dialog));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
   g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "review");
   g_assert_false (aw_send_dialog_get_repeat_warning (dialog));
   return dialog;
@@ -416,8 +389,8 @@ test_ignored_finding_does_not_block (void)
   row = find_finding_row (editor, AW_RULE_PLACEHOLDER);
   g_assert_nonnull (row);
   dialog = open_review_sheet (window, draft);
-  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (dialog), "override_check")));
-  g_assert_false (gtk_widget_is_sensitive (find (GTK_WIDGET (dialog), "send_button")));
+  g_assert_true (gtk_widget_get_visible (aw_test_widget_get (GTK_WIDGET (dialog), "override_check")));
+  g_assert_false (gtk_widget_is_sensitive (aw_test_widget_get (GTK_WIDGET (dialog), "send_button")));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The person chooses Ignore in the editor */
@@ -426,9 +399,9 @@ test_ignored_finding_does_not_block (void)
 
   /* The review sheet neither lists it nor asks for the override */
   dialog = open_review_sheet (window, draft);
-  g_assert_false (gtk_widget_get_visible (find (GTK_WIDGET (dialog), "override_check")));
-  g_assert_true (gtk_widget_is_sensitive (find (GTK_WIDGET (dialog), "send_button")));
-  shot (GTK_WIDGET (dialog), "review-sheet-ignored-finding.png");
+  g_assert_false (gtk_widget_get_visible (aw_test_widget_get (GTK_WIDGET (dialog), "override_check")));
+  g_assert_true (gtk_widget_is_sensitive (aw_test_widget_get (GTK_WIDGET (dialog), "send_button")));
+  aw_test_widget_shot (GTK_WIDGET (dialog), "review-sheet-ignored-finding.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (window);
 }
@@ -467,8 +440,7 @@ test_trust_certificate_sends (void)
   GtkWidget *fingerprint, *note;
   g_autoptr(GRegex) pairs = g_regex_new ("^([0-9A-F]{2}:){15}[0-9A-F]{2}\n([0-9A-F]{2}:){15}[0-9A-F]{2}$",
                                          0, 0, NULL);
-  SentLog log = { NULL, 0 };
-  gboolean alive = TRUE;
+  AwTestSendLog log = { 0 };
   guint before = aw_test_smtp_count ("starttls");
   g_autoptr(GError) error = NULL;
 
@@ -480,14 +452,11 @@ test_trust_certificate_sends (void)
   aw_draft_set_company (draft, "Lumen");
 
   /* No test CA: the test server's certificate is unknown, as a self-signed one would be */
-  dialog = aw_send_dialog_new (NULL, draft, store, history);
-  g_signal_connect (dialog, "sent", G_CALLBACK (on_sent), &log);
-  g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &alive);
-  gtk_window_present (GTK_WINDOW (dialog));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  dialog = aw_test_send_sheet_open (NULL, draft, store, history, NULL, FALSE, &log);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
   g_assert_true (aw_test_ui_wait_for (is_error_state, dialog, 30000));
-  g_assert_true (gtk_widget_get_visible (find (GTK_WIDGET (dialog), "certificate_button")));
+  g_assert_true (gtk_widget_get_visible (aw_test_widget_get (GTK_WIDGET (dialog),
+                                                             "certificate_button")));
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "send.review-certificate", NULL);
@@ -495,7 +464,7 @@ test_trust_certificate_sends (void)
   g_assert_nonnull (certificate);
   aw_test_ui_wait_for_draw (GTK_WIDGET (certificate));
 
-  fingerprint = find (GTK_WIDGET (certificate), "fingerprint_label");
+  fingerprint = aw_test_widget_get (GTK_WIDGET (certificate), "fingerprint_label");
   g_assert_true (g_regex_match (pairs, gtk_label_get_text (GTK_LABEL (fingerprint)), 0, NULL));
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (fingerprint)));
   g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (fingerprint)), ==, 0.0);
@@ -511,16 +480,16 @@ test_trust_certificate_sends (void)
     g_assert_cmpstr (lower, ==,
                      aw_certificate_info_get_sha256 (aw_certificate_dialog_get_info (certificate)));
   }
-  shot (GTK_WIDGET (certificate), "certificate-dialog.png");
+  aw_test_widget_shot (GTK_WIDGET (certificate), "certificate-dialog.png");
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (certificate), AW_CERTIFICATE_DIALOG_RESPONSE_TRUST);
   /* The send goes on at once, and the sheet says why */
   g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "progress");
-  note = find (GTK_WIDGET (dialog), "note_label");
+  note = aw_test_widget_get (GTK_WIDGET (dialog), "note_label");
   g_assert_true (gtk_widget_get_visible (note));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==, "Certificate trusted. Sending…");
 
-  g_assert_true (aw_test_ui_wait_for (is_false, &alive, 30000));
+  g_assert_true (aw_test_ui_wait_for (aw_test_widget_is_false, &log.alive, 30000));
   g_assert_cmpuint (log.n_sent, ==, 1);
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
   g_assert_nonnull (aw_account_get_pinned_fingerprint (account));
@@ -529,56 +498,39 @@ test_trust_certificate_sends (void)
   aw_account_set_pinned_fingerprint (account, NULL);
   g_assert_true (aw_account_store_update (store, account, &error));
   g_assert_no_error (error);
-  g_clear_object (&log.entry);
+  aw_test_send_log_clear (&log);
 }
 
 static void
 test_wrong_password_keeps_draft (void)
 {
   g_autoptr(AwDraft) draft = generated_draft ();
-  g_autoptr(AwAccount) account = aw_account_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(AwAccount) account = NULL;
   g_autoptr(GError) auth_error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *subject = g_strdup (aw_draft_get_subject (draft));
   g_autofree char *body = g_strdup (aw_draft_get_body (draft));
   g_autofree char *expected = NULL;
   AwSendDialog *dialog;
-  SentLog log = { NULL, 0 };
+  AwTestSendLog log = { 0 };
   guint n_history = g_list_model_get_n_items (G_LIST_MODEL (history));
 
   aw_draft_set_recipient_address (draft, "hiring@initech.example");
   aw_draft_set_company (draft, "Initech");
 
-  aw_account_set_address (account, "applicant@example.org");
-  aw_account_set_host (account, "localhost");
-  aw_account_set_port (account, aw_test_smtp_port ("auth-535"));
-  aw_account_set_security (account, AW_ACCOUNT_SECURITY_STARTTLS);
-  aw_account_set_username (account, aw_test_smtp_user ());
-  g_assert_true (aw_account_store_add (store, account, &error));
-  aw_account_store_set_default_id (store, aw_account_get_id (account));
-  aw_password_store_store_async ("localhost", aw_account_get_port (account), aw_test_smtp_user (),
-                                 aw_test_smtp_password (), NULL, on_result, &result);
-  g_assert_true (aw_test_ui_wait_for (has_result, &result, 10000));
-  g_assert_true (aw_password_store_store_finish (result, &error));
+  account = use_account_on ("auth-535");
 
-  dialog = aw_send_dialog_new (NULL, draft, store, history);
-  aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
-  g_signal_connect (dialog, "sent", G_CALLBACK (on_sent), &log);
-  gtk_window_present (GTK_WINDOW (dialog));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
-  aw_test_ui_iterate (50);
-  g_assert_true (aw_test_ui_wait_for (dialog_not_busy_on, dialog, 30000));
+  dialog = aw_test_send_sheet_open (NULL, draft, store, history, NULL, TRUE, &log);
+  send_and_wait (dialog);
 
   g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "error");
   auth_error = g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED, "");
   expected = aw_sender_describe_error (account, auth_error);
   g_assert_cmpstr (aw_send_dialog_get_error_text (dialog), ==, expected);
   g_test_message ("535 sentence: %s", expected);
-  g_assert_true (aw_test_ui_wait_for (transition_done, find (GTK_WIDGET (dialog), "stack"), 5000));
+  g_assert_true (aw_test_ui_wait_for (transition_done,
+                                      aw_test_widget_get (GTK_WIDGET (dialog), "stack"), 5000));
   aw_test_ui_iterate (100);
-  shot (GTK_WIDGET (dialog), "send-error.png");
+  aw_test_widget_shot (GTK_WIDGET (dialog), "send-error.png");
 
   /* nothing recorded, the draft as it was */
   g_assert_cmpuint (log.n_sent, ==, 0);
@@ -596,11 +548,9 @@ static void
 test_delivery_uncertain (void)
 {
   g_autoptr(AwDraft) draft = generated_draft ();
-  g_autoptr(AwAccount) account = aw_account_new ();
+  g_autoptr(AwAccount) account = NULL;
   g_autoptr(AwHistoryEntry) newest = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GError) uncertain = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *expected = NULL;
   GtkWidget *list = aw_history_list_new (history);
   GtkWidget *parent = gtk_window_new ();
@@ -613,28 +563,11 @@ test_delivery_uncertain (void)
   aw_draft_set_recipient_name (draft, "Kim Park");
   aw_draft_set_company (draft, "Globex");
   /* the server takes the whole message, then hangs up before its 250 */
-  aw_account_set_address (account, "applicant@example.org");
-  aw_account_set_host (account, "localhost");
-  aw_account_set_port (account, aw_test_smtp_port ("disconnect-after-dot"));
-  aw_account_set_security (account, AW_ACCOUNT_SECURITY_STARTTLS);
-  aw_account_set_username (account, aw_test_smtp_user ());
-  g_assert_true (aw_account_store_add (store, account, &error));
-  aw_account_store_set_default_id (store, aw_account_get_id (account));
-  aw_password_store_store_async ("localhost", aw_account_get_port (account), aw_test_smtp_user (),
-                                 aw_test_smtp_password (), NULL, on_result, &result);
-  g_assert_true (aw_test_ui_wait_for (has_result, &result, 10000));
-  g_assert_true (aw_password_store_store_finish (result, &error));
+  account = use_account_on ("disconnect-after-dot");
 
-  gtk_window_set_default_size (GTK_WINDOW (parent), 640, 480);
-  gtk_window_set_child (GTK_WINDOW (parent), list);
-  gtk_window_present (GTK_WINDOW (parent));
-  dialog = aw_send_dialog_new (GTK_WINDOW (parent), draft, store, history);
-  aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
-  gtk_window_present (GTK_WINDOW (dialog));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
-  aw_test_ui_iterate (50);
-  g_assert_true (aw_test_ui_wait_for (dialog_not_busy_on, dialog, 30000));
+  present_with_history_list (parent, list);
+  dialog = aw_test_send_sheet_open (GTK_WINDOW (parent), draft, store, history, NULL, TRUE, NULL);
+  send_and_wait (dialog);
 
   g_assert_cmpstr (aw_send_dialog_get_state (dialog), ==, "error");
   uncertain = g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN, "");
@@ -652,14 +585,12 @@ test_delivery_uncertain (void)
   g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                                    "Maybe sent to Kim Park at Globex, "));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Sent folder"));
-  shot (parent, "history-uncertain.png");
+  aw_test_widget_shot (parent, "history-uncertain.png");
 
   /* trying again warns, with the same advice */
-  dialog = aw_send_dialog_new (NULL, draft, store, history);
-  gtk_window_present (GTK_WINDOW (dialog));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  dialog = aw_test_send_sheet_open (NULL, draft, store, history, NULL, FALSE, NULL);
   g_assert_true (aw_send_dialog_get_repeat_warning (dialog));
-  label = gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (dialog), "repeat_label")));
+  label = gtk_label_get_text (GTK_LABEL (aw_test_widget_get (GTK_WIDGET (dialog), "repeat_label")));
   g_assert_true (g_str_has_prefix (label, "You may already have sent a follow-up to Kim Park on "));
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (parent));
@@ -681,39 +612,26 @@ static void
 test_close_asks_while_sending (void)
 {
   g_autoptr(AwDraft) draft = generated_draft ();
-  g_autoptr(AwAccount) account = aw_account_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(AwAccount) account = NULL;
   GtkWidget *parent = gtk_window_new ();
   AwSendDialog *dialog;
-  gboolean alive = TRUE;
+  gboolean alive;
   guint n_history = g_list_model_get_n_items (G_LIST_MODEL (history));
 
   aw_draft_set_recipient_address (draft, "people@umbrella.example");
   aw_draft_set_company (draft, "Umbrella");
   /* a server that accepts the connection and never says a word */
-  aw_account_set_address (account, "applicant@example.org");
-  aw_account_set_host (account, "localhost");
-  aw_account_set_port (account, aw_test_smtp_port ("silent"));
-  aw_account_set_security (account, AW_ACCOUNT_SECURITY_STARTTLS);
-  aw_account_set_username (account, aw_test_smtp_user ());
-  g_assert_true (aw_account_store_add (store, account, &error));
-  aw_account_store_set_default_id (store, aw_account_get_id (account));
-  aw_password_store_store_async ("localhost", aw_account_get_port (account), aw_test_smtp_user (),
-                                 aw_test_smtp_password (), NULL, on_result, &result);
-  g_assert_true (aw_test_ui_wait_for (has_result, &result, 10000));
-  g_assert_true (aw_password_store_store_finish (result, &error));
+  account = use_account_on ("silent");
 
   gtk_window_present (GTK_WINDOW (parent));
-  dialog = aw_send_dialog_new (GTK_WINDOW (parent), draft, store, history);
-  g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &alive);
-  gtk_window_present (GTK_WINDOW (dialog));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  dialog = aw_test_send_sheet_open (GTK_WINDOW (parent), draft, store, history, NULL, FALSE, NULL);
+  aw_test_widget_watch (dialog, &alive);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
   g_assert_true (aw_test_ui_wait_for (is_busy, dialog, 5000));
   g_assert_true (aw_send_dialog_any_busy ());
-  g_assert_true (aw_test_ui_wait_for (transition_done, find (GTK_WIDGET (dialog), "stack"), 5000));
-  shot (GTK_WIDGET (dialog), "send-progress.png");
+  g_assert_true (aw_test_ui_wait_for (transition_done,
+                                      aw_test_widget_get (GTK_WIDGET (dialog), "stack"), 5000));
+  aw_test_widget_shot (GTK_WIDGET (dialog), "send-progress.png");
 
   /* the sheet does not vanish mid-send, and the main window asks before closing */
   gtk_window_close (GTK_WINDOW (dialog));
@@ -772,9 +690,11 @@ test_detect_and_msmtp_password (void)
   set_text (root, "address_row", "sam.lee@gmail.com");
   gtk_widget_activate_action (root, "account.detect", NULL);
   g_assert_true (aw_test_ui_wait_for (label_not_busy, editor, 10000));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (root, "host_row"))), ==, "smtp.gmail.com");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find (root, "port_spin"))), ==, 465);
-  note = gtk_label_get_text (GTK_LABEL (find (root, "detect_label")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (aw_test_widget_get (root, "host_row"))), ==,
+                   "smtp.gmail.com");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (aw_test_widget_get (root, "port_spin"))),
+                   ==, 465);
+  note = gtk_label_get_text (GTK_LABEL (aw_test_widget_get (root, "detect_label")));
   g_assert_true (g_str_has_prefix (note, "Gmail needs an app password"));
 
   /* msmtp's password for this server and user is offered */
@@ -786,11 +706,12 @@ test_detect_and_msmtp_password (void)
   set_text (root, "name_row", "Sam Lee");
   set_text (root, "host_row", "smtp.gmail.com ");
   set_text (root, "host_row", "smtp.gmail.com");
-  g_assert_true (aw_test_ui_wait_for (widget_visible, find (root, "msmtp_box"), 10000));
-  shot (root, "account-editor-msmtp.png");
+  g_assert_true (aw_test_ui_wait_for (widget_visible, aw_test_widget_get (root, "msmtp_box"), 10000));
+  aw_test_widget_shot (root, "account-editor-msmtp.png");
   gtk_widget_activate_action (root, "account.use-msmtp", NULL);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (root, "password_row"))), ==, "msmtp-secret-Qw3");
-  g_assert_false (gtk_widget_get_visible (find (root, "msmtp_box")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (aw_test_widget_get (root, "password_row"))), ==,
+                   "msmtp-secret-Qw3");
+  g_assert_false (gtk_widget_get_visible (aw_test_widget_get (root, "msmtp_box")));
 
   gtk_window_destroy (GTK_WINDOW (editor));
   secret_password_clear_sync (&msmtp, NULL, NULL, "host", "smtp.gmail.com", NULL);
@@ -814,8 +735,8 @@ test_remove_account_removes_secret (void)
   g_assert_null (aw_preferences_window_get_error_text (prefs));
 
   aw_password_store_lookup_async (aw_account_get_host (account), aw_account_get_port (account),
-                                  aw_account_get_login (account), NULL, on_result, &result);
-  g_assert_true (aw_test_ui_wait_for (has_result, &result, 10000));
+                                  aw_account_get_login (account), NULL, aw_test_async_done, &result);
+  aw_test_async_wait (&result);
   password = aw_password_store_lookup_finish (result, &error);
   g_assert_no_error (error);
   g_assert_null (password);

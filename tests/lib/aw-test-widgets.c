@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aw-test-widgets.c: the few steps every ui test takes with a widget, and the review
+ * sheet opened as the window opens it
+ */
+#include "config.h"
+
+#include "aw-test-smtp.h"
+#include "aw-test-ui.h"
+#include "aw-test-widgets.h"
+
+GtkWidget *
+aw_test_widget_get (GtkWidget  *root,
+                    const char *name)
+{
+  GtkWidget *widget = aw_test_ui_find_by_name (root, name);
+
+  if (widget == NULL)
+    g_error ("no widget %s", name);
+  return widget;
+}
+
+void
+aw_test_widget_shot (GtkWidget  *widget,
+                     const char *name)
+{
+  aw_test_ui_wait_for_draw (widget);
+  g_free (aw_test_ui_save_screenshot (widget, name));
+}
+
+static void
+on_finalized (gpointer  alive,
+              GObject  *where_the_object_was)
+{
+  *(gboolean *) alive = FALSE;
+}
+
+void
+aw_test_widget_watch (gpointer  object,
+                      gboolean *alive)
+{
+  *alive = TRUE;
+  g_object_weak_ref (G_OBJECT (object), on_finalized, alive);
+}
+
+gboolean
+aw_test_widget_is_false (gpointer flag)
+{
+  return !*(gboolean *) flag;
+}
+
+static void
+on_sent (AwSendDialog   *dialog,
+         AwHistoryEntry *entry,
+         AwTestSendLog  *log)
+{
+  g_set_object (&log->entry, entry);
+  log->n_sent++;
+}
+
+AwSendDialog *
+aw_test_send_sheet_open (GtkWindow        *parent,
+                         AwDraft          *draft,
+                         AwAccountStore   *store,
+                         AwHistory        *history,
+                         AwOnlineAccounts *online_accounts,
+                         gboolean          trust_test_ca,
+                         AwTestSendLog    *log)
+{
+  AwSendDialog *dialog = aw_send_dialog_new (parent, draft, store, history);
+
+  if (online_accounts != NULL)
+    aw_send_dialog_set_online_accounts (dialog, online_accounts);
+  if (trust_test_ca)
+    aw_send_dialog_set_tls_database (dialog, aw_test_smtp_tls_database ());
+  if (log != NULL)
+    {
+      g_signal_connect (dialog, "sent", G_CALLBACK (on_sent), log);
+      aw_test_widget_watch (dialog, &log->alive);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+void
+aw_test_send_log_clear (AwTestSendLog *log)
+{
+  g_clear_object (&log->entry);
+}
