@@ -105,11 +105,47 @@ crlf (const char *text)
   return g_strjoinv ("\r\n", lines);
 }
 
+/* Sends @message through @client to the server's @mode, which must store it; returns
+ * the bytes the client says it sent and sets *n to the message's number there. */
+static GBytes *
+deliver (AwSmtpClient *client,
+         AwMessage    *message,
+         const char   *mode,
+         guint        *n)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *sent = NULL;
+  guint before = aw_test_smtp_count (mode);
+
+  g_assert_true (aw_test_smtp_send_full (client, message, NULL, &sent, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sent);
+  g_assert_cmpuint (aw_test_smtp_count (mode), ==, before + 1);
+  if (n != NULL)
+    *n = before + 1;
+  return sent;
+}
+
+/* Sends @message and expects the AW_SMTP_ERROR @code; returns what the client sent. */
+static GBytes *
+send_expecting (AwSmtpClient *client,
+                AwMessage    *message,
+                int           code)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *sent = NULL;
+
+  g_assert_false (aw_test_smtp_send_full (client, message, NULL, &sent, &error));
+  g_assert_error (error, AW_SMTP_ERROR, code);
+  return sent;
+}
+
 /* The delivered message, parsed back: headers decoded, body byte for byte. */
 static void
 assert_delivered_intact (const char *mode,
                          guint       n,
-                         AwMessage  *sent,
+                         AwMessage  *message,
+                         GBytes     *sent,
                          const char *body)
 {
   g_autoptr(GBytes) raw = aw_test_smtp_message (mode, n);
@@ -122,14 +158,14 @@ assert_delivered_intact (const char *mode,
 
   g_assert_nonnull (parsed);
   /* What was stored is exactly what the client says it sent */
-  g_assert_nonnull (aw_message_get_sent_bytes (sent));
-  g_assert_true (g_bytes_equal (raw, aw_message_get_sent_bytes (sent)));
+  g_assert_nonnull (sent);
+  g_assert_true (g_bytes_equal (raw, sent));
 
   g_assert_cmpstr (g_mime_message_get_subject (parsed), ==, GERMAN_SUBJECT);
   from = INTERNET_ADDRESS_MAILBOX (internet_address_list_get_address (g_mime_message_get_from (parsed), 0));
   g_assert_cmpstr (internet_address_get_name (INTERNET_ADDRESS (from)), ==, FRENCH_NAME);
   g_assert_cmpstr (internet_address_mailbox_get_addr (from), ==, "applicant@example.org");
-  g_assert_cmpstr (g_mime_message_get_message_id (parsed), ==, aw_message_get_message_id (sent));
+  g_assert_cmpstr (g_mime_message_get_message_id (parsed), ==, aw_message_get_message_id (message));
   g_assert_null (g_mime_object_get_header (GMIME_OBJECT (parsed), "Bcc"));
 
   part = g_mime_message_get_mime_part (parsed);
@@ -162,23 +198,21 @@ test_starttls_delivers (void)
 {
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("starttls", AW_SMTP_SECURITY_STARTTLS, TRUE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) stages = g_array_new (FALSE, FALSE, sizeof (AwSmtpStage));
+  g_autoptr(GBytes) sent = NULL;
   g_autofree char *envelope = NULL;
-  guint before = aw_test_smtp_count ("starttls");
+  guint n;
   AwSmtpStage expected[] = { AW_SMTP_STAGE_CONNECTING, AW_SMTP_STAGE_SECURING,
                              AW_SMTP_STAGE_AUTHENTICATING, AW_SMTP_STAGE_SENDING,
                              AW_SMTP_STAGE_DONE };
   guint i;
 
   g_signal_connect (client, "stage-changed", G_CALLBACK (on_stage), stages);
-  g_assert_true (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
-  assert_delivered_intact ("starttls", before + 1, message, tricky_body ());
+  sent = deliver (client, message, "starttls", &n);
+  assert_delivered_intact ("starttls", n, message, sent, tricky_body ());
 
   /* The server offers 8BITMIME: the body went as 8bit, announced in MAIL FROM */
-  envelope = aw_test_smtp_envelope ("starttls", before + 1);
+  envelope = aw_test_smtp_envelope ("starttls", n);
   g_assert_nonnull (strstr (envelope, "BODY=8BITMIME"));
   g_assert_nonnull (strstr (envelope, "\"authenticated\": true"));
   g_assert_nonnull (strstr (envelope, "\"tls\": true"));
@@ -195,22 +229,20 @@ test_starttls_7bit_no_pipelining (void)
 {
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("starttls-7bit", AW_SMTP_SECURITY_STARTTLS, TRUE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) sent = NULL;
   g_autofree char *envelope = NULL;
-  guint before = aw_test_smtp_count ("starttls-7bit");
+  guint n;
   g_autoptr(GBytes) raw = NULL;
   gsize i, size;
   const guint8 *data;
 
-  g_assert_true (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (aw_test_smtp_count ("starttls-7bit"), ==, before + 1);
-  assert_delivered_intact ("starttls-7bit", before + 1, message, tricky_body ());
+  sent = deliver (client, message, "starttls-7bit", &n);
+  assert_delivered_intact ("starttls-7bit", n, message, sent, tricky_body ());
 
   /* No 8BITMIME: quoted-printable, pure ASCII on the wire, no BODY= parameter */
-  envelope = aw_test_smtp_envelope ("starttls-7bit", before + 1);
+  envelope = aw_test_smtp_envelope ("starttls-7bit", n);
   g_assert_null (strstr (envelope, "BODY=8BITMIME"));
-  raw = aw_test_smtp_message ("starttls-7bit", before + 1);
+  raw = aw_test_smtp_message ("starttls-7bit", n);
   data = g_bytes_get_data (raw, &size);
   for (i = 0; i < size; i++)
     g_assert_cmpuint (data[i], <, 0x80);
@@ -222,9 +254,9 @@ test_implicit_tls_large_body (void)
 {
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("implicit-tls", AW_SMTP_SECURITY_TLS, TRUE);
   g_autoptr(AwMessage) message = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
-  guint before = aw_test_smtp_count ("implicit-tls");
+  g_autoptr(GBytes) sent = NULL;
+  guint n;
   int line = 0;
 
   /* 200 KiB with every kind of awkward line */
@@ -242,10 +274,8 @@ test_implicit_tls_large_body (void)
     }
   message = make_message (body->str);
 
-  g_assert_true (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (aw_test_smtp_count ("implicit-tls"), ==, before + 1);
-  assert_delivered_intact ("implicit-tls", before + 1, message, body->str);
+  sent = deliver (client, message, "implicit-tls", &n);
+  assert_delivered_intact ("implicit-tls", n, message, sent, body->str);
 }
 
 static void
@@ -390,13 +420,11 @@ test_ehlo_rejected_falls_back_to_helo (void)
 {
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("ehlo-rejected", AW_SMTP_SECURITY_TLS, FALSE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
-  guint before = aw_test_smtp_count ("ehlo-rejected");
+  g_autoptr(GBytes) sent = NULL;
+  guint n;
 
-  g_assert_true (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (aw_test_smtp_count ("ehlo-rejected"), ==, before + 1);
-  assert_delivered_intact ("ehlo-rejected", before + 1, message, tricky_body ());
+  sent = deliver (client, message, "ehlo-rejected", &n);
+  assert_delivered_intact ("ehlo-rejected", n, message, sent, tricky_body ());
 }
 
 static void
@@ -432,17 +460,16 @@ test_no_reply_after_dot_is_uncertain (void)
 {
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("slow-after-dot", AW_SMTP_SECURITY_STARTTLS, TRUE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) sent = NULL;
   guint before = aw_test_smtp_count ("slow-after-dot");
   gint64 start;
 
   /* 10 minutes for the final reply become 1.2 s */
   aw_smtp_client_set_timeout_scale (client, 0.002);
   start = g_get_monotonic_time ();
-  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN);
+  sent = send_expecting (client, message, AW_SMTP_ERROR_DELIVERY_UNCERTAIN);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
-  g_assert_nonnull (aw_message_get_sent_bytes (message));
+  g_assert_nonnull (sent);
   g_assert_cmpuint (aw_test_smtp_count ("slow-after-dot"), ==, before + 1);
 }
 
@@ -733,11 +760,9 @@ test_reply_before_body_is_refused (void)
 {
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("data-extra-250", AW_SMTP_SECURITY_NONE, FALSE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) sent = send_expecting (client, message, AW_SMTP_ERROR_PROTOCOL);
 
-  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL);
-  g_assert_null (aw_message_get_sent_bytes (message));
+  g_assert_null (sent);
 }
 
 /* A "220" that came with the EHLO reply, before STARTTLS was sent, is not the answer to
@@ -766,11 +791,12 @@ test_3xx_after_dot_is_uncertain (void)
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("dot-354", AW_SMTP_SECURITY_NONE, FALSE);
   g_autoptr(AwMessage) message = make_message (NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) sent = NULL;
 
-  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
+  g_assert_false (aw_test_smtp_send_full (client, message, NULL, &sent, &error));
   g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN);
   g_assert_cmpint (aw_smtp_error_get_reply_code (error), ==, 354);
-  g_assert_nonnull (aw_message_get_sent_bytes (message));
+  g_assert_nonnull (sent);
 }
 
 static guint

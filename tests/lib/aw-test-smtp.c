@@ -247,13 +247,23 @@ aw_test_smtp_send (AwSmtpClient  *client,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  return aw_test_smtp_send_full (client, message, cancellable, NULL, error);
+}
+
+gboolean
+aw_test_smtp_send_full (AwSmtpClient  *client,
+                        AwMessage     *message,
+                        GCancellable  *cancellable,
+                        GBytes       **sent_bytes,
+                        GError       **error)
+{
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GAsyncResult) result = NULL;
   gboolean ok;
 
   g_main_context_push_thread_default (context);
   aw_smtp_client_send_async (client, message, cancellable, store_result, &result);
-  ok = aw_smtp_client_send_finish (client, wait_for (context, &result), error);
+  ok = aw_smtp_client_send_finish (client, wait_for (context, &result), sent_bytes, error);
   /* let the QUIT and close run */
   finish_background (context, client);
   g_main_context_pop_thread_default (context);

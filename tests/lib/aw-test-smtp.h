@@ -41,6 +41,12 @@ gboolean      aw_test_smtp_send          (AwSmtpClient  *client,
                                           AwMessage     *message,
                                           GCancellable  *cancellable,
                                           GError       **error);
+/* The same, with the bytes the send returned (see aw_smtp_client_send_finish()) */
+gboolean      aw_test_smtp_send_full     (AwSmtpClient  *client,
+                                          AwMessage     *message,
+                                          GCancellable  *cancellable,
+                                          GBytes       **sent_bytes,
+                                          GError       **error);
 gboolean      aw_test_smtp_test_connection (AwSmtpClient *client,
                                           GError       **error);
 char        **aw_test_smtp_probe         (AwSmtpClient  *client,

@@ -9,6 +9,8 @@
 #include <gmime/gmime.h>
 
 #include "aw-message.h"
+#include "aw-message-private.h"
+#include "aw-smtp-envelope.h"
 #include "aw-smtp-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)

@@ -11,7 +11,7 @@
 
 #include "aw-address.h"
 #include "aw-message.h"
-#include "aw-smtp-private.h"
+#include "aw-message-private.h"
 
 static gboolean
 is_ascii (const char *s)
@@ -72,7 +72,7 @@ struct _AwMessage
   char      *body;
   GDateTime *date;
   char      *message_id;
-  GBytes    *sent_bytes;
+  gboolean   valid;       /* aw_message_validate() passed since the last change */
 };
 
 G_DEFINE_FINAL_TYPE (AwMessage, aw_message, G_TYPE_OBJECT)
@@ -122,7 +122,6 @@ aw_message_finalize (GObject *object)
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->message_id, g_free);
-  g_clear_pointer (&self->sent_bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (aw_message_parent_class)->finalize (object);
 }
@@ -244,14 +243,17 @@ aw_message_new (void)
   return g_object_new (AW_TYPE_MESSAGE, NULL);
 }
 
+/* Every change of a field means the message must be checked again */
 static gboolean
-replace_string (char       **field,
+replace_string (AwMessage   *self,
+                char       **field,
                 const char  *value)
 {
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
   g_free (*field);
   *field = g_strdup (value);
+  self->valid = FALSE;
   return TRUE;
 }
 
@@ -262,9 +264,9 @@ aw_message_set_from (AwMessage  *self,
 {
   g_return_if_fail (AW_IS_MESSAGE (self));
 
-  if (replace_string (&self->from_name, name))
+  if (replace_string (self, &self->from_name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_NAME]);
-  if (replace_string (&self->from_address, address))
+  if (replace_string (self, &self->from_address, address))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_ADDRESS]);
 }
 
@@ -288,7 +290,7 @@ aw_message_get_from_address (AwMessage *self)
                           const char *value)                               \
   {                                                                        \
     g_return_if_fail (AW_IS_MESSAGE (self));                               \
-    if (replace_string (&self->field, value))                              \
+    if (replace_string (self, &self->field, value))                        \
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);        \
   }                                                                        \
   const char *                                                             \
@@ -328,24 +330,6 @@ aw_message_get_message_id (AwMessage *self)
 {
   g_return_val_if_fail (AW_IS_MESSAGE (self), NULL);
   return self->message_id;
-}
-
-GBytes *
-aw_message_get_sent_bytes (AwMessage *self)
-{
-  g_return_val_if_fail (AW_IS_MESSAGE (self), NULL);
-  return self->sent_bytes;
-}
-
-void
-aw_message_set_sent_bytes (AwMessage *self,
-                           GBytes    *bytes)
-{
-  g_return_if_fail (AW_IS_MESSAGE (self));
-
-  g_clear_pointer (&self->sent_bytes, g_bytes_unref);
-  if (bytes != NULL)
-    self->sent_bytes = g_bytes_ref (bytes);
 }
 
 /* ---- validation ---- */
@@ -486,6 +470,10 @@ aw_message_validate (AwMessage  *self,
 
   g_return_val_if_fail (AW_IS_MESSAGE (self), FALSE);
 
+  /* Checked once: the sender, the SMTP client and the wire form all ask */
+  if (self->valid)
+    return TRUE;
+
   if (has_line_break (self->from_name) || has_control (self->from_name))
     return set_field_error (error, AW_MESSAGE_ERROR_FROM_NAME,
                             _("Line breaks and control characters are not allowed."));
@@ -517,6 +505,7 @@ aw_message_validate (AwMessage  *self,
   if (self->body != NULL && !g_utf8_validate (self->body, -1, NULL))
     return set_field_error (error, AW_MESSAGE_ERROR_BODY, _("Not valid text."));
 
+  self->valid = TRUE;
   return TRUE;
 }
 
@@ -581,12 +570,27 @@ aw_message_get_recipients (AwMessage *self)
   return (char **) g_ptr_array_free (g_steal_pointer (&out), FALSE);
 }
 
-const char *
-aw_message_get_envelope_from (AwMessage *self)
+char *
+aw_message_dup_envelope_from (AwMessage *self)
 {
-  return self->from_address;
+  return address_with_ascii_domain (self->from_address);
 }
 
+char **
+aw_message_dup_envelope_recipients (AwMessage *self)
+{
+  char **recipients = aw_message_get_recipients (self);
+  int i;
+
+  for (i = 0; recipients[i] != NULL; i++)
+    {
+      char *ascii = address_with_ascii_domain (recipients[i]);
+
+      g_free (recipients[i]);
+      recipients[i] = ascii;
+    }
+  return recipients;
+}
 
 gboolean
 aw_message_needs_smtputf8 (AwMessage *self)

@@ -60,7 +60,8 @@ void        aw_message_set_date               (AwMessage   *self,
                                                GDateTime   *date);
 GDateTime  *aw_message_get_date               (AwMessage   *self);
 
-/* Checks every field; the error code names the field. */
+/* Checks every field; the error code names the field. A message that passed is not
+ * checked again until a field changes. */
 gboolean    aw_message_validate               (AwMessage   *self,
                                                GError     **error);
 
@@ -73,9 +74,6 @@ const char *aw_message_get_message_id         (AwMessage   *self);
  * as 8bit; otherwise it is quoted-printable. NULL if the message is not valid. */
 GBytes     *aw_message_to_bytes               (AwMessage   *self,
                                                gboolean     eight_bit_ok);
-/* The exact bytes handed to the server by the last successful send (or delivery-uncertain
- * one), for storing the sent .eml; NULL before. */
-GBytes     *aw_message_get_sent_bytes         (AwMessage   *self);
 
 /* Envelope recipients: To, Cc and Bcc addresses (without names). */
 char      **aw_message_get_recipients         (AwMessage   *self);

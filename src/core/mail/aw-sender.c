@@ -59,6 +59,7 @@ typedef struct
   AwMessage      *message;
   AwSmtpClient   *client;
   AwHistoryEntry *entry;
+  GBytes         *sent_bytes;  /* what the server was handed, for the sent .eml */
   GError         *send_error;  /* delivery uncertain: returned after recording */
   gulong          stage_handler;
 } SendData;
@@ -74,6 +75,7 @@ send_data_free (gpointer data)
   g_clear_object (&send->message);
   g_clear_object (&send->client);
   g_clear_object (&send->entry);
+  g_clear_pointer (&send->sent_bytes, g_bytes_unref);
   g_clear_error (&send->send_error);
   g_free (send);
 }
@@ -327,6 +329,18 @@ finish_task (GTask  *task,
     }
 }
 
+/* For the certificate dialog after AW_SMTP_ERROR_CERTIFICATE_UNTRUSTED */
+static void
+keep_rejected_certificate (AwSender     *self,
+                           AwSmtpClient *client)
+{
+  AwCertificateInfo *rejected = aw_smtp_client_get_rejected_certificate (client);
+
+  g_clear_object (&self->rejected_certificate);
+  if (rejected != NULL)
+    self->rejected_certificate = g_object_ref (rejected);
+}
+
 static void
 on_recorded (GObject      *source,
              GAsyncResult *result,
@@ -356,13 +370,11 @@ on_sent (GObject      *source,
   g_autoptr(GDateTime) now = NULL;
   AwHistoryStatus status = AW_HISTORY_STATUS_SENT;
 
-  if (!aw_smtp_client_send_finish (send->client, result, &error))
+  if (!aw_smtp_client_send_finish (send->client, result, &send->sent_bytes, &error))
     {
       if (!g_error_matches (error, AW_SMTP_ERROR, AW_SMTP_ERROR_DELIVERY_UNCERTAIN))
         {
-          g_clear_object (&self->rejected_certificate);
-          if (aw_smtp_client_get_rejected_certificate (send->client) != NULL)
-            self->rejected_certificate = g_object_ref (aw_smtp_client_get_rejected_certificate (send->client));
+          keep_rejected_certificate (self, send->client);
           finish_task (task, error);
           return;
         }
@@ -382,7 +394,7 @@ on_sent (GObject      *source,
                                       aw_message_get_message_id (send->message),
                                       status);
   aw_history_record_async (self->history, send->entry,
-                           aw_message_get_sent_bytes (send->message),
+                           send->sent_bytes,
                            NULL, on_recorded, g_steal_pointer (&task));
 }
 
@@ -398,9 +410,7 @@ on_tested (GObject      *source,
 
   if (!aw_smtp_client_test_connection_finish (send->client, result, &error))
     {
-      g_clear_object (&self->rejected_certificate);
-      if (aw_smtp_client_get_rejected_certificate (send->client) != NULL)
-        self->rejected_certificate = g_object_ref (aw_smtp_client_get_rejected_certificate (send->client));
+      keep_rejected_certificate (self, send->client);
       finish_task (task, error);
       return;
     }
@@ -490,6 +500,33 @@ begin (AwSender *self,
                                   on_password, g_object_ref (task));
 }
 
+/* A task with its SendData; NULL (the task has returned AW_SENDER_ERROR_BUSY) while
+ * this sender is busy */
+static GTask *
+new_task (AwSender            *self,
+          Operation            operation,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          gpointer             source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  SendData *send;
+
+  g_task_set_source_tag (task, source_tag);
+  if (self->busy)
+    {
+      g_task_return_new_error (task, AW_SENDER_ERROR, AW_SENDER_ERROR_BUSY, "%s",
+                               operation == OPERATION_SEND ? _("This follow-up is already being sent.")
+                                                           : _("The connection is already being tested."));
+      return NULL;
+    }
+  send = g_new0 (SendData, 1);
+  send->operation = operation;
+  g_task_set_task_data (task, send, send_data_free);
+  return g_steal_pointer (&task);
+}
+
 /**
  * aw_sender_send_async:
  *
@@ -510,20 +547,11 @@ aw_sender_send_async (AwSender            *self,
   g_return_if_fail (AW_IS_SENDER (self));
   g_return_if_fail (AW_IS_DRAFT (draft));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, aw_sender_send_async);
-  if (self->busy)
-    {
-      g_task_return_new_error (task, AW_SENDER_ERROR, AW_SENDER_ERROR_BUSY,
-                               _("This follow-up is already being sent."));
-      return;
-    }
-
-  send = g_new0 (SendData, 1);
-  send->operation = OPERATION_SEND;
+  task = new_task (self, OPERATION_SEND, cancellable, callback, user_data, aw_sender_send_async);
+  if (task == NULL)
+    return;
+  send = g_task_get_task_data (task);
   send->draft = g_object_ref (draft);
-  g_task_set_task_data (task, send, send_data_free);
-
   send->message = aw_sender_build_message (self->account, draft, &error);
   if (send->message == NULL)
     {
@@ -555,22 +583,13 @@ aw_sender_test_connection_async (AwSender            *self,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  SendData *send;
 
   g_return_if_fail (AW_IS_SENDER (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, aw_sender_test_connection_async);
-  if (self->busy)
-    {
-      g_task_return_new_error (task, AW_SENDER_ERROR, AW_SENDER_ERROR_BUSY,
-                               _("The connection is already being tested."));
-      return;
-    }
-  send = g_new0 (SendData, 1);
-  send->operation = OPERATION_TEST;
-  g_task_set_task_data (task, send, send_data_free);
-  begin (self, task);
+  task = new_task (self, OPERATION_TEST, cancellable, callback, user_data,
+                   aw_sender_test_connection_async);
+  if (task != NULL)
+    begin (self, task);
 }
 
 gboolean

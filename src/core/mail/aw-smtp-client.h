@@ -73,8 +73,10 @@ void               aw_smtp_client_send_async                (AwSmtpClient       
                                                              GCancellable         *cancellable,
                                                              GAsyncReadyCallback   callback,
                                                              gpointer              user_data);
+/* @sent_bytes: the bytes handed to the server, on success and when delivery is uncertain */
 gboolean           aw_smtp_client_send_finish               (AwSmtpClient         *self,
                                                              GAsyncResult         *result,
+                                                             GBytes              **sent_bytes,
                                                              GError              **error);
 
 /* Connect, secure, authenticate (if credentials are set), QUIT. */
