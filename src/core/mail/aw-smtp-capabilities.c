@@ -63,16 +63,17 @@ add_line (AwSmtpCapabilities *self,
       params = space + 1;
     }
   keyword = g_ascii_strup (line, -1);
+  g_ptr_array_add (self->lines, *params != '\0' ? g_strdup_printf ("%s %s", keyword, params)
+                                                : g_strdup (keyword));
+  /* (replace, not insert: the table keeps the new key, so none is freed while in use) */
   if (g_hash_table_contains (self->params, keyword) && strcmp (keyword, "AUTH") == 0)
     {
       const char *old = g_hash_table_lookup (self->params, keyword);
 
-      g_hash_table_insert (self->params, keyword, g_strconcat (old, " ", params, NULL));
+      g_hash_table_replace (self->params, keyword, g_strconcat (old, " ", params, NULL));
     }
   else
-    g_hash_table_insert (self->params, keyword, g_strdup (params));
-  g_ptr_array_add (self->lines, *params != '\0' ? g_strdup_printf ("%s %s", keyword, params)
-                                                : g_strdup (keyword));
+    g_hash_table_replace (self->params, keyword, g_strdup (params));
 }
 
 void
