@@ -16,6 +16,8 @@
 #define MAX_GAP 6
 #define MAX_VARIANTS 64
 
+/* While the rules compile, a node's children are a list (first_child, next_sibling,
+ * newest first); pack_trie() then lays them out as arrays (keys, kids) in one block. */
 typedef struct
 {
   guint8  *keys;
@@ -23,6 +25,9 @@ typedef struct
   guint32  n_kids;
   gint32   exact_atom;
   gint32   prefix_atom;
+  guint32  first_child;
+  guint32  next_sibling;
+  guint8   byte;
 } TrieNode;
 
 static const char *phrase_rules[] = {
@@ -33,28 +38,58 @@ static const char *phrase_rules[] = {
 static guint32
 trie_child (AwGuidanceRules *self,
             guint32          node_id,
-            guint8           byte,
-            gboolean         create)
+            guint8           byte)
 {
-  TrieNode *node = &g_array_index (self->nodes, TrieNode, node_id);
-  const guint8 *hit = node->n_kids ? memchr (node->keys, byte, node->n_kids) : NULL;
-  TrieNode fresh = { NULL, NULL, 0, -1, -1 };
+  TrieNode *nodes = (TrieNode *) (gpointer) self->nodes->data;
+  TrieNode fresh = { NULL, NULL, 0, -1, -1, 0, 0, byte };
   guint32 id;
 
-  if (hit != NULL)
-    return node->kids[hit - node->keys];
-  if (!create)
-    return 0;
+  /* the root has the most children: its table spares the walk along them */
+  if (node_id == 0)
+    {
+      if (self->root_table[byte] != 0)
+        return self->root_table[byte];
+    }
+  else
+    for (guint32 kid = nodes[node_id].first_child; kid != 0; kid = nodes[kid].next_sibling)
+      if (nodes[kid].byte == byte)
+        return kid;
 
   id = self->nodes->len;
+  if (node_id == 0)
+    self->root_table[byte] = id;
+  fresh.next_sibling = nodes[node_id].first_child;
   g_array_append_val (self->nodes, fresh);
-  node = &g_array_index (self->nodes, TrieNode, node_id);
-  node->keys = g_realloc (node->keys, node->n_kids + 1);
-  node->kids = g_realloc_n (node->kids, node->n_kids + 1, sizeof (guint32));
-  node->keys[node->n_kids] = byte;
-  node->kids[node->n_kids] = id;
-  node->n_kids++;
+  nodes = (TrieNode *) (gpointer) self->nodes->data;
+  nodes[node_id].first_child = id;
+  nodes[node_id].n_kids++;
   return id;
+}
+
+/* The children lists as arrays, all in two allocations, for the matching */
+static void
+pack_trie (AwGuidanceRules *self)
+{
+  TrieNode *nodes = (TrieNode *) (gpointer) self->nodes->data;
+  guint32 offset = 0;
+
+  self->trie_keys = g_new (guint8, self->nodes->len);
+  self->trie_kids = g_new (guint32, self->nodes->len);
+  for (guint32 i = 0; i < self->nodes->len; i++)
+    {
+      guint32 k = nodes[i].n_kids;
+
+      nodes[i].keys = self->trie_keys + offset;
+      nodes[i].kids = self->trie_kids + offset;
+      /* newest first in the list: fill from the end, the oldest child comes first */
+      for (guint32 kid = nodes[i].first_child; kid != 0; kid = nodes[kid].next_sibling)
+        {
+          k--;
+          nodes[i].keys[k] = nodes[kid].byte;
+          nodes[i].kids[k] = kid;
+        }
+      offset += nodes[i].n_kids;
+    }
 }
 
 /* The atom id of a folded word (or prefix), created on first use */
@@ -67,7 +102,7 @@ intern_atom (AwGuidanceRules *self,
   TrieNode *node;
 
   for (const guint8 *p = (const guint8 *) folded; *p; p++)
-    node_id = trie_child (self, node_id, *p, TRUE);
+    node_id = trie_child (self, node_id, *p);
 
   node = &g_array_index (self->nodes, TrieNode, node_id);
   if (prefix)
@@ -245,6 +280,56 @@ expand (AwGuidanceRules *self,
     }
 }
 
+/* Whether @word is lower-case ASCII letters only: then it is one token, its own folded
+ * form, and needs no tokenizer (most words of the patterns are) */
+static gboolean
+is_plain_word (const char *word,
+               gsize       len)
+{
+  if (len == 0 || len > 32)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (word[i] < 'a' || word[i] > 'z')
+      return FALSE;
+  return TRUE;
+}
+
+/* The atom ids of the words of one alternative ("can't", "reconsider*"), or NULL when it
+ * has no word */
+static GArray *
+intern_alternative (AwGuidanceRules *self,
+                    const char      *text)
+{
+  g_autofree char *alt = g_strdup (text);
+  gsize len = strlen (alt);
+  gboolean prefix = len > 0 && alt[len - 1] == '*';
+  g_autoptr(AwTokens) tokens = NULL;
+  GArray *words;
+
+  if (prefix)
+    alt[--len] = '\0';
+  words = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (is_plain_word (alt, len))
+    {
+      guint32 atom = intern_atom (self, alt, prefix);
+
+      g_array_append_val (words, atom);
+      return words;
+    }
+
+  tokens = aw_tokens_new (alt);
+  for (guint t = 0; t < tokens->tokens->len; t++)
+    {
+      gboolean last = t + 1 == tokens->tokens->len;
+      guint32 atom = intern_atom (self, aw_tokens_folded (tokens, t), prefix && last);
+
+      g_array_append_val (words, atom);
+    }
+  if (words->len == 0)
+    g_clear_pointer (&words, g_array_unref);
+  return words;
+}
+
 static gboolean
 compile_pattern (AwGuidanceRules *self,
                  const AwPattern *proto,
@@ -290,26 +375,10 @@ compile_pattern (AwGuidanceRules *self,
       alts = g_strsplit (part, "|", -1);
       for (guint a = 0; alts[a] != NULL; a++)
         {
-          g_autofree char *alt = g_strdup (alts[a]);
-          gsize len = strlen (alt);
-          gboolean prefix = len > 0 && alt[len - 1] == '*';
-          g_autoptr(AwTokens) tokens = NULL;
-          GArray *words;
+          GArray *words = intern_alternative (self, alts[a]);
 
-          if (prefix)
-            alt[len - 1] = '\0';
-          tokens = aw_tokens_new (alt);
-          if (tokens->tokens->len == 0)
+          if (words == NULL)
             continue;
-
-          words = g_array_new (FALSE, FALSE, sizeof (guint32));
-          for (guint t = 0; t < tokens->tokens->len; t++)
-            {
-              gboolean last = t + 1 == tokens->tokens->len;
-              guint32 atom = intern_atom (self, aw_tokens_folded (tokens, t), prefix && last);
-
-              g_array_append_val (words, atom);
-            }
           if (words->len == 1)
             {
               g_ptr_array_add (element.single,
@@ -429,7 +498,10 @@ compile_phrases (AwGuidanceRules *self,
 static void
 build_starts (AwGuidanceRules *self)
 {
-  const TrieNode *root = &g_array_index (self->nodes, TrieNode, 0);
+  const TrieNode *root;
+
+  pack_trie (self);
+  root = &g_array_index (self->nodes, TrieNode, 0);
 
   for (guint k = 0; k < root->n_kids; k++)
     self->root_table[root->keys[k]] = root->kids[k];
@@ -520,7 +592,7 @@ aw_guidance_rules_new (const char  *code,
 {
   g_autoptr(AwGuidanceRules) self = NULL;
   JsonArray *array;
-  TrieNode root_node = { NULL, NULL, 0, -1, -1 };
+  TrieNode root_node = { NULL, NULL, 0, -1, -1, 0, 0, 0 };
 
   self = g_new0 (AwGuidanceRules, 1);
   self->code = g_strdup (code);
@@ -532,7 +604,7 @@ aw_guidance_rules_new (const char  *code,
   self->detect_chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
   self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->patterns = g_array_new (FALSE, FALSE, sizeof (AwPattern));
-  self->nodes = g_array_new (FALSE, FALSE, sizeof (TrieNode));
+  self->nodes = g_array_sized_new (FALSE, FALSE, sizeof (TrieNode), 8192);
   g_array_append_val (self->nodes, root_node);
 
   aw_guidance_rules_read_detect (root, self->detect, self->detect_chars);
@@ -652,17 +724,9 @@ aw_guidance_rules_free (AwGuidanceRules *self)
       g_array_unref (table);
     }
 
-  if (self->nodes != NULL)
-    {
-      for (guint i = 0; i < self->nodes->len; i++)
-        {
-          TrieNode *node = &g_array_index (self->nodes, TrieNode, i);
-
-          g_free (node->keys);
-          g_free (node->kids);
-        }
-      g_array_unref (self->nodes);
-    }
+  g_clear_pointer (&self->nodes, g_array_unref);
+  g_free (self->trie_keys);
+  g_free (self->trie_kids);
 
   g_free (self);
 }

@@ -67,6 +67,8 @@ struct _AwGuidanceRules
 
   /* trie over folded token bytes; node 0 is the root, so 0 also means "no child" */
   GArray      *nodes;
+  guint8      *trie_keys;       /* the children of every node, one block for all */
+  guint32     *trie_kids;
   guint32      root_table[256];
 };
 
