@@ -13,8 +13,8 @@
 
 #include "aw-autoconfig.h"
 #include "aw-test-async.h"
+#include "aw-test-http.h"
 
-static char *tmp_dir;
 static GTlsDatabase *ca_database;
 static SoupServer *server;
 static guint server_port;
@@ -81,11 +81,7 @@ handle (SoupServer        *server_,
       if (name != NULL && name[0] != '.' && strchr (name, '/') == NULL)
         file = g_build_filename (ispdb_dir, name, NULL);
       if (file != NULL && g_file_get_contents (file, &body, &length, NULL))
-        {
-          soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-          soup_server_message_set_response (message, "application/xml", SOUP_MEMORY_TAKE,
-                                            g_steal_pointer (&body), length);
-        }
+        aw_test_http_respond (message, "application/xml", body, length);
       else
         soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
       return;
@@ -119,60 +115,15 @@ handle (SoupServer        *server_,
       soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
       return;
     }
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, "application/xml", SOUP_MEMORY_COPY,
-                                    body, strlen (body));
-}
-
-static void
-run_openssl (const char *command)
-{
-  g_autofree char *line = g_strdup_printf ("sh -c 'cd %s && %s'", tmp_dir, command);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (line, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  aw_test_http_respond (message, "application/xml", body, -1);
 }
 
 static void
 start_server (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autofree char *ca = NULL;
-  g_autofree char *cert = NULL;
-  g_autofree char *key = NULL;
-  GSList *uris;
-
-  tmp_dir = g_dir_make_tmp ("aw-autoconfig-XXXXXX", &error);
-  g_assert_no_error (error);
-  run_openssl ("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=AfterwordTestCA "
-               "-keyout ca.key -out ca.pem -addext basicConstraints=critical,CA:TRUE "
-               "-addext keyUsage=critical,keyCertSign >/dev/null 2>&1");
-  run_openssl ("openssl req -newkey rsa:2048 -nodes -subj /CN=localhost -keyout server.key "
-               "-out server.csr >/dev/null 2>&1");
-  run_openssl ("printf \"subjectAltName=DNS:localhost,IP:127.0.0.1\\n\" > san.ext && "
-               "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial "
-               "-days 2 -extfile san.ext -out server.pem >/dev/null 2>&1");
-
-  ca = g_build_filename (tmp_dir, "ca.pem", NULL);
-  cert = g_build_filename (tmp_dir, "server.pem", NULL);
-  key = g_build_filename (tmp_dir, "server.key", NULL);
-  ca_database = g_tls_file_database_new (ca, &error);
-  g_assert_no_error (error);
-  certificate = g_tls_certificate_new_from_files (cert, key, &error);
-  g_assert_no_error (error);
-
-  server = soup_server_new ("tls-certificate", certificate, NULL);
-  soup_server_add_handler (server, NULL, handle, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY |
-                                           SOUP_SERVER_LISTEN_HTTPS, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  server_port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  server = aw_test_http_start (TRUE, handle);
+  server_port = aw_test_http_port (server);
+  ca_database = aw_test_http_ca_database ();
   requests = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -211,6 +162,23 @@ detect (AwAutoconfig        *autoconfig,
   return aw_autoconfig_detect_finish (autoconfig, result, source, NULL, NULL, error);
 }
 
+/* Detects @address; it must be found at @source, on @host */
+static AwAccount *
+detect_found (AwAutoconfig       *autoconfig,
+              const char         *address,
+              AwAutoconfigSource  source,
+              const char         *host)
+{
+  g_autoptr(GError) error = NULL;
+  AwAutoconfigSource found_at = AW_AUTOCONFIG_N_SOURCES;
+  AwAccount *account = detect (autoconfig, address, NULL, &found_at, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (found_at, ==, source);
+  g_assert_cmpstr (aw_account_get_host (account), ==, host);
+  return account;
+}
+
 static char *
 joined_requests (void)
 {
@@ -224,14 +192,10 @@ test_provider_file_wins (void)
 {
   g_autoptr(AwAutoconfig) autoconfig = make_autoconfig ("https");
   g_autoptr(AwAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *seen = NULL;
-  AwAutoconfigSource source;
 
-  account = detect (autoconfig, "sam.lee@provider.test", NULL, &source, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (source, ==, AW_AUTOCONFIG_SOURCE_PROVIDER);
-  g_assert_cmpstr (aw_account_get_host (account), ==, "out.provider.test");
+  account = detect_found (autoconfig, "sam.lee@provider.test", AW_AUTOCONFIG_SOURCE_PROVIDER,
+                          "out.provider.test");
   g_assert_cmpuint (aw_account_get_port (account), ==, 465);
   g_assert_cmpint (aw_account_get_security (account), ==, AW_ACCOUNT_SECURITY_TLS);
   g_assert_cmpstr (aw_account_get_username (account), ==, "sam.lee");
@@ -244,15 +208,11 @@ test_order_broken_then_ispdb (void)
 {
   g_autoptr(AwAutoconfig) autoconfig = make_autoconfig ("https");
   g_autoptr(AwAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *seen = NULL;
   g_autofree char *steps = NULL;
-  AwAutoconfigSource source;
 
-  account = detect (autoconfig, "sam@ispdb.test", NULL, &source, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (source, ==, AW_AUTOCONFIG_SOURCE_ISPDB);
-  g_assert_cmpstr (aw_account_get_host (account), ==, "smtp.ispdb.test");
+  account = detect_found (autoconfig, "sam@ispdb.test", AW_AUTOCONFIG_SOURCE_ISPDB,
+                          "smtp.ispdb.test");
   g_assert_cmpint (aw_account_get_security (account), ==, AW_ACCOUNT_SECURITY_STARTTLS);
   /* 404, then a broken file, then the ISPDB, which never gets the address */
   seen = joined_requests ();
@@ -267,13 +227,9 @@ test_plain_is_never_used (void)
 {
   g_autoptr(AwAutoconfig) autoconfig = make_autoconfig ("https");
   g_autoptr(AwAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
-  AwAutoconfigSource source;
 
-  account = detect (autoconfig, "sam@plain.test", NULL, &source, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (source, ==, AW_AUTOCONFIG_SOURCE_WELL_KNOWN);
-  g_assert_cmpstr (aw_account_get_host (account), ==, "submit.plain.test");
+  account = detect_found (autoconfig, "sam@plain.test", AW_AUTOCONFIG_SOURCE_WELL_KNOWN,
+                          "submit.plain.test");
 }
 
 static void
@@ -281,14 +237,10 @@ test_slow_server_times_out (void)
 {
   g_autoptr(AwAutoconfig) autoconfig = make_autoconfig ("https");
   g_autoptr(AwAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
-  AwAutoconfigSource source;
   gint64 start = g_get_monotonic_time ();
 
-  account = detect (autoconfig, "sam@slow.test", NULL, &source, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (source, ==, AW_AUTOCONFIG_SOURCE_WELL_KNOWN);
-  g_assert_cmpstr (aw_account_get_host (account), ==, "mail.slow.test");
+  account = detect_found (autoconfig, "sam@slow.test", AW_AUTOCONFIG_SOURCE_WELL_KNOWN,
+                          "mail.slow.test");
   /* the 1 s timeout, not the server's 4 s delay */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3500 * 1000);
 }
@@ -970,11 +922,6 @@ main (int   argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (g_find_program_in_path ("openssl") == NULL)
-    {
-      g_printerr ("openssl is needed to make the test CA\n");
-      return 1;
-    }
   start_server ();
   ispdb_dir = g_strdup (g_getenv ("AW_TEST_ISPDB_DIR"));
   if (ispdb_dir == NULL)
@@ -1001,14 +948,8 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&server);
-  g_clear_object (&ca_database);
+  aw_test_http_stop (server);
   g_ptr_array_unref (requests);
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf %s", tmp_dir);
-    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  }
-  g_free (tmp_dir);
   g_free (ispdb_dir);
   return status;
 }

@@ -8,6 +8,7 @@
 
 #include "aw-job-posting.h"
 #include "aw-test-async.h"
+#include "aw-test-http.h"
 
 static SoupServer *server;
 static char *base_url;
@@ -52,22 +53,10 @@ answer_slowly (gpointer user_data)
 {
   SoupServerMessage *message = user_data;
 
-  soup_server_message_set_status (message, 200, NULL);
-  soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC,
-                                    title_page, strlen (title_page));
+  aw_test_http_respond (message, "text/html", title_page, -1);
   soup_server_message_unpause (message);
   g_object_unref (message);
   return G_SOURCE_REMOVE;
-}
-
-static void
-respond (SoupServerMessage *message,
-         const char        *content_type,
-         const char        *body,
-         gsize              length)
-{
-  soup_server_message_set_status (message, 200, NULL);
-  soup_server_message_set_response (message, content_type, SOUP_MEMORY_COPY, body, length);
 }
 
 static void
@@ -78,18 +67,18 @@ handle (SoupServer        *server_,
         gpointer           user_data)
 {
   if (g_str_equal (path, "/json-ld"))
-    respond (message, "text/html; charset=utf-8", json_ld_page, strlen (json_ld_page));
+    aw_test_http_respond (message, "text/html; charset=utf-8", json_ld_page, -1);
   else if (g_str_equal (path, "/open-graph"))
-    respond (message, "text/html", open_graph_page, strlen (open_graph_page));
+    aw_test_http_respond (message, "text/html", open_graph_page, -1);
   else if (g_str_equal (path, "/title"))
-    respond (message, "text/html", title_page, strlen (title_page));
+    aw_test_http_respond (message, "text/html", title_page, -1);
   else if (g_str_equal (path, "/latin1"))
     {
       /* "Ingénieur Qualité | Société" in ISO-8859-1 */
       static const char latin1[] =
         "<html><head><title>Ing\xe9nieur Qualit\xe9 | Soci\xe9t\xe9</title></head></html>";
 
-      respond (message, "text/html; charset=ISO-8859-1", latin1, strlen (latin1));
+      aw_test_http_respond (message, "text/html; charset=ISO-8859-1", latin1, -1);
     }
   else if (g_str_equal (path, "/slow"))
     {
@@ -104,13 +93,14 @@ handle (SoupServer        *server_,
       for (guint i = 0; i < sizeof garbage; i++)
         garbage[i] = g_rand_int_range (rand, 0, 256);
       garbage[10] = 0;
-      respond (message, g_str_equal (path, "/binary") ? "application/octet-stream" : "text/html",
-               (const char *) garbage, sizeof garbage);
+      aw_test_http_respond (message,
+                            g_str_equal (path, "/binary") ? "application/octet-stream" : "text/html",
+                            (const char *) garbage, sizeof garbage);
     }
   else if (g_str_equal (path, "/image"))
-    respond (message, "image/png", "\x89PNG\r\n\x1a\n", 8);
+    aw_test_http_respond (message, "image/png", "\x89PNG\r\n\x1a\n", 8);
   else if (g_str_equal (path, "/nothing"))
-    respond (message, "text/html", nothing_page, strlen (nothing_page));
+    aw_test_http_respond (message, "text/html", nothing_page, -1);
   else if (g_str_equal (path, "/huge") || g_str_equal (path, "/huge-late"))
     {
       /* 12 MB; the posting is at the start, or only after the first 3 MB */
@@ -429,21 +419,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
   int result;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* The test environment has only our schemas, not GNOME's proxy settings */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
 
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, handle, NULL, NULL);
-  if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
-    g_error ("Cannot listen on 127.0.0.1: %s", error->message);
-  uris = soup_server_get_uris (server);
-  base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  server = aw_test_http_start (FALSE, handle);
+  base_url = aw_test_http_base_url (server);
 
   g_test_add_func ("/job-posting/json-ld", test_json_ld);
   g_test_add_func ("/job-posting/open-graph", test_open_graph);
@@ -463,8 +446,7 @@ main (int   argc,
 
   result = g_test_run ();
 
-  soup_server_disconnect (server);
-  g_clear_object (&server);
+  aw_test_http_stop (server);
   g_free (base_url);
   return result;
 }
