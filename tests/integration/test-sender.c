@@ -376,6 +376,40 @@ test_send_refuses_smuggled_recipients_from_json (void)
   assert_nothing_for_attacker (before);
 }
 
+/* The sign-in advice of data/providers.json: by server or address, never for an Online
+ * Accounts account, and the plain sentence for everyone else */
+static void
+test_provider_advice (void)
+{
+  const struct { const char *id, *host, *address, *expected; } cases[] = {
+    { "a", "smtp.gmail.com", "sam@example.org", "Gmail needs an app password" },
+    { "b", "mail.example.org", "sam@googlemail.com", "Gmail needs an app password" },
+    { "c", "smtp.mail.me.com", "sam@example.org", "iCloud Mail needs an app-specific password" },
+    { "d", "smtp.office365.com", "sam@firma.example", "Outlook and Hotmail accept only OAuth" },
+    { "e", "smtp-mail.outlook.com", "sam@live.com", "Outlook and Hotmail accept only OAuth" },
+    { "goa:gmail", "smtp.gmail.com", "sam@gmail.com", NULL },
+    { "f", "mail.example.org", "sam@example.org", NULL },
+  };
+  g_autoptr(GError) refused = g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED, "535");
+  g_autofree char *plain = aw_smtp_error_describe (refused);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AwAccount) account = aw_account_new ();
+      g_autofree char *sentence = NULL;
+
+      aw_account_set_id (account, cases[i].id);
+      aw_account_set_host (account, cases[i].host);
+      aw_account_set_address (account, cases[i].address);
+      sentence = aw_sender_describe_error (account, refused);
+      if (cases[i].expected != NULL)
+        g_assert_true (g_str_has_prefix (sentence, cases[i].expected));
+      else
+        g_assert_cmpstr (sentence, ==, plain);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/sender/build-requires-one-address", test_build_requires_one_address);
   g_test_add_func ("/sender/smuggled-recipients", test_send_refuses_smuggled_recipients);
   g_test_add_func ("/sender/smuggled-recipients-from-json", test_send_refuses_smuggled_recipients_from_json);
+  g_test_add_func ("/sender/provider-advice", test_provider_advice);
 
   status = g_test_run ();
   aw_test_smtp_shutdown ();

@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "aw-address.h"
+#include "aw-core-data.h"
 #include "aw-password-store.h"
 #include "aw-sender.h"
 
@@ -602,15 +604,55 @@ aw_sender_test_connection_finish (AwSender      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Whether the account's server or address ends with one of @suffixes (a JSON array) */
 static gboolean
-host_is (AwAccount  *account,
-         const char *domain)
+account_ends_with (AwAccount *account,
+                   JsonArray *suffixes)
 {
   const char *host = aw_account_get_host (account);
   const char *address = aw_account_get_address (account);
+  guint i;
 
-  return (host != NULL && (g_str_has_suffix (host, domain))) ||
-         (address != NULL && g_str_has_suffix (address, domain));
+  for (i = 0; suffixes != NULL && i < json_array_get_length (suffixes); i++)
+    {
+      const char *suffix = json_array_get_string_element (suffixes, i);
+
+      if ((host != NULL && g_str_has_suffix (host, suffix)) ||
+          (address != NULL && g_str_has_suffix (address, suffix)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The "advice" of the provider in data/providers.json whose "domains" or "other_hosts"
+ * end the account's server or address, translated (its msgid is the English text there);
+ * NULL for none. */
+static char *
+provider_advice (AwAccount *account)
+{
+  g_autoptr(GBytes) bytes = aw_core_data_lookup ("providers.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *providers;
+  guint i;
+
+  if (bytes == NULL || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                                    g_bytes_get_size (bytes), NULL))
+    return NULL;
+  providers = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "providers");
+  for (i = 0; i < json_array_get_length (providers); i++)
+    {
+      JsonObject *provider = json_array_get_object_element (providers, i);
+      const char *advice = json_object_get_string_member_with_default (provider, "advice", NULL);
+      JsonArray *other_hosts = json_object_has_member (provider, "other_hosts")
+                               ? json_object_get_array_member (provider, "other_hosts") : NULL;
+
+      if (advice != NULL &&
+          (account_ends_with (account, json_object_get_array_member (provider, "domains")) ||
+           account_ends_with (account, other_hosts)))
+        return g_strdup (_(advice));
+    }
+  return NULL;
 }
 
 /**
@@ -636,14 +678,10 @@ aw_sender_describe_error (AwAccount    *account,
           (error->code == AW_SMTP_ERROR_AUTH_FAILED ||
            error->code == AW_SMTP_ERROR_APP_PASSWORD_REQUIRED))
         {
-          if (host_is (account, "gmail.com") || host_is (account, "googlemail.com"))
-            return g_strdup (_("Gmail needs an app password: create one at myaccount.google.com/apppasswords and enter it in Preferences → Accounts instead of your usual password."));
-          if (host_is (account, "icloud.com") || host_is (account, "me.com") ||
-              host_is (account, "mac.com"))
-            return g_strdup (_("iCloud Mail needs an app-specific password: create one at account.apple.com and enter it in Preferences → Accounts."));
-          if (host_is (account, "office365.com") || host_is (account, "outlook.com") ||
-              host_is (account, "hotmail.com") || host_is (account, "live.com"))
-            return g_strdup (_("Outlook and Hotmail accept only OAuth sign-in, which Afterword cannot do yet: send from another account, or copy the text into Outlook."));
+          char *advice = provider_advice (account);
+
+          if (advice != NULL)
+            return advice;
         }
       return g_steal_pointer (&text);
     }
