@@ -47,12 +47,16 @@ draft_clear (Draft *draft)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Draft, draft_clear)
 
 static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
+exit_with_error (gboolean    with_usage,
+                 const char *format,
+                 ...) G_GNUC_PRINTF (2, 3);
 
+/* Prints "afterword: MESSAGE", and the usage line after a usage error.
+ * Returns: the exit status of both kinds of error */
 static int
-usage_error (const char *format,
-             ...)
+exit_with_error (gboolean    with_usage,
+                 const char *format,
+                 ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -62,26 +66,8 @@ usage_error (const char *format,
   va_end (args);
 
   fprintf (stderr, "afterword: %s\n", message);
-  fprintf (stderr, "%s\n", _("Usage: afterword --check [--lang=CODE] [--json] FILE"));
-  return EXIT_USAGE;
-}
-
-static int
-input_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-input_error (const char *format,
-             ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  fprintf (stderr, "afterword: %s\n", message);
+  if (with_usage)
+    fprintf (stderr, "%s\n", _("Usage: afterword --check [--lang=CODE] [--json] FILE"));
   return EXIT_USAGE;
 }
 
@@ -436,18 +422,18 @@ aw_check_command_run (int    argc,
           else if (i + 1 < argc)
             language = argv[++i];
           else
-            return usage_error (_("--lang needs a language code"));
+            return exit_with_error (TRUE, _("--lang needs a language code"));
         }
       else if (!only_files && arg[0] == '-' && arg[1] != '\0')
-        return usage_error (_("unknown option “%s”"), arg);
+        return exit_with_error (TRUE, _("unknown option “%s”"), arg);
       else if (draft.file == NULL)
         draft.file = arg;
       else
-        return usage_error (_("only one FILE can be checked at a time"));
+        return exit_with_error (TRUE, _("only one FILE can be checked at a time"));
     }
 
   if (draft.file == NULL)
-    return usage_error (_("no FILE given (use “-” for standard input)"));
+    return exit_with_error (TRUE, _("no FILE given (use “-” for standard input)"));
 
   if (language != NULL)
     {
@@ -457,24 +443,25 @@ aw_check_command_run (int    argc,
         {
           g_autofree char *valid = g_strjoinv (", ", (char **) aw_guidance_get_languages ());
 
-          return usage_error (_("unknown language “%s”; valid languages: %s"), language, valid);
+          return exit_with_error (TRUE, _("unknown language “%s”; valid languages: %s"),
+                                  language, valid);
         }
       aw_draft_check_set_language (check, code);
     }
 
   if (!read_input (&draft, &error))
-    return input_error ("%s", error->message);
+    return exit_with_error (FALSE, "%s", error->message);
 
   nul = memchr (draft.data, '\0', draft.length);
   if (nul != NULL)
-    return input_error (_("%s: contains a NUL byte at byte %lu; expected UTF-8 text"),
-                        draft.file, (unsigned long) (nul - draft.data));
+    return exit_with_error (FALSE, _("%s: contains a NUL byte at byte %lu; expected UTF-8 text"),
+                            draft.file, (unsigned long) (nul - draft.data));
   {
     const char *end = NULL;
 
     if (!g_utf8_validate_len (draft.data, draft.length, &end))
-      return input_error (_("%s: not valid UTF-8 at byte %lu"), draft.file,
-                          (unsigned long) (end - draft.data));
+      return exit_with_error (FALSE, _("%s: not valid UTF-8 at byte %lu"), draft.file,
+                              (unsigned long) (end - draft.data));
   }
 
   draft.text = draft.data;
@@ -491,7 +478,7 @@ aw_check_command_run (int    argc,
   report = aw_guidance_check (aw_guidance_get_default (), draft.subject, draft.body,
                               aw_draft_check_get_options (check), &error);
   if (report == NULL)
-    return input_error ("%s: %s", draft.file, error->message);
+    return exit_with_error (FALSE, "%s: %s", draft.file, error->message);
   /* Misspellings, when the language's dictionary is installed */
   if (spelling)
     {

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "aw-draft-check.h"
+#include "aw-guidance-private.h"
 
 struct _AwDraftCheck
 {
@@ -259,21 +260,8 @@ aw_draft_check_set_history (AwDraftCheck *self,
 }
 
 /**
- * aw_draft_check_get_language:
- *
- * Returns: (nullable): the language of a check without a draft, %NULL to detect it
- */
-const char *
-aw_draft_check_get_language (AwDraftCheck *self)
-{
-  g_return_val_if_fail (AW_IS_DRAFT_CHECK (self), NULL);
-
-  return self->language;
-}
-
-/**
  * aw_draft_check_set_language:
- * @code: (nullable): one of aw_guidance_get_languages(), or %NULL to detect it
+ * @code: (nullable): a code of aw_guidance_get_languages(); %NULL detects the language
  *
  * The language when there is no draft (`afterword --check --lang`); a draft's own
  * language always wins.
@@ -284,12 +272,23 @@ aw_draft_check_set_language (AwDraftCheck *self,
 {
   g_return_if_fail (AW_IS_DRAFT_CHECK (self));
 
-  if (g_strcmp0 (self->language, code) == 0)
+  if (!aw_guidance_replace_string (&self->language, code))
     return;
-  g_free (self->language);
-  self->language = g_strdup (code);
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/**
+ * aw_draft_check_get_language:
+ *
+ * Returns: (nullable): what aw_draft_check_set_language() set
+ */
+const char *
+aw_draft_check_get_language (AwDraftCheck *self)
+{
+  g_return_val_if_fail (AW_IS_DRAFT_CHECK (self), NULL);
+
+  return self->language;
 }
 
 static void

@@ -115,11 +115,8 @@ aw_guidance_options_set_language (AwGuidanceOptions *self,
 {
   g_return_if_fail (AW_IS_GUIDANCE_OPTIONS (self));
 
-  if (g_strcmp0 (self->language, code) == 0)
-    return;
-  g_free (self->language);
-  self->language = g_strdup (code);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  if (aw_guidance_replace_string (&self->language, code))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
 const char *

@@ -26,4 +26,17 @@ struct _AwGuidanceOptions
   GPtrArray  *previous;   /* AwPreviousSend */
 };
 
+/* Replaces *@field with a copy of @value: FALSE when they were already equal, so the
+ * caller notifies only on a change */
+static inline gboolean
+aw_guidance_replace_string (char       **field,
+                            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
 G_END_DECLS
