@@ -56,6 +56,19 @@ store_password (AwAccount *account)
   g_assert_no_error (error);
 }
 
+/* A sender for @account with its password in the keyring, trusting the test CA */
+static AwSender *
+make_sender (AwAccount *account,
+             AwHistory *history)
+{
+  AwSender *sender;
+
+  store_password (account);
+  sender = aw_sender_new (account, history);
+  aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
+  return sender;
+}
+
 static AwHistoryEntry *
 send (AwSender  *sender,
       AwDraft   *draft,
@@ -107,9 +120,7 @@ test_send_records_history (void)
   if (!have_services ())
     return;
 
-  store_password (account);
-  sender = aw_sender_new (account, history);
-  aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
+  sender = make_sender (account, history);
   g_signal_connect (sender, "stage-changed", G_CALLBACK (on_stage), stages);
 
   before = aw_test_smtp_count ("starttls");
@@ -156,9 +167,7 @@ test_wrong_password (void)
   if (!have_services ())
     return;
 
-  store_password (account);
-  sender = aw_sender_new (account, history);
-  aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
+  sender = make_sender (account, history);
   entry = send (sender, draft, NULL, &error);
   g_assert_null (entry);
   g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED);
@@ -297,26 +306,20 @@ test_build_requires_one_address (void)
   }
 }
 
+/* Sends a draft made by @make for each smuggled recipient: each is refused before the
+ * server, nothing is recorded, nothing reaches the attacker. */
 static void
-test_send_refuses_smuggled_recipients (void)
+assert_smuggled_refused (AwDraft *(*make) (const char *recipient))
 {
   g_autoptr(AwAccount) account = make_account ("starttls");
   g_autoptr(AwHistory) history = aw_history_new (NULL);
-  g_autoptr(AwSender) sender = NULL;
-  guint before;
+  g_autoptr(AwSender) sender = make_sender (account, history);
+  guint before = aw_test_smtp_count ("starttls");
   guint i;
-
-  if (!have_services ())
-    return;
-
-  store_password (account);
-  sender = aw_sender_new (account, history);
-  aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
-  before = aw_test_smtp_count ("starttls");
 
   for (i = 0; i < G_N_ELEMENTS (smuggled); i++)
     {
-      g_autoptr(AwDraft) draft = make_draft (smuggled[i]);
+      g_autoptr(AwDraft) draft = make (smuggled[i]);
       g_autoptr(AwHistoryEntry) entry = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *escaped = NULL;
@@ -330,50 +333,40 @@ test_send_refuses_smuggled_recipients (void)
   assert_nothing_for_attacker (before);
 }
 
+static void
+test_send_refuses_smuggled_recipients (void)
+{
+  if (have_services ())
+    assert_smuggled_refused (make_draft);
+}
+
+/* A draft read back from a draft file whose recipient was edited by hand */
+static AwDraft *
+make_draft_from_json (const char *recipient)
+{
+  g_autoptr(AwDraft) original = make_draft ("dana@acme.example");
+  g_autoptr(JsonNode) node = aw_draft_to_json (original);
+  g_autoptr(JsonNode) loaded_node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AwDraft *draft;
+
+  json_object_set_string_member (json_node_get_object (node), "recipient_address", recipient);
+  text = json_to_string (node, FALSE);
+  loaded_node = json_from_string (text, &error);
+  g_assert_no_error (error);
+  draft = aw_draft_new_from_json (loaded_node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aw_draft_get_recipient_address (draft), ==, recipient);
+  return draft;
+}
+
 /* A draft file edited by hand or written by another version never passed the wizard */
 static void
 test_send_refuses_smuggled_recipients_from_json (void)
 {
-  g_autoptr(AwAccount) account = make_account ("starttls");
-  g_autoptr(AwHistory) history = aw_history_new (NULL);
-  g_autoptr(AwSender) sender = NULL;
-  guint before;
-  guint i;
-
-  if (!have_services ())
-    return;
-
-  store_password (account);
-  sender = aw_sender_new (account, history);
-  aw_sender_set_tls_database (sender, aw_test_smtp_tls_database ());
-  before = aw_test_smtp_count ("starttls");
-
-  for (i = 0; i < G_N_ELEMENTS (smuggled); i++)
-    {
-      g_autoptr(AwDraft) original = make_draft ("dana@acme.example");
-      g_autoptr(JsonNode) node = aw_draft_to_json (original);
-      g_autoptr(JsonNode) loaded_node = NULL;
-      g_autoptr(AwDraft) draft = NULL;
-      g_autoptr(AwHistoryEntry) entry = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *escaped = NULL;
-
-      json_object_set_string_member (json_node_get_object (node), "recipient_address", smuggled[i]);
-      text = json_to_string (node, FALSE);
-      loaded_node = json_from_string (text, &error);
-      g_assert_no_error (error);
-      draft = aw_draft_new_from_json (loaded_node, &error);
-      g_assert_no_error (error);
-      g_assert_cmpstr (aw_draft_get_recipient_address (draft), ==, smuggled[i]);
-
-      g_test_message ("recipient from JSON: %s", escaped = g_strescape (smuggled[i], NULL));
-      entry = send (sender, draft, NULL, &error);
-      g_assert_null (entry);
-      g_assert_error (error, AW_MESSAGE_ERROR, AW_MESSAGE_ERROR_TO);
-    }
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
-  assert_nothing_for_attacker (before);
+  if (have_services ())
+    assert_smuggled_refused (make_draft_from_json);
 }
 
 /* The sign-in advice of data/providers.json: by server or address, never for an Online
