@@ -135,6 +135,18 @@ deliver_one (AwSmtpClient *client,
   g_autoptr(GBytes) sent = deliver (client, message, mode, NULL);
 }
 
+/* Sends @message and expects the AW_SMTP_ERROR @code */
+static void
+expect_refusal (AwSmtpClient *client,
+                AwMessage    *message,
+                int           code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
+  g_assert_error (error, AW_SMTP_ERROR, code);
+}
+
 /* Sends @message and expects the AW_SMTP_ERROR @code; returns what the client sent. */
 static GBytes *
 send_expecting (AwSmtpClient *client,
@@ -292,15 +304,13 @@ test_xoauth2 (void)
 {
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("starttls", AW_SMTP_SECURITY_STARTTLS, FALSE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
   guint before = aw_test_smtp_count ("starttls");
 
   aw_smtp_client_set_oauth2_token (client, aw_test_smtp_user (), aw_test_smtp_oauth2_token ());
   deliver_one (client, message, "starttls");
 
   aw_smtp_client_set_oauth2_token (client, aw_test_smtp_user (), "expired-token");
-  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED);
+  expect_refusal (client, message, AW_SMTP_ERROR_AUTH_FAILED);
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before + 1);
 }
 
@@ -317,9 +327,7 @@ test_none_on_loopback (void)
   deliver_one (client, message, "plain");
 
   /* A password never crosses an unencrypted connection */
-  g_assert_false (aw_test_smtp_send (with_password, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_INSECURE_NOT_ALLOWED);
-  g_clear_error (&error);
+  expect_refusal (with_password, message, AW_SMTP_ERROR_INSECURE_NOT_ALLOWED);
   g_assert_cmpuint (aw_test_smtp_count ("plain"), ==, before + 1);
 
   /* No encryption to anything but loopback, refused before connecting */
@@ -348,9 +356,7 @@ test_smtputf8_only_when_needed_and_offered (void)
   g_assert_nonnull (strstr (envelope, "SMTPUTF8"));
   g_assert_nonnull (strstr (envelope, "j\\u00fcrgen@firma.example"));
 
-  g_assert_false (aw_test_smtp_send (old, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_INVALID_MESSAGE);
-  g_clear_error (&error);
+  expect_refusal (old, message, AW_SMTP_ERROR_INVALID_MESSAGE);
   g_assert_cmpuint (aw_test_smtp_count ("starttls-7bit"), ==, before_old);
 
   aw_message_set_to (idn, "jana@bücher.example");
@@ -480,7 +486,6 @@ test_auth_login (void)
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("auth-login-only", AW_SMTP_SECURITY_STARTTLS, TRUE);
   g_autoptr(AwSmtpClient) wrong = aw_test_smtp_client ("auth-login-only", AW_SMTP_SECURITY_STARTTLS, FALSE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
   guint before = aw_test_smtp_count ("auth-login-only");
   g_autofree char *envelope = NULL;
 
@@ -489,8 +494,7 @@ test_auth_login (void)
   g_assert_nonnull (strstr (envelope, "\"authenticated\": true"));
 
   aw_smtp_client_set_credentials (wrong, aw_test_smtp_user (), "wrong password");
-  g_assert_false (aw_test_smtp_send (wrong, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_AUTH_FAILED);
+  expect_refusal (wrong, message, AW_SMTP_ERROR_AUTH_FAILED);
   g_assert_cmpuint (aw_test_smtp_count ("auth-login-only"), ==, before + 1);
 }
 
@@ -513,8 +517,7 @@ test_silent_server_times_out (void)
   g_clear_error (&error);
 
   /* implicit TLS: the handshake never completes */
-  g_assert_false (aw_test_smtp_send (tls, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_TIMED_OUT);
+  expect_refusal (tls, message, AW_SMTP_ERROR_TIMED_OUT);
 }
 
 static gpointer
@@ -576,14 +579,12 @@ test_invalid_message_never_connects (void)
 {
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("starttls", AW_SMTP_SECURITY_STARTTLS, TRUE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) stages = g_array_new (FALSE, FALSE, sizeof (AwSmtpStage));
   guint before = aw_test_smtp_count ("starttls");
 
   aw_message_set_subject (message, "Thanks\r\nBcc: everyone@example.com");
   g_signal_connect (client, "stage-changed", G_CALLBACK (on_stage), stages);
-  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_INVALID_MESSAGE);
+  expect_refusal (client, message, AW_SMTP_ERROR_INVALID_MESSAGE);
   g_assert_cmpuint (stages->len, ==, 0);
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
 }
@@ -604,7 +605,6 @@ test_certificate_pinning (void)
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("self-signed", AW_SMTP_SECURITY_TLS, TRUE);
   g_autoptr(AwSmtpClient) changed = aw_test_smtp_client ("wrong-host", AW_SMTP_SECURITY_TLS, TRUE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
   g_autofree char *pem = g_build_filename (aw_test_smtp_dir (), "self-signed.pem", NULL);
   g_autofree char *expected = file_sha256 (pem);
   g_autofree char *shown = NULL;
@@ -614,9 +614,7 @@ test_certificate_pinning (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   guint before = aw_test_smtp_count ("self-signed");
 
-  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_CERTIFICATE_UNTRUSTED);
-  g_clear_error (&error);
+  expect_refusal (client, message, AW_SMTP_ERROR_CERTIFICATE_UNTRUSTED);
 
   info = aw_smtp_client_get_rejected_certificate (client);
   g_assert_nonnull (info);
@@ -642,8 +640,7 @@ test_certificate_pinning (void)
 
   /* A different certificate with the same pin fails again */
   aw_smtp_client_set_pinned_fingerprint (changed, expected);
-  g_assert_false (aw_test_smtp_send (changed, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_CERTIFICATE_UNTRUSTED);
+  expect_refusal (changed, message, AW_SMTP_ERROR_CERTIFICATE_UNTRUSTED);
   g_assert_true (aw_certificate_info_get_errors (aw_smtp_client_get_rejected_certificate (changed))
                  & G_TLS_CERTIFICATE_BAD_IDENTITY);
   g_assert_cmpstr (aw_certificate_info_get_sha256 (aw_smtp_client_get_rejected_certificate (changed)), !=, expected);
@@ -655,12 +652,10 @@ test_system_trust_store_rejects_test_ca (void)
   g_autoptr(AwSmtpClient) client = aw_smtp_client_new ("localhost", aw_test_smtp_port ("starttls"),
                                                        AW_SMTP_SECURITY_STARTTLS);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
   guint before = aw_test_smtp_count ("starttls");
 
   aw_smtp_client_set_credentials (client, aw_test_smtp_user (), aw_test_smtp_password ());
-  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_CERTIFICATE_UNTRUSTED);
+  expect_refusal (client, message, AW_SMTP_ERROR_CERTIFICATE_UNTRUSTED);
   g_assert_cmpuint (aw_test_smtp_count ("starttls"), ==, before);
 }
 
@@ -770,12 +765,10 @@ test_early_220_is_not_starttls_reply (void)
 {
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("ehlo-extra-220", AW_SMTP_SECURITY_STARTTLS, TRUE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
   aw_smtp_client_set_timeout_scale (client, 0.01);
-  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL);
+  expect_refusal (client, message, AW_SMTP_ERROR_PROTOCOL);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 }
 
@@ -847,11 +840,9 @@ test_endless_auth_ends (void)
 {
   g_autoptr(AwSmtpClient) client = aw_test_smtp_client ("auth-endless-334", AW_SMTP_SECURITY_TLS, TRUE);
   g_autoptr(AwMessage) message = make_message (NULL);
-  g_autoptr(GError) error = NULL;
   guint before = aw_test_smtp_count ("auth-endless-334");
 
-  g_assert_false (aw_test_smtp_send (client, message, NULL, &error));
-  g_assert_error (error, AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL);
+  expect_refusal (client, message, AW_SMTP_ERROR_PROTOCOL);
   g_assert_cmpuint (aw_test_smtp_count ("auth-endless-334"), ==, before);
 }
 
