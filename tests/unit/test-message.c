@@ -185,6 +185,52 @@ test_bcc_only_in_envelope (void)
   g_assert_cmpstr (recipients[2], ==, "me@example.org");
 }
 
+/* The envelope carries every domain in its canonical ASCII form, Bcc included; the
+ * headers keep an ASCII domain as written */
+static void
+test_envelope_addresses (void)
+{
+  g_autoptr(AwMessage) message = sample ();
+  g_autoptr(GBytes) wire = NULL;
+  g_autofree char *from = NULL;
+  g_auto(GStrv) recipients = NULL;
+  const char * const expected[] = { "jana@xn--bcher-kva.example", "team@firma.example",
+                                    "jürgen@example.org", NULL };
+
+  aw_message_set_from (message, FRENCH_NAME, "amelie@Example.ORG");
+  aw_message_set_to (message, "jana@bücher.example, Team <team@Firma.Example>");
+  aw_message_set_bcc (message, "jürgen@example.org");
+  from = aw_message_dup_envelope_from (message);
+  recipients = aw_message_dup_envelope_recipients (message);
+  g_assert_cmpstr (from, ==, "amelie@example.org");
+  g_assert_cmpstrv (recipients, expected);
+  g_assert_true (aw_message_needs_smtputf8 (message));
+
+  wire = aw_message_to_bytes (message, TRUE);
+  g_assert_true (contains (wire, "team@Firma.Example"));
+  g_assert_true (contains (wire, "jana@xn--bcher-kva.example"));
+}
+
+/* A message that passed is not checked again until a field changes */
+static void
+test_validated_once (void)
+{
+  g_autoptr(AwMessage) message = sample ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aw_message_validate (message, &error));
+  g_assert_true (aw_message_validate (message, &error));
+  aw_message_set_to (message, "not an address");
+  g_assert_false (aw_message_validate (message, &error));
+  g_assert_error (error, AW_MESSAGE_ERROR, AW_MESSAGE_ERROR_TO);
+  g_clear_error (&error);
+  g_object_set (message, "to", "jana@firma.example", NULL);
+  g_assert_true (aw_message_validate (message, &error));
+  aw_message_set_subject (message, "line\nbreak");
+  g_assert_false (aw_message_validate (message, &error));
+  g_assert_error (error, AW_MESSAGE_ERROR, AW_MESSAGE_ERROR_SUBJECT);
+}
+
 static void
 assert_invalid (AwMessage      *message,
                 AwMessageError  field)
@@ -504,6 +550,8 @@ main (int   argc,
   g_test_add_func ("/message/id-and-date-stable", test_message_id_and_date_are_stable);
   g_test_add_func ("/message/transfer-encoding", test_transfer_encoding);
   g_test_add_func ("/message/bcc-only-in-envelope", test_bcc_only_in_envelope);
+  g_test_add_func ("/message/envelope-addresses", test_envelope_addresses);
+  g_test_add_func ("/message/validated-once", test_validated_once);
   g_test_add_func ("/message/header-injection", test_header_injection_is_refused);
   g_test_add_func ("/message/invalid-addresses", test_invalid_addresses);
   g_test_add_func ("/message/missing-fields", test_missing_fields);

@@ -16,8 +16,8 @@ GBytes   *aw_message_build_wire                 (AwMessage   *self,
                                                  GError     **error);
 /* Whether an address needs SMTPUTF8 (non-ASCII local part). */
 gboolean  aw_message_needs_smtputf8             (AwMessage   *self);
-/* The envelope addresses (RFC 5321 MAIL FROM and RCPT TO): bare, a non-ASCII domain in
- * its IDNA A-label form, as in the headers. */
+/* The envelope addresses (RFC 5321 MAIL FROM and RCPT TO): bare, the domain in its
+ * canonical ASCII form (IDNA A-labels, lower case). */
 char     *aw_message_dup_envelope_from          (AwMessage   *self);
 char    **aw_message_dup_envelope_recipients    (AwMessage   *self);
 

@@ -23,14 +23,16 @@ is_ascii (const char *s)
 }
 
 /* The local part is kept as it is (non-ASCII there needs SMTPUTF8); a non-ASCII domain
- * becomes its IDNA A-label form, which every server understands. */
+ * becomes its IDNA A-label form, which every server understands. @canonical: every
+ * domain in its canonical form (lower case), as the SMTP envelope carries it. */
 static char *
-address_with_ascii_domain (const char *address)
+address_in_ascii (const char *address,
+                  gboolean    canonical)
 {
   const char *at = strrchr (address, '@');
   g_autofree char *domain = NULL;
 
-  if (at == NULL || is_ascii (at + 1))
+  if (at == NULL || (!canonical && is_ascii (at + 1)))
     return g_strdup (address);
   domain = g_hostname_to_ascii (at + 1);
   if (domain == NULL)
@@ -525,7 +527,7 @@ add_list (GMimeMessage        *message,
       InternetAddress *ia = internet_address_list_get_address (list, i);
 
       g_autofree char *addr =
-        address_with_ascii_domain (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia)));
+        address_in_ascii (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia)), FALSE);
 
       internet_address_mailbox_set_addr (INTERNET_ADDRESS_MAILBOX (ia), addr);
       internet_address_set_charset (ia, "utf-8");
@@ -573,7 +575,7 @@ aw_message_get_recipients (AwMessage *self)
 char *
 aw_message_dup_envelope_from (AwMessage *self)
 {
-  return address_with_ascii_domain (self->from_address);
+  return address_in_ascii (self->from_address, TRUE);
 }
 
 char **
@@ -584,7 +586,7 @@ aw_message_dup_envelope_recipients (AwMessage *self)
 
   for (i = 0; recipients[i] != NULL; i++)
     {
-      char *ascii = address_with_ascii_domain (recipients[i]);
+      char *ascii = address_in_ascii (recipients[i], TRUE);
 
       g_free (recipients[i]);
       recipients[i] = ascii;
@@ -760,7 +762,7 @@ aw_message_build_wire (AwMessage  *self,
 
   message = g_mime_message_new (TRUE);
   {
-    g_autofree char *from_addr = address_with_ascii_domain (self->from_address);
+    g_autofree char *from_addr = address_in_ascii (self->from_address, FALSE);
     g_autoptr(InternetAddress) from =
       internet_address_mailbox_new (is_blank (self->from_name) ? NULL : self->from_name,
                                     from_addr);

@@ -4,8 +4,8 @@
  *
  * Everything is decided before the first command goes out: the wire form (8bit only
  * where 8BITMIME is offered), SMTPUTF8 for a non-ASCII local part (RFC 6531), the SIZE
- * limit (RFC 1870) and the dot-stuffed data. The addresses come from the message, in
- * the form its headers carry them.
+ * limit (RFC 1870) and the dot-stuffed data. The addresses come from the message
+ * (aw_message_dup_envelope_from() and aw_message_dup_envelope_recipients()).
  */
 #include "config.h"
 

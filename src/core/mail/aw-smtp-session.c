@@ -176,7 +176,7 @@ aw_smtp_session_end_connect_phase (GTask *task)
 /* Every failure goes through here; returns the error once and drops the connection. */
 void
 aw_smtp_session_fail (GTask  *task,
-         GError *error)
+                      GError *error)
 {
   AwSmtpSession *session = g_task_get_task_data (task);
   g_autoptr(GError) owned = error;
@@ -207,8 +207,8 @@ aw_smtp_session_fail (GTask  *task,
 /* An I/O error from GIO, turned into the domain's codes. */
 void
 aw_smtp_session_fail_io (GTask      *task,
-            GError     *io_error,
-            AwSmtpError fallback)
+                         GError     *io_error,
+                         AwSmtpError fallback)
 {
   AwSmtpSession *session = g_task_get_task_data (task);
   g_autoptr(GError) owned = io_error;
@@ -217,16 +217,16 @@ aw_smtp_session_fail_io (GTask      *task,
     {
       if (session->clock.timed_out)
         aw_smtp_session_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_TIMED_OUT,
-                                            _("The server did not answer in time")));
+                                                         _("The server did not answer in time")));
       else
         aw_smtp_session_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_CANCELLED,
-                                            _("Sending was cancelled")));
+                                                         _("Sending was cancelled")));
       return;
     }
   if (g_error_matches (owned, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     {
       aw_smtp_session_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_TIMED_OUT,
-                                          _("The server did not answer in time")));
+                                                       _("The server did not answer in time")));
       return;
     }
   aw_smtp_session_fail (task, g_error_new (AW_SMTP_ERROR, fallback, "%s", owned->message));
@@ -234,8 +234,8 @@ aw_smtp_session_fail_io (GTask      *task,
 
 void
 aw_smtp_session_fail_reply (GTask             *task,
-               AwSmtpError        code,
-               const AwSmtpReply *reply)
+                            AwSmtpError        code,
+                            const AwSmtpReply *reply)
 {
   g_autofree char *text = aw_smtp_reply_to_string (reply);
   g_autofree char *message = NULL;
@@ -310,7 +310,7 @@ session_quit (GTask *task)
 /* A definite failure while the dialogue is still in order: say goodbye properly. */
 void
 aw_smtp_session_fail_polite (GTask  *task,
-                GError *error)
+                             GError *error)
 {
   AwSmtpSession *session = g_task_get_task_data (task);
 
@@ -373,7 +373,7 @@ deliver_reply (GTask *task)
       if (aw_smtp_reply_parser_get_pending (session->conn.parser) > MAX_PENDING_INPUT)
         {
           aw_smtp_session_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL,
-                                              _("The server sent a reply that is too long")));
+                                                           _("The server sent a reply that is too long")));
           return;
         }
       read_more (task);
@@ -415,7 +415,7 @@ read_cb (GObject      *object,
   if (n == 0)
     {
       aw_smtp_session_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL,
-                                          _("The server closed the connection unexpectedly")));
+                                                       _("The server closed the connection unexpectedly")));
       return;
     }
   aw_smtp_reply_parser_push (session->conn.parser, session->conn.chunk, (gsize) n);
@@ -433,9 +433,9 @@ read_more (GTask *task)
 }
 
 void
-aw_smtp_session_read_reply (GTask     *task,
-            guint      timeout,
-            AwSmtpReplyStep  step)
+aw_smtp_session_read_reply (GTask           *task,
+                            guint            timeout,
+                            AwSmtpReplyStep  step)
 {
   AwSmtpSession *session = g_task_get_task_data (task);
 
@@ -471,10 +471,10 @@ write_cb (GObject      *object,
 
 /* Takes ownership of bytes. */
 void
-aw_smtp_session_write_bytes (GTask     *task,
-             GBytes    *bytes,
-             guint      timeout,
-             AwSmtpWriteStep  step)
+aw_smtp_session_write_bytes (GTask           *task,
+                             GBytes          *bytes,
+                             guint            timeout,
+                             AwSmtpWriteStep  step)
 {
   AwSmtpSession *session = g_task_get_task_data (task);
 
@@ -512,7 +512,7 @@ input_waiting (AwSmtpSession *session)
   return TRUE;
 }
 
-/* Before a aw_smtp_session_command (outside a PIPELINING batch) or the message is written, nothing may
+/* Before a command (outside a PIPELINING batch) or the message is written, nothing may
  * be waiting: an early answer would be taken for the answer to what comes next (RFC 5321
  * 4.1.1.4 and 4.3.2, RFC 2920 3.1). Fails the operation and returns TRUE if something is. */
 gboolean
@@ -530,7 +530,7 @@ aw_smtp_session_refuse_unasked_reply (GTask *task)
     aw_smtp_session_fail_reply (task, AW_SMTP_ERROR_SERVER_BUSY, reply);
   else
     aw_smtp_session_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_PROTOCOL,
-                                        _("The server sent an answer before it was asked anything")));
+                                                     _("The server sent an answer before it was asked anything")));
   return TRUE;
 }
 
@@ -542,14 +542,14 @@ read_after_write (GTask *task)
   aw_smtp_session_read_reply (task, session->conn.reply_timeout, session->conn.reply_step);
 }
 
-/* Writes one aw_smtp_session_command line (without CR LF) and reads its reply. @log_line replaces the
+/* Writes one command line (without CR LF) and reads its reply. @log_line replaces the
  * line in the debug log when it holds a secret. */
 void
-aw_smtp_session_command (GTask      *task,
-         const char *line,
-         const char *log_line,
-         guint       timeout,
-         AwSmtpReplyStep   step)
+aw_smtp_session_command (GTask           *task,
+                         const char      *line,
+                         const char      *log_line,
+                         guint            timeout,
+                         AwSmtpReplyStep  step)
 {
   AwSmtpSession *session = g_task_get_task_data (task);
   char *wire;
@@ -562,8 +562,9 @@ aw_smtp_session_command (GTask      *task,
   g_debug ("C: %s", log_line != NULL ? log_line : line);
   session->conn.reply_step = step;
   session->conn.reply_timeout = timeout;
-  aw_smtp_session_write_bytes (task, g_bytes_new_with_free_func (wire, len, (GDestroyNotify) aw_smtp_secure_free, wire),
-               timeout, read_after_write);
+  aw_smtp_session_write_bytes (task,
+                               g_bytes_new_with_free_func (wire, len, (GDestroyNotify) aw_smtp_secure_free, wire),
+                               timeout, read_after_write);
 }
 
 /* ---- connecting and TLS ---- */
@@ -615,8 +616,8 @@ handshake_cb (GObject      *object,
             aw_certificate_info_describe_errors (session->client->rejected_certificate);
 
           aw_smtp_session_fail (task, g_error_new (AW_SMTP_ERROR, AW_SMTP_ERROR_CERTIFICATE_UNTRUSTED,
-                                      _("The certificate of %s is not trusted: %s"),
-                                      session->client->host, reasons));
+                                                   _("The certificate of %s is not trusted: %s"),
+                                                   session->client->host, reasons));
           return;
         }
       aw_smtp_session_fail_io (task, g_steal_pointer (&error), AW_SMTP_ERROR_TLS_FAILED);
@@ -636,12 +637,12 @@ handshake_cb (GObject      *object,
       g_debug ("SMTP: refusing TLS protocol version %d", (int) version);
       if (name != NULL)
         aw_smtp_session_fail (task, g_error_new (AW_SMTP_ERROR, AW_SMTP_ERROR_TLS_FAILED,
-                                    /* Translators: %s is an old protocol version, e.g. "TLS 1.1" */
-                                    _("The server only offers %s, an outdated and unsafe "
+                                                 /* Translators: %s is an old protocol version, e.g. "TLS 1.1" */
+                                                 _("The server only offers %s, an outdated and unsafe "
                                       "version of TLS; TLS 1.2 or newer is required"), name));
       else
         aw_smtp_session_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_TLS_FAILED,
-                                            _("The server’s TLS version is not known to be safe; "
+                                                         _("The server’s TLS version is not known to be safe; "
                                               "TLS 1.2 or newer is required")));
       return;
     }
@@ -721,8 +722,8 @@ connect_cb (GObject      *object,
           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
         {
           aw_smtp_session_fail (task, g_error_new (AW_SMTP_ERROR, AW_SMTP_ERROR_CANNOT_CONNECT,
-                                      _("Could not connect to %s port %u: %s"),
-                                      self->host, self->port, error->message));
+                                                   _("Could not connect to %s port %u: %s"),
+                                                   self->host, self->port, error->message));
           return;
         }
       aw_smtp_session_fail_io (task, g_steal_pointer (&error), AW_SMTP_ERROR_CANNOT_CONNECT);
@@ -748,7 +749,7 @@ connect_cb (GObject      *object,
           || !g_inet_address_get_is_loopback (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote))))
         {
           aw_smtp_session_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_INSECURE_NOT_ALLOWED,
-                                              _("Sending without encryption is only allowed to this computer")));
+                                                           _("Sending without encryption is only allowed to this computer")));
           return;
         }
     }
@@ -809,7 +810,7 @@ begin (GTask *task)
   if (self->security == AW_SMTP_SECURITY_NONE && !host_is_loopback (self->host))
     {
       aw_smtp_session_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_INSECURE_NOT_ALLOWED,
-                                          _("Sending without encryption is only allowed to this computer")));
+                                                       _("Sending without encryption is only allowed to this computer")));
       return;
     }
   if (session->message != NULL)
@@ -819,7 +820,7 @@ begin (GTask *task)
       if (!aw_message_validate (session->message, &error))
         {
           aw_smtp_session_fail (task, g_error_new_literal (AW_SMTP_ERROR, AW_SMTP_ERROR_INVALID_MESSAGE,
-                                              error->message));
+                                                           error->message));
           return;
         }
     }
@@ -828,7 +829,7 @@ begin (GTask *task)
     {
       session->clock.user_cancellable = g_object_ref (cancellable);
       session->clock.cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_user_cancelled),
-                                                  session->clock.io_cancellable, NULL);
+                                                             session->clock.io_cancellable, NULL);
     }
 
   aw_smtp_session_set_stage (task, AW_SMTP_STAGE_CONNECTING);
