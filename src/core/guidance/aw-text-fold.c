@@ -272,10 +272,16 @@ aw_tokens_new (const char *text)
   ensure_fold_table ();
 
   self->text = text;
-  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (AwToken), 64);
-  self->lines = g_array_sized_new (FALSE, FALSE, sizeof (AwLine), 16);
+  /* sized for the text at once: growing by doubling copies a long text's tokens again
+   * and again, and every fresh page costs a fault (text of 5-6 bytes a word) */
+  {
+    gsize length = strlen (text);
+
+    self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (AwToken), length / 5 + 64);
+    self->lines = g_array_sized_new (FALSE, FALSE, sizeof (AwLine), length / 40 + 16);
+    self->folded = g_string_sized_new (length + 64);
+  }
   self->marks = g_array_new (FALSE, FALSE, sizeof (AwMark));
-  self->folded = g_string_sized_new (64);
 
   while (TRUE)
     {
