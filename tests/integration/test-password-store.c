@@ -36,6 +36,17 @@ lookup (const char  *host,
   return aw_password_store_lookup_finish (aw_test_async_wait (&result), error);
 }
 
+/* msmtp's item (or secret-tool's, in the same form) for @host and USER */
+static char *
+lookup_msmtp (const char  *host,
+              GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aw_password_store_lookup_msmtp_async (host, USER, NULL, aw_test_async_done, &result);
+  return aw_password_store_lookup_msmtp_finish (aw_test_async_wait (&result), error);
+}
+
 static gboolean
 clear (const char  *host,
        guint        port,
@@ -127,9 +138,6 @@ test_msmtp_password_found (void)
       { NULL, 0 } }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) result2 = NULL;
-  g_autoptr(GAsyncResult) result3 = NULL;
   g_autoptr(AwPassword) found = NULL;
   g_autoptr(AwPassword) found2 = NULL;
   g_autoptr(AwPassword) none = NULL;
@@ -142,8 +150,7 @@ test_msmtp_password_found (void)
                                              "host", "mail.msmtp.test", "service", "smtp",
                                              "user", USER, NULL));
   g_assert_no_error (error);
-  aw_password_store_lookup_msmtp_async ("mail.msmtp.test", USER, NULL, aw_test_async_done, &result);
-  found = aw_password_store_lookup_msmtp_finish (aw_test_async_wait (&result), &error);
+  found = lookup_msmtp ("mail.msmtp.test", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (found, ==, "msmtp secret");
 
@@ -151,14 +158,12 @@ test_msmtp_password_found (void)
                                              "tool secret", NULL, &error,
                                              "host", "mail.tool.test", "service", "smtp",
                                              "user", USER, NULL));
-  aw_password_store_lookup_msmtp_async ("mail.tool.test", USER, NULL, aw_test_async_done, &result2);
-  found2 = aw_password_store_lookup_msmtp_finish (aw_test_async_wait (&result2), &error);
+  found2 = lookup_msmtp ("mail.tool.test", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (found2, ==, "tool secret");
 
   /* Afterword's own item is not taken for msmtp's and vice versa */
-  aw_password_store_lookup_msmtp_async (HOST, USER, NULL, aw_test_async_done, &result3);
-  none = aw_password_store_lookup_msmtp_finish (aw_test_async_wait (&result3), &error);
+  none = lookup_msmtp (HOST, &error);
   g_assert_no_error (error);
   g_assert_null (none);
 

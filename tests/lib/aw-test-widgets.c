@@ -48,6 +48,30 @@ aw_test_widget_is_false (gpointer flag)
   return !*(gboolean *) flag;
 }
 
+AwApplication *
+aw_test_widget_app_new (void)
+{
+  AwApplication *app = aw_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  return app;
+}
+
+AwWindow *
+aw_test_widget_window_new (AwApplication *app,
+                           int            width,
+                           int            height)
+{
+  AwWindow *window = aw_window_new (app);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  aw_test_ui_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
 static void
 on_sent (AwSendDialog   *dialog,
          AwHistoryEntry *entry,

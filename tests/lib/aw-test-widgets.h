@@ -7,7 +7,9 @@
 
 #include <adwaita.h>
 
+#include "aw-application.h"
 #include "aw-send-dialog.h"
+#include "aw-window.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +24,13 @@ void          aw_test_widget_watch        (gpointer         object,
                                            gboolean        *alive);
 /* A condition for aw_test_ui_wait_for(): *(gboolean *) flag is FALSE */
 gboolean      aw_test_widget_is_false     (gpointer         flag);
+
+/* The application, registered and not unique, so tests can open its windows */
+AwApplication *aw_test_widget_app_new     (void);
+/* A main window of @app, @width × @height (0: its own default size), presented and drawn */
+AwWindow     *aw_test_widget_window_new   (AwApplication   *app,
+                                           int              width,
+                                           int              height);
 
 /* What a review sheet did, for aw_test_send_sheet_open() */
 typedef struct

@@ -19,6 +19,7 @@
 #include "aw-guidance.h"
 #include "aw-preferences-window.h"
 #include "aw-test-ui.h"
+#include "aw-test-widgets.h"
 #include "aw-validated-entry.h"
 #include "aw-window.h"
 #include "aw-wizard.h"
@@ -85,23 +86,13 @@ check_page (GtkWidget  *widget,
     g_error ("%s, page %s: labels are cut off:\n%s", current_language, page, report->str);
 }
 
-static GtkWidget *
-find (GtkWidget  *root,
-      const char *name)
-{
-  GtkWidget *widget = aw_test_ui_find_by_name (root, name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
-}
-
 static void
 type_into (GtkWidget  *root,
            const char *name,
            const char *text)
 {
-  GtkEntry *entry = aw_validated_entry_get_entry (AW_VALIDATED_ENTRY (find (root, name)));
+  GtkWidget *field = aw_test_widget_get (root, name);
+  GtkEntry *entry = aw_validated_entry_get_entry (AW_VALIDATED_ENTRY (field));
 
   gtk_widget_grab_focus (GTK_WIDGET (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -163,11 +154,11 @@ walk_every_page (void)
 
   /* The interface really is in this language (English is the source). */
   if (g_strcmp0 (current_language, "en") != 0)
-    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find (root, "new_follow_up_button"))),
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (aw_test_widget_get (root, "new_follow_up_button"))),
                      !=, "_New Follow-Up");
 
   g_assert_true (gtk_widget_activate_action (root, "win.new-follow-up", NULL));
-  wizard = find (root, "wizard");
+  wizard = aw_test_widget_get (root, "wizard");
   type_into (root, "sender_name_entry", "Alex Morgan");
   type_into (root, "recipient_name_entry", "Dana Whitfield");
   type_into (root, "recipient_address_entry", "dana.whitfield@northwind.example");
@@ -175,7 +166,7 @@ walk_every_page (void)
   type_into (root, "role_entry", "Data Engineer");
   type_into (root, "detail_entry", samples[sample_for (current_language)].detail);
   /* Leave the focus somewhere neutral so no inline message is pending. */
-  gtk_widget_grab_focus (find (root, "sender_name_entry"));
+  gtk_widget_grab_focus (aw_test_widget_get (root, "sender_name_entry"));
   check_page (root, "2-wizard-context");
 
   /* The email's language follows the desktop locale by default. */
@@ -187,9 +178,9 @@ walk_every_page (void)
   check_page (root, "4-wizard-feedback");
   g_assert_true (gtk_widget_activate_action (wizard, "wizard.next", NULL));
 
-  main_stack = find (root, "main_stack");
+  main_stack = aw_test_widget_get (root, "main_stack");
   g_assert_true (aw_test_ui_wait_for (stack_shows_editor, main_stack, 3000));
-  editor = AW_EDITOR_PAGE (find (root, "editor_page"));
+  editor = AW_EDITOR_PAGE (aw_test_widget_get (root, "editor_page"));
   g_assert_false (has_pushy_finding (editor));
 
   /* A finding in the guidance panel, in this language's words. */
@@ -243,9 +234,7 @@ run_child (int    argc,
   int status;
 
   aw_test_ui_init (&argc, &argv);
-  app = aw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = aw_test_widget_app_new ();
 
   g_test_add_func ("/locales/walk-every-page", walk_every_page);
   status = g_test_run ();

@@ -6,15 +6,15 @@
 
 #include <glib/gi18n.h>
 
-#include <libsoup/soup.h>
-
 #include "aw-application.h"
 #include "aw-draft-row.h"
 #include "aw-send-dialog.h"
 #include "aw-editor-page-private.h"
 #include "aw-guidance-panel-private.h"
 #include "aw-guidance.h"
+#include "aw-test-http.h"
 #include "aw-test-ui.h"
+#include "aw-test-widgets.h"
 #include "aw-validated-entry.h"
 #include "aw-window.h"
 #include "aw-wizard.h"
@@ -33,23 +33,14 @@ shot (GtkWidget  *widget,
 static AwWindow *
 open_window (void)
 {
-  AwWindow *window = aw_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (window));
-  return window;
+  return aw_test_widget_window_new (app, 1000, 760);
 }
 
 static GtkWidget *
 find (AwWindow   *window,
       const char *name)
 {
-  GtkWidget *widget = aw_test_ui_find_by_name (GTK_WIDGET (window), name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
+  return aw_test_widget_get (GTK_WIDGET (window), name);
 }
 
 /* Types into a field the way a person does: focus it, then change its text. */
@@ -281,41 +272,16 @@ serve_posting (SoupServer        *server,
                gpointer           user_data)
 {
   if (g_str_equal (path, "/json-ld"))
-    soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC,
-                                      posting_json_ld, strlen (posting_json_ld));
+    aw_test_http_respond (message, "text/html", posting_json_ld, -1);
   else if (g_str_equal (path, "/open-graph"))
-    soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC,
-                                      posting_open_graph, strlen (posting_open_graph));
+    aw_test_http_respond (message, "text/html", posting_open_graph, -1);
   else if (g_str_equal (path, "/garbage"))
-    soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC,
-                                      "\x01\x02<<<>>>\xff\xfe", 10);
+    aw_test_http_respond (message, "text/html", "\x01\x02<<<>>>\xff\xfe", 10);
   else if (g_str_equal (path, "/slow"))
-    {
-      /* Never answers while the test waits: the lookup's timeout has to end it. */
-      soup_server_message_pause (message);
-      return;
-    }
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-}
-
-static char *
-start_server (SoupServer **out)
-{
-  g_autoptr(GError) error = NULL;
-  SoupServer *server = soup_server_new (NULL, NULL);
-  GSList *uris;
-  char *base;
-
-  soup_server_add_handler (server, NULL, serve_posting, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  *out = server;
-  if (g_str_has_suffix (base, "/"))
-    base[strlen (base) - 1] = '\0';
-  return base;
+    /* Never answers while the test waits: the lookup's timeout has to end it. */
+    soup_server_message_pause (message);
+  else
+    soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
 }
 
 static gboolean
@@ -354,8 +320,8 @@ test_posting_lookup (void)
 {
   AwWindow *window = open_window ();
   AwWizard *wizard = start_wizard (window);
-  SoupServer *server = NULL;
-  g_autofree char *base = start_server (&server);
+  SoupServer *server = aw_test_http_start (FALSE, serve_posting);
+  g_autofree char *base = aw_test_http_base_url (server);
   g_autofree char *url = NULL;
   const char *note;
 
@@ -405,8 +371,7 @@ test_posting_lookup (void)
   shot (GTK_WIDGET (window), "wizard-posting-failed.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  soup_server_disconnect (server);
-  g_object_unref (server);
+  aw_test_http_stop (server);
 }
 
 static gboolean
@@ -579,13 +544,10 @@ test_change_answers_after_writing (void)
 static void
 test_narrow_window (void)
 {
-  AwWindow *window = aw_window_new (app);
+  AwWindow *window = aw_test_widget_window_new (app, 600, 700);
   GtkWidget *entry;
   graphene_rect_t bounds;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (window));
   start_wizard (window);
   fill_context (window);
   aw_test_ui_iterate (200);
@@ -633,9 +595,7 @@ main (int   argc,
   /* Screenshots should show pages, not slides between them */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = aw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = aw_test_widget_app_new ();
 
   g_test_add_func ("/wizard/invalid-email-inline", test_invalid_email_inline);
   g_test_add_func ("/wizard/back-keeps-answers", test_back_keeps_answers);
