@@ -250,6 +250,32 @@ aw_smtp_session_fail_reply (GTask             *task,
   aw_smtp_session_fail (task, aw_smtp_error_new_from_reply (code, reply, message));
 }
 
+/* What the server sends next, into the chunk buffer; @callback gets a reference to @task */
+static void
+read_chunk (GTask               *task,
+            GAsyncReadyCallback  callback)
+{
+  AwSmtpSession *session = g_task_get_task_data (task);
+
+  g_input_stream_read_async (g_io_stream_get_input_stream (session->conn.stream), session->conn.chunk,
+                             sizeof session->conn.chunk, G_PRIORITY_DEFAULT, session->clock.io_cancellable,
+                             callback, g_object_ref (task));
+}
+
+/* Writes the whole of the output buffer; @callback gets a reference to @task */
+static void
+write_outbuf (GTask               *task,
+              GAsyncReadyCallback  callback)
+{
+  AwSmtpSession *session = g_task_get_task_data (task);
+
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (session->conn.stream),
+                                   g_bytes_get_data (session->conn.outbuf, NULL),
+                                   g_bytes_get_size (session->conn.outbuf),
+                                   G_PRIORITY_DEFAULT, session->clock.io_cancellable,
+                                   callback, g_object_ref (task));
+}
+
 static void
 quit_read_cb (GObject      *object,
               GAsyncResult *result,
@@ -280,9 +306,7 @@ quit_write_cb (GObject      *object,
       close_connection (session);
       return;
     }
-  g_input_stream_read_async (g_io_stream_get_input_stream (session->conn.stream), session->conn.chunk,
-                             sizeof session->conn.chunk, G_PRIORITY_DEFAULT, session->clock.io_cancellable,
-                             quit_read_cb, g_steal_pointer (&task));
+  read_chunk (task, quit_read_cb);
 }
 
 /* Polite QUIT after the result is known; closes the connection when done. */
@@ -300,11 +324,7 @@ session_quit (GTask *task)
   g_clear_pointer (&session->conn.outbuf, g_bytes_unref);
   session->conn.outbuf = g_bytes_new_static ("QUIT\r\n", 6);
   start_timer (task, AW_SMTP_TIMEOUT_QUIT, FALSE);
-  g_output_stream_write_all_async (g_io_stream_get_output_stream (session->conn.stream),
-                                   g_bytes_get_data (session->conn.outbuf, NULL),
-                                   g_bytes_get_size (session->conn.outbuf),
-                                   G_PRIORITY_DEFAULT, session->clock.io_cancellable,
-                                   quit_write_cb, g_object_ref (task));
+  write_outbuf (task, quit_write_cb);
 }
 
 /* A definite failure while the dialogue is still in order: say goodbye properly. */
@@ -425,11 +445,7 @@ read_cb (GObject      *object,
 static void
 read_more (GTask *task)
 {
-  AwSmtpSession *session = g_task_get_task_data (task);
-
-  g_input_stream_read_async (g_io_stream_get_input_stream (session->conn.stream), session->conn.chunk,
-                             sizeof session->conn.chunk, G_PRIORITY_DEFAULT, session->clock.io_cancellable,
-                             read_cb, g_object_ref (task));
+  read_chunk (task, read_cb);
 }
 
 void
@@ -483,10 +499,7 @@ aw_smtp_session_write_bytes (GTask           *task,
   session->conn.write_step = step;
   if (!session->clock.connect_phase)
     start_timer (task, timeout, TRUE);
-  g_output_stream_write_all_async (g_io_stream_get_output_stream (session->conn.stream),
-                                   g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   G_PRIORITY_DEFAULT, session->clock.io_cancellable,
-                                   write_cb, g_object_ref (task));
+  write_outbuf (task, write_cb);
 }
 
 /* Whether the server sent something that answers nothing asked yet: bytes left after
