@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "aw-core-data.h"
 #include "aw-password-store.h"
 #include "aw-sender.h"
 #include "aw-test-async.h"
@@ -423,6 +424,86 @@ test_provider_advice (void)
     }
 }
 
+/* The msgids of a .po file (active entries only); the text between quotes is kept as
+ * written, escapes and all */
+static GHashTable *
+po_msgids (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GString *id = NULL;
+  int i;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_str_has_prefix (line, "msgid \""))
+        {
+          id = g_string_new (NULL);
+          line += strlen ("msgid ");
+        }
+      else if (id == NULL || line[0] != '"')
+        {
+          if (id != NULL)
+            g_hash_table_add (ids, g_string_free (g_steal_pointer (&id), FALSE));
+          continue;
+        }
+      g_string_append_len (id, line + 1, (gssize) strlen (line) - 2);
+    }
+  return ids;
+}
+
+/* The advice strings live in data/providers.json, where xgettext does not look: each
+ * must still be in every translation, or it would show in English. */
+static void
+test_provider_advice_translated (void)
+{
+  g_autoptr(GBytes) bytes = aw_core_data_lookup ("providers.json", NULL);
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+  JsonArray *providers = json_object_get_array_member (json_node_get_object (root), "providers");
+  const char *root_dir = g_getenv ("AFTERWORD_SOURCE_ROOT");
+  g_autofree char *linguas_path = NULL;
+  g_autofree char *linguas = NULL;
+  g_auto(GStrv) languages = NULL;
+  guint n_advice = 0;
+  int l;
+
+  if (root_dir == NULL)
+    {
+      g_test_skip ("AFTERWORD_SOURCE_ROOT is not set");
+      return;
+    }
+  linguas_path = g_build_filename (root_dir, "po", "LINGUAS", NULL);
+  g_assert_true (g_file_get_contents (linguas_path, &linguas, NULL, NULL));
+  languages = g_strsplit (g_strstrip (linguas), "\n", -1);
+  for (l = 0; languages[l] != NULL; l++)
+    {
+      g_autofree char *po = g_strdup_printf ("%s.po", g_strstrip (languages[l]));
+      g_autofree char *path = g_build_filename (root_dir, "po", po, NULL);
+      g_autoptr(GHashTable) ids = po_msgids (path);
+      guint i;
+
+      for (i = 0; i < json_array_get_length (providers); i++)
+        {
+          JsonObject *provider = json_array_get_object_element (providers, i);
+          const char *advice = json_object_get_string_member_with_default (provider, "advice", NULL);
+
+          if (advice == NULL)
+            continue;
+          n_advice++;
+          if (!g_hash_table_contains (ids, advice))
+            g_error ("%s has no translation of “%s”", po, advice);
+        }
+    }
+  g_assert_cmpuint (n_advice, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/sender/smuggled-recipients", test_send_refuses_smuggled_recipients);
   g_test_add_func ("/sender/smuggled-recipients-from-json", test_send_refuses_smuggled_recipients_from_json);
   g_test_add_func ("/sender/provider-advice", test_provider_advice);
+  g_test_add_func ("/sender/provider-advice-translated", test_provider_advice_translated);
 
   status = g_test_run ();
   aw_test_smtp_shutdown ();
