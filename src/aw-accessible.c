@@ -19,6 +19,27 @@ select_activated (GSimpleAction *action,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (user_data), TRUE);
 }
 
+/* Gives @widget a "choice" group with the actions @names, each calling @activated with
+ * @widget as user data */
+static void
+insert_choice_actions (GtkWidget   *widget,
+                       const char **names,
+                       guint        n_names,
+                       GCallback    activated)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  /* The actions live in the widget's own group, so they hold no reference to it. */
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
+
+      g_signal_connect_object (action, "activate", activated, widget, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (widget, "choice", G_ACTION_GROUP (group));
+}
+
 /**
  * aw_accessible_add_select_action:
  *
@@ -27,15 +48,12 @@ select_activated (GSimpleAction *action,
 void
 aw_accessible_add_select_action (GtkCheckButton *check)
 {
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) select = g_simple_action_new ("select", NULL);
+  const char *names[] = { "select" };
 
   g_return_if_fail (GTK_IS_CHECK_BUTTON (check));
 
-  /* The action lives in the button's own group, so it holds no reference to it. */
-  g_signal_connect_object (select, "activate", G_CALLBACK (select_activated), check, 0);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (select));
-  gtk_widget_insert_action_group (GTK_WIDGET (check), "choice", G_ACTION_GROUP (group));
+  insert_choice_actions (GTK_WIDGET (check), names, G_N_ELEMENTS (names),
+                         G_CALLBACK (select_activated));
 }
 
 static void
@@ -69,19 +87,12 @@ step_activated (GSimpleAction *action,
 void
 aw_accessible_add_choice_actions (AdwComboRow *row)
 {
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   const char *names[] = { "next", "previous" };
 
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
-
-      g_signal_connect_object (action, "activate", G_CALLBACK (step_activated), row, 0);
-      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-    }
-  gtk_widget_insert_action_group (GTK_WIDGET (row), "choice", G_ACTION_GROUP (group));
+  insert_choice_actions (GTK_WIDGET (row), names, G_N_ELEMENTS (names),
+                         G_CALLBACK (step_activated));
 }
 
 static void

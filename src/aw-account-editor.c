@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "aw-accessible.h"
+#include "aw-account-actions.h"
 #include "aw-account-editor.h"
 #include "aw-autoconfig.h"
 #include "aw-certificate-dialog.h"
@@ -157,26 +158,9 @@ aw_account_editor_set_online_accounts (AwAccountEditor  *self,
   g_return_if_fail (AW_IS_ACCOUNT_EDITOR (self));
   g_return_if_fail (accounts == NULL || AW_IS_ONLINE_ACCOUNTS (accounts));
 
-  if (self->online_accounts != NULL)
-    g_signal_handlers_disconnect_by_data (self->online_accounts, self);
-  g_set_object (&self->online_accounts, accounts);
-  if (accounts != NULL)
-    {
-      g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (update_offer), self);
-      g_signal_connect_swapped (accounts, "notify::available", G_CALLBACK (update_offer), self);
-    }
+  aw_account_actions_follow_online (&self->online_accounts, accounts,
+                                    G_CALLBACK (update_offer), self);
   update_offer (self);
-}
-
-static void
-on_default_saved (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_account_store_save_finish (AW_ACCOUNT_STORE (source), result, &error))
-    g_warning ("Could not save the sending account choice: %s", error->message);
 }
 
 /* The same choice as Preferences' "Use for Sending" on that account */
@@ -190,7 +174,7 @@ use_online_activated (GtkWidget  *widget,
   if (self->offer_account_id == NULL)
     return;
   aw_account_store_set_default_id (self->store, self->offer_account_id);
-  aw_account_store_save_async (self->store, NULL, on_default_saved, NULL);
+  aw_account_actions_save_in_background (self->store);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -199,10 +183,7 @@ open_online_settings_activated (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_online_accounts_open_settings (&error))
-    show_error (AW_ACCOUNT_EDITOR (widget), error->message);
+  aw_account_actions_open_online_settings (AW_ACCOUNT_EDITOR (widget)->error_label);
 }
 
 static void
@@ -224,8 +205,7 @@ static void
 show_error (AwAccountEditor *self,
             const char      *text)
 {
-  gtk_label_set_text (self->error_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
+  aw_account_actions_show_error (self->error_label, text);
 }
 
 static const char *
@@ -545,18 +525,6 @@ test_activated (GtkWidget  *widget,
 /* ---- Save ---- */
 
 static void
-on_store_saved (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(AwAccountEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_account_store_save_finish (AW_ACCOUNT_STORE (source), result, &error))
-    g_debug ("accounts: %s", error->message);
-}
-
-static void
 on_old_secret_cleared (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -587,7 +555,7 @@ commit (AwAccountEditor *self,
       return;
     }
   g_set_object (&self->original, account);
-  aw_account_store_save_async (self->store, NULL, on_store_saved, g_object_ref (self));
+  aw_account_actions_save_in_background (self->store);
 
   if (keyring_error != NULL)
     {

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aw-account-actions.h"
 #include "aw-password-store.h"
 #include "aw-preferences-window.h"
 
@@ -54,8 +55,7 @@ static void
 show_error (AwPreferencesWindow *self,
             const char          *text)
 {
-  gtk_label_set_text (self->error_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
+  aw_account_actions_show_error (self->error_label, text);
 }
 
 const char *
@@ -350,9 +350,8 @@ aw_preferences_window_set_online_accounts (AwPreferencesWindow *self,
 {
   g_return_if_fail (AW_IS_PREFERENCES_WINDOW (self));
 
-  if (self->online_accounts != NULL)
-    g_signal_handlers_disconnect_by_data (self->online_accounts, self);
-  g_set_object (&self->online_accounts, accounts);
+  aw_account_actions_follow_online (&self->online_accounts, accounts,
+                                    G_CALLBACK (update_online_group), self);
   gtk_widget_set_visible (GTK_WIDGET (self->online_group), accounts != NULL);
   if (accounts == NULL)
     {
@@ -361,9 +360,6 @@ aw_preferences_window_set_online_accounts (AwPreferencesWindow *self,
     }
   gtk_list_box_bind_model (self->online_list, G_LIST_MODEL (accounts), create_online_row,
                            self, NULL);
-  g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (update_online_group), self);
-  g_signal_connect_swapped (accounts, "notify::available", G_CALLBACK (update_online_group), self);
-  g_signal_connect_swapped (accounts, "notify::loading", G_CALLBACK (update_online_group), self);
   update_online_group (self);
 }
 
@@ -372,10 +368,7 @@ open_online_settings_activated (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_online_accounts_open_settings (&error))
-    show_error (AW_PREFERENCES_WINDOW (widget), error->message);
+  aw_account_actions_open_online_settings (AW_PREFERENCES_WINDOW (widget)->error_label);
 }
 
 static void

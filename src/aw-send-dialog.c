@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aw-account-actions.h"
 #include "aw-application.h"
 #include "aw-certificate-dialog.h"
 #include "aw-draft-check.h"
@@ -374,16 +375,8 @@ aw_send_dialog_set_online_accounts (AwSendDialog     *self,
 {
   g_return_if_fail (AW_IS_SEND_DIALOG (self));
 
-  if (self->online_accounts != NULL)
-    g_signal_handlers_disconnect_by_data (self->online_accounts, self);
-  g_set_object (&self->online_accounts, accounts);
-  if (accounts != NULL)
-    {
-      g_signal_connect_swapped (accounts, "items-changed",
-                                G_CALLBACK (on_online_accounts_changed), self);
-      g_signal_connect_swapped (accounts, "notify::loading",
-                                G_CALLBACK (on_online_accounts_changed), self);
-    }
+  aw_account_actions_follow_online (&self->online_accounts, accounts,
+                                    G_CALLBACK (on_online_accounts_changed), self);
   if (self->draft != NULL)
     populate (self);
 }
@@ -509,10 +502,7 @@ open_online_settings_activated (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_online_accounts_open_settings (&error))
-    g_debug ("online accounts: %s", error->message);
+  aw_account_actions_open_online_settings (NULL);
 }
 
 static void
@@ -572,17 +562,6 @@ add_account_activated (GtkWidget  *widget,
 }
 
 static void
-on_account_saved (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_account_store_save_finish (AW_ACCOUNT_STORE (source), result, &error))
-    g_debug ("accounts: %s", error->message);
-}
-
-static void
 on_certificate_response (AdwMessageDialog *dialog,
                          const char       *response,
                          AwSendDialog     *self)
@@ -595,7 +574,7 @@ on_certificate_response (AdwMessageDialog *dialog,
 
   aw_account_set_pinned_fingerprint (self->account, aw_certificate_info_get_sha256 (info));
   if (aw_account_store_update (self->accounts, self->account, &error))
-    aw_account_store_save_async (self->accounts, NULL, on_account_saved, NULL);
+    aw_account_actions_save_in_background (self->accounts);
   else
     g_debug ("accounts: %s", error->message);
 
