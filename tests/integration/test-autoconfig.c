@@ -46,17 +46,6 @@ valid_config (const char *domain,
                           socket_type);
 }
 
-static gboolean
-unpause_later (gpointer data)
-{
-  SoupServerMessage *message = data;
-
-  soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
-  soup_server_message_unpause (message);
-  g_object_unref (message);
-  return G_SOURCE_REMOVE;
-}
-
 /* Paths are /<step>/<domain>/…: what each test domain does at each step. */
 static void
 handle (SoupServer        *server_,
@@ -103,8 +92,7 @@ handle (SoupServer        *server_,
     body = valid_config (domain, "submit", "465", "SSL");
   else if (g_str_equal (domain, "slow.test") && g_str_equal (step, "provider"))
     {
-      soup_server_message_pause (message);
-      g_timeout_add_seconds (4, unpause_later, g_object_ref (message));
+      aw_test_http_answer_later (message, 4, SOUP_STATUS_NOT_FOUND, NULL, NULL);
       return;
     }
   else if (g_str_equal (domain, "slow.test") && g_str_equal (step, "well-known"))

@@ -46,24 +46,6 @@ handle (SoupServer        *server_,
         SoupServerMessage *message,
         const char        *path,
         GHashTable        *query,
-        gpointer           user_data);
-
-static gboolean
-answer_slowly (gpointer user_data)
-{
-  SoupServerMessage *message = user_data;
-
-  aw_test_http_respond (message, "text/html", title_page, -1);
-  soup_server_message_unpause (message);
-  g_object_unref (message);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-handle (SoupServer        *server_,
-        SoupServerMessage *message,
-        const char        *path,
-        GHashTable        *query,
         gpointer           user_data)
 {
   if (g_str_equal (path, "/json-ld"))
@@ -81,10 +63,7 @@ handle (SoupServer        *server_,
       aw_test_http_respond (message, "text/html; charset=ISO-8859-1", latin1, -1);
     }
   else if (g_str_equal (path, "/slow"))
-    {
-      soup_server_message_pause (message);
-      g_timeout_add_seconds (5, answer_slowly, g_object_ref (message));
-    }
+    aw_test_http_answer_later (message, 5, SOUP_STATUS_OK, "text/html", title_page);
   else if (g_str_equal (path, "/binary") || g_str_equal (path, "/binary-as-html"))
     {
       guint8 garbage[4096];

@@ -104,6 +104,46 @@ aw_test_http_respond (SoupServerMessage *message,
                                     length < 0 ? strlen (body) : (gsize) length);
 }
 
+typedef struct
+{
+  SoupServerMessage *message;
+  guint              status;
+  const char        *content_type;
+  const char        *body;
+} LateAnswer;
+
+static gboolean
+answer_now (gpointer data)
+{
+  LateAnswer *late = data;
+
+  if (late->body != NULL)
+    aw_test_http_respond (late->message, late->content_type, late->body, -1);
+  else
+    soup_server_message_set_status (late->message, late->status, NULL);
+  soup_server_message_unpause (late->message);
+  g_object_unref (late->message);
+  g_free (late);
+  return G_SOURCE_REMOVE;
+}
+
+void
+aw_test_http_answer_later (SoupServerMessage *message,
+                           guint              seconds,
+                           guint              status,
+                           const char        *content_type,
+                           const char        *body)
+{
+  LateAnswer *late = g_new0 (LateAnswer, 1);
+
+  late->message = g_object_ref (message);
+  late->status = status;
+  late->content_type = content_type;
+  late->body = body;
+  soup_server_message_pause (message);
+  g_timeout_add_seconds (seconds, answer_now, late);
+}
+
 void
 aw_test_http_stop (SoupServer *server)
 {

@@ -23,6 +23,13 @@ void          aw_test_http_respond      (SoupServerMessage   *message,
                                          const char          *content_type,
                                          const char          *body,
                                          gssize               length);
+/* Holds @message back for @seconds, then answers: @body (a string, static) as
+ * @content_type with status 200, or with a NULL @body only @status */
+void          aw_test_http_answer_later (SoupServerMessage   *message,
+                                         guint                seconds,
+                                         guint                status,
+                                         const char          *content_type,
+                                         const char          *body);
 /* Stops and frees @server; the CA's files go too */
 void          aw_test_http_stop         (SoupServer          *server);
 

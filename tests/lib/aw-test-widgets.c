@@ -106,6 +106,22 @@ aw_test_send_sheet_open (GtkWindow        *parent,
   return dialog;
 }
 
+char *
+aw_test_send_sheet_send (AwSendDialog  *dialog,
+                         AwTestSendLog *log,
+                         const char    *mode,
+                         guint          before)
+{
+  g_autoptr(GBytes) received = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "send.send", NULL);
+  g_assert_true (aw_test_ui_wait_for (aw_test_widget_is_false, &log->alive, 30000));
+  g_assert_cmpuint (log->n_sent, ==, 1);
+  g_assert_cmpuint (aw_test_smtp_count (mode), ==, before + 1);
+  received = aw_test_smtp_message (mode, before + 1);
+  return g_strndup (g_bytes_get_data (received, NULL), g_bytes_get_size (received));
+}
+
 void
 aw_test_send_log_clear (AwTestSendLog *log)
 {

@@ -49,6 +49,13 @@ AwSendDialog *aw_test_send_sheet_open     (GtkWindow        *parent,
                                            AwOnlineAccounts *online_accounts,
                                            gboolean          trust_test_ca,
                                            AwTestSendLog    *log);
+/* Presses Send on @dialog (opened with @log) and waits until the sheet closed: sent once,
+ * and the SMTP test server's @mode port had @before messages and now has one more, whose
+ * text this returns */
+char         *aw_test_send_sheet_send     (AwSendDialog    *dialog,
+                                           AwTestSendLog   *log,
+                                           const char      *mode,
+                                           guint            before);
 void          aw_test_send_log_clear      (AwTestSendLog   *log);
 
 G_END_DECLS
