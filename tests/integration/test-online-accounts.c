@@ -530,23 +530,34 @@ test_renewed_token_refused (Case          *c,
   g_assert_null (strstr (sentence, "app password"));
 }
 
+/* The JSON members of an IMAP and SMTP account of the test user with @password, on the
+ * SMTP test server's @mode port; @more: the members that differ */
+static char *
+imap_smtp_account (const char *id,
+                   const char *password,
+                   const char *mode,
+                   const char *more)
+{
+  return g_strdup_printf ("\"id\": \"%s\", \"ProviderType\": \"imap_smtp\", "
+                          "\"ProviderName\": \"IMAP and SMTP\", \"oauth2\": false, "
+                          "\"password\": \"%s\", \"EmailAddress\": \"%s\", "
+                          "\"SmtpHost\": \"localhost:%u\", %s",
+                          id, password, aw_test_smtp_user (), aw_test_smtp_port (mode), more);
+}
+
 static void
 test_password_account (Case          *c,
                        gconstpointer  data)
 {
-  g_autofree char *members = NULL;
+  g_autofree char *more = g_strdup_printf ("\"Name\": \"Sam Lee\", \"SmtpUseTls\": true, "
+                                           "\"SmtpUserName\": \"%s\", \"SmtpAuthPlain\": true",
+                                           aw_test_smtp_user ());
+  g_autofree char *members = imap_smtp_account ("account_imap", aw_test_smtp_password (),
+                                                "starttls", more);
 
   if (!case_start (c))
     return;
 
-  members = g_strdup_printf ("\"id\": \"account_imap\", \"ProviderType\": \"imap_smtp\", "
-                             "\"ProviderName\": \"IMAP and SMTP\", \"oauth2\": false, "
-                             "\"password\": \"%s\", \"EmailAddress\": \"%s\", "
-                             "\"Name\": \"Sam Lee\", \"SmtpHost\": \"localhost:%u\", "
-                             "\"SmtpUseTls\": true, \"SmtpUserName\": \"%s\", "
-                             "\"SmtpAuthPlain\": true",
-                             aw_test_smtp_password (), aw_test_smtp_user (),
-                             aw_test_smtp_port ("starttls"), aw_test_smtp_user ());
   case_send (c, members, "starttls", NULL);
   assert_delivered_once (c);
   g_assert_cmpint (aw_test_goa_calls ("account_imap", "GetPassword"), ==, 1);
@@ -558,17 +569,12 @@ static void
 test_no_sign_in (Case          *c,
                  gconstpointer  data)
 {
-  g_autofree char *members = NULL;
+  g_autofree char *members = imap_smtp_account ("account_relay", "unused", "plain",
+                                                "\"SmtpUseTls\": false, \"SmtpUseAuth\": false");
 
   if (!case_start (c))
     return;
 
-  members = g_strdup_printf ("\"id\": \"account_relay\", \"ProviderType\": \"imap_smtp\", "
-                             "\"ProviderName\": \"IMAP and SMTP\", \"oauth2\": false, "
-                             "\"password\": \"unused\", \"EmailAddress\": \"%s\", "
-                             "\"SmtpHost\": \"localhost:%u\", \"SmtpUseTls\": false, "
-                             "\"SmtpUseAuth\": false",
-                             aw_test_smtp_user (), aw_test_smtp_port ("plain"));
   case_send (c, members, "plain", NULL);
   g_assert_cmpint (aw_online_account_get_security (item (c->accounts, 0)), ==,
                    AW_ACCOUNT_SECURITY_NONE);
