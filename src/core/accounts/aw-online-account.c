@@ -351,19 +351,16 @@ on_ensured (GObject      *source,
   get_token (task);
 }
 
+/* Asks Online Accounts for the token (renewed first when @renew) or the password */
 static void
-lookup_async (AwCredentialSource  *source,
-              gboolean             renew,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+ask_goa (AwOnlineAccount *self,
+         GTask           *task,
+         gboolean         renew)
 {
-  AwOnlineAccount *self = AW_ONLINE_ACCOUNT (source);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GoaAccount *account = goa_object_peek_account (self->object);
   GoaPasswordBased *password_based;
 
-  g_task_set_source_tag (task, lookup_async);
   if (self->kind == AW_CREDENTIAL_KIND_OAUTH2)
     {
       if (renew && account != NULL)
@@ -386,7 +383,7 @@ lookup_async (AwCredentialSource  *source,
                                         on_password, g_object_ref (task));
 }
 
-#else /* !HAVE_GOA */
+#endif /* HAVE_GOA */
 
 static void
 lookup_async (AwCredentialSource  *source,
@@ -399,10 +396,12 @@ lookup_async (AwCredentialSource  *source,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, lookup_async);
+#ifdef HAVE_GOA
+  ask_goa (self, task, renew);
+#else
   g_task_return_error (task, sign_in_again_error (self));
+#endif
 }
-
-#endif /* HAVE_GOA */
 
 static char *
 lookup_finish (AwCredentialSource  *source,

@@ -311,7 +311,5 @@ char *
 aw_password_store_lookup_msmtp_finish (GAsyncResult  *result,
                                        GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return aw_password_store_lookup_finish (result, error);
 }
