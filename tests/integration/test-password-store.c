@@ -9,6 +9,7 @@
 
 #include "aw-password-store-private.h"
 #include "aw-test-async.h"
+#include "aw-test-keyring.h"
 
 #define HOST "smtp.example.test"
 #define USER "sam@example.test"
@@ -122,21 +123,6 @@ test_store_update_lookup_remove (void)
 static void
 test_msmtp_password_found (void)
 {
-  static const SecretSchema msmtp = {
-    "de.marlam.msmtp.password", SECRET_SCHEMA_NONE,
-    { { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "service", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 } }
-  };
-  /* what `secret-tool store --label=x host H service smtp user U` writes */
-  static const SecretSchema generic = {
-    "org.freedesktop.Secret.Generic", SECRET_SCHEMA_NONE,
-    { { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "service", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 } }
-  };
   g_autoptr(GError) error = NULL;
   g_autoptr(AwPassword) found = NULL;
   g_autoptr(AwPassword) found2 = NULL;
@@ -145,19 +131,12 @@ test_msmtp_password_found (void)
   if (!have_secret_service ())
     return;
 
-  g_assert_true (secret_password_store_sync (&msmtp, SECRET_COLLECTION_DEFAULT, "msmtp",
-                                             "msmtp secret", NULL, &error,
-                                             "host", "mail.msmtp.test", "service", "smtp",
-                                             "user", USER, NULL));
-  g_assert_no_error (error);
+  aw_test_keyring_store_smtp (AW_TEST_KEYRING_MSMTP, "mail.msmtp.test", USER, "msmtp secret");
   found = lookup_msmtp ("mail.msmtp.test", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (found, ==, "msmtp secret");
 
-  g_assert_true (secret_password_store_sync (&generic, SECRET_COLLECTION_DEFAULT, "secret-tool",
-                                             "tool secret", NULL, &error,
-                                             "host", "mail.tool.test", "service", "smtp",
-                                             "user", USER, NULL));
+  aw_test_keyring_store_smtp (AW_TEST_KEYRING_SECRET_TOOL, "mail.tool.test", USER, "tool secret");
   found2 = lookup_msmtp ("mail.tool.test", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (found2, ==, "tool secret");
@@ -167,8 +146,8 @@ test_msmtp_password_found (void)
   g_assert_no_error (error);
   g_assert_null (none);
 
-  secret_password_clear_sync (&msmtp, NULL, NULL, "host", "mail.msmtp.test", NULL);
-  secret_password_clear_sync (&generic, NULL, NULL, "host", "mail.tool.test", NULL);
+  aw_test_keyring_clear (AW_TEST_KEYRING_MSMTP, "mail.msmtp.test");
+  aw_test_keyring_clear (AW_TEST_KEYRING_SECRET_TOOL, "mail.tool.test");
 }
 
 static void

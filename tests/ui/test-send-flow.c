@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 #include <gmime/gmime.h>
-#include <libsecret/secret.h>
 
 #include "aw-account-editor.h"
 #include "aw-certificate-dialog.h"
@@ -24,6 +23,7 @@
 #include "aw-send-dialog.h"
 #include "aw-sender.h"
 #include "aw-test-async.h"
+#include "aw-test-keyring.h"
 #include "aw-test-smtp.h"
 #include "aw-test-ui.h"
 #include "aw-test-widgets.h"
@@ -662,18 +662,10 @@ label_not_busy (gpointer data)
 static void
 test_detect_and_msmtp_password (void)
 {
-  static const SecretSchema msmtp = {
-    "de.marlam.msmtp.password", SECRET_SCHEMA_NONE,
-    { { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "service", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 } }
-  };
   g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/accounts.json");
   g_autoptr(AwAccountStore) other = aw_account_store_new (nowhere);
   AwAccountEditor *editor = aw_account_editor_new (NULL, other, NULL);
   GtkWidget *root = GTK_WIDGET (editor);
-  g_autoptr(GError) error = NULL;
   const char *note;
 
   gtk_window_present (GTK_WINDOW (editor));
@@ -691,10 +683,8 @@ test_detect_and_msmtp_password (void)
   g_assert_true (g_str_has_prefix (note, "Gmail needs an app password"));
 
   /* msmtp's password for this server and user is offered */
-  g_assert_true (secret_password_store_sync (&msmtp, SECRET_COLLECTION_DEFAULT, "msmtp", "msmtp-secret-Qw3",
-                                             NULL, &error, "host", "smtp.gmail.com", "service", "smtp",
-                                             "user", "sam.lee@gmail.com", NULL));
-  g_assert_no_error (error);
+  aw_test_keyring_store_smtp (AW_TEST_KEYRING_MSMTP, "smtp.gmail.com", "sam.lee@gmail.com",
+                              "msmtp-secret-Qw3");
   /* any change schedules the keyring check */
   set_text (root, "name_row", "Sam Lee");
   set_text (root, "host_row", "smtp.gmail.com ");
@@ -707,7 +697,7 @@ test_detect_and_msmtp_password (void)
   g_assert_false (gtk_widget_get_visible (aw_test_widget_get (root, "msmtp_box")));
 
   gtk_window_destroy (GTK_WINDOW (editor));
-  secret_password_clear_sync (&msmtp, NULL, NULL, "host", "smtp.gmail.com", NULL);
+  aw_test_keyring_clear (AW_TEST_KEYRING_MSMTP, "smtp.gmail.com");
 }
 
 static void
