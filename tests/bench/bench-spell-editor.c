@@ -20,50 +20,18 @@
 
 #define ROUNDS 200
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static AwDraft *
 make_draft (const char *extra,
             guint       repeat)
 {
-  AwDraft *draft = aw_draft_new ();
-  g_autoptr(GError) error = NULL;
+  AwDraft *draft = aw_test_ui_new_draft ("en", NULL);
   g_autoptr(GString) body = NULL;
 
-  aw_draft_set_language (draft, "en");
-  aw_draft_set_sender_name (draft, "Alex Morgan");
-  aw_draft_set_recipient_name (draft, "Dana Whitfield");
-  aw_draft_set_recipient_address (draft, "dana@northwind.example");
-  aw_draft_set_company (draft, "Northwind Analytics");
-  aw_draft_set_role (draft, "Data Engineer");
-  if (!aw_draft_writer_write (draft, &error))
-    g_error ("%s", error->message);
   body = g_string_new (aw_draft_get_body (draft));
   for (guint i = 0; i < repeat; i++)
     g_string_append_printf (body, "\n\n%s", extra);
   aw_draft_set_body (draft, body->str);
   return draft;
-}
-
-static void
-open_editor (AwDraft       *draft,
-             GtkWindow    **window,
-             AwEditorPage **editor)
-{
-  *window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (*window, 1280, 800);
-  *editor = AW_EDITOR_PAGE (aw_editor_page_new ());
-  gtk_window_set_child (*window, GTK_WIDGET (*editor));
-  aw_editor_page_set_draft (*editor, draft);
-  gtk_window_present (*window);
-  aw_test_ui_wait_for_draw (GTK_WIDGET (*window));
 }
 
 static gboolean
@@ -90,7 +58,7 @@ keystrokes (gboolean spelling,
   int target;
 
   g_settings_set_boolean (settings, "spell-check", spelling);
-  open_editor (draft, &window, &editor);
+  editor = aw_test_ui_open_editor (draft, 1280, 800, &window);
   spell = aw_editor_page_get_spell_controller (editor);
   aw_test_ui_wait_for (not_loading, spell, 20000);
   if (spelling && aw_spell_controller_get_count (spell) != 1)
@@ -125,9 +93,7 @@ keystrokes (gboolean spelling,
       times[n++] = (g_get_monotonic_time () - t0) / 1000.0;
     }
 
-  qsort (times, n, sizeof (double), compare_doubles);
-  median = times[n / 2];
-  p95 = times[(n * 95) / 100];
+  aw_test_ui_median_p95 (times, n, &median, &p95);
   printf ("normal email, spelling %s: keystroke to updated highlights: median %.3f ms, p95 %.3f ms "
           "(goal: under %.0f ms) %s\n", spelling ? "on" : "off", median, p95, goal_ms,
           median < goal_ms ? "ok" : "MISSED");

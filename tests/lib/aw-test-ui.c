@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
 
+#include "aw-draft-writer.h"
 #include "aw-test-ui.h"
 
 /**
@@ -218,4 +220,78 @@ aw_test_ui_accessible_label (GtkWidget *widget)
         return label;
     }
   return NULL;
+}
+
+/**
+ * aw_test_ui_new_draft:
+ * @body: (nullable): the body, or NULL for the one the draft writer writes
+ *
+ * Returns: (transfer full): the draft
+ */
+AwDraft *
+aw_test_ui_new_draft (const char *language,
+                      const char *body)
+{
+  AwDraft *draft = aw_draft_new ();
+
+  aw_draft_set_language (draft, language);
+  aw_draft_set_sender_name (draft, "Alex Morgan");
+  aw_draft_set_recipient_name (draft, "Dana Whitfield");
+  aw_draft_set_recipient_address (draft, "dana@northwind.example");
+  aw_draft_set_company (draft, "Northwind Analytics");
+  aw_draft_set_role (draft, "Data Engineer");
+  if (body != NULL)
+    aw_draft_set_body (draft, body);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!aw_draft_writer_write (draft, &error))
+        g_error ("draft writer: %s", error->message);
+    }
+  return draft;
+}
+
+/**
+ * aw_test_ui_open_editor:
+ *
+ * Returns: (transfer none): the editor page, owned by *@window
+ */
+AwEditorPage *
+aw_test_ui_open_editor (AwDraft    *draft,
+                        int         width,
+                        int         height,
+                        GtkWindow **window)
+{
+  AwEditorPage *editor = AW_EDITOR_PAGE (aw_editor_page_new ());
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, width, height);
+  gtk_window_set_child (*window, GTK_WIDGET (editor));
+  aw_editor_page_set_draft (editor, draft);
+  gtk_window_present (*window);
+  aw_test_ui_wait_for_draw (GTK_WIDGET (*window));
+  return editor;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+aw_test_ui_median_p95 (double *times,
+                       guint   n,
+                       double *median,
+                       double *p95)
+{
+  g_assert_cmpuint (n, >, 0);
+
+  qsort (times, n, sizeof (double), compare_doubles);
+  *median = times[n / 2];
+  *p95 = times[(n * 95) / 100];
 }

@@ -13,6 +13,7 @@
 #include "aw-guidance-panel-private.h"
 #include "aw-finding-row.h"
 #include "aw-guidance.h"
+#include "aw-test-async.h"
 #include "aw-test-ui.h"
 
 #define PUSHY_SENTENCE "Please reconsider your decision."
@@ -33,37 +34,14 @@ shot (GtkWidget  *widget,
   g_free (aw_test_ui_save_screenshot (widget, name));
 }
 
-static AwDraft *
-make_draft (void)
-{
-  AwDraft *draft = aw_draft_new ();
-  g_autoptr(GError) error = NULL;
-
-  aw_draft_set_language (draft, "en");
-  aw_draft_set_sender_name (draft, "Alex Morgan");
-  aw_draft_set_recipient_name (draft, "Dana Whitfield");
-  aw_draft_set_recipient_address (draft, "dana@northwind.example");
-  aw_draft_set_company (draft, "Northwind Analytics");
-  aw_draft_set_role (draft, "Data Engineer");
-  g_assert_true (aw_draft_writer_write (draft, &error));
-  g_assert_no_error (error);
-  return draft;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   int width = data ? GPOINTER_TO_INT (data) : 1200;
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, width, 720);
-  fixture->editor = AW_EDITOR_PAGE (aw_editor_page_new ());
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
-  fixture->draft = make_draft ();
-  aw_editor_page_set_draft (fixture->editor, fixture->draft);
-  gtk_window_present (fixture->window);
-  aw_test_ui_wait_for_draw (GTK_WIDGET (fixture->window));
+  fixture->draft = aw_test_ui_new_draft ("en", NULL);
+  fixture->editor = aw_test_ui_open_editor (fixture->draft, width, 720, &fixture->window);
 }
 
 static void
@@ -364,24 +342,6 @@ test_ignore (Fixture       *fixture,
   g_assert_nonnull (find_row (fixture, AW_RULE_PUSHY));
 }
 
-static void
-on_recorded (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (aw_history_record_finish (AW_HISTORY (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 /* A history in a folder of its own, holding one earlier follow-up */
 static AwHistory *
 history_with_one_send (const char *address,
@@ -396,10 +356,12 @@ history_with_one_send (const char *address,
   static const char text[] = "Subject: Thank you\r\n\r\nHi\r\n";
   g_autoptr(GBytes) eml = g_bytes_new_static (text, strlen (text));
   AwHistory *history = aw_history_new (folder);
-  gboolean done = FALSE;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
 
-  aw_history_record_async (history, entry, eml, NULL, on_recorded, &done);
-  g_assert_true (aw_test_ui_wait_for (is_true, &done, 5000));
+  aw_history_record_async (history, entry, eml, NULL, aw_test_async_done, &result);
+  g_assert_true (aw_history_record_finish (history, aw_test_async_wait (&result), &error));
+  g_assert_no_error (error);
   return history;
 }
 

@@ -26,30 +26,6 @@ typedef struct
   AwDraft      *draft;
 } Fixture;
 
-static AwDraft *
-make_draft (const char *language,
-            const char *body)
-{
-  AwDraft *draft = aw_draft_new ();
-
-  aw_draft_set_language (draft, language);
-  aw_draft_set_sender_name (draft, "Alex Morgan");
-  aw_draft_set_recipient_name (draft, "Dana Whitfield");
-  aw_draft_set_recipient_address (draft, "dana@northwind.example");
-  aw_draft_set_company (draft, "Northwind Analytics");
-  aw_draft_set_role (draft, "Data Engineer");
-  if (body != NULL)
-    aw_draft_set_body (draft, body);
-  else
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (aw_draft_writer_write (draft, &error));
-      g_assert_no_error (error);
-    }
-  return draft;
-}
-
 static gboolean
 not_loading (gpointer data)
 {
@@ -64,14 +40,8 @@ open_editor (Fixture    *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_boolean (settings, "spell-check", TRUE);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1100, 700);
-  fixture->editor = AW_EDITOR_PAGE (aw_editor_page_new ());
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
-  fixture->draft = make_draft (language, body);
-  aw_editor_page_set_draft (fixture->editor, fixture->draft);
-  gtk_window_present (fixture->window);
-  aw_test_ui_wait_for_draw (GTK_WIDGET (fixture->window));
+  fixture->draft = aw_test_ui_new_draft (language, body);
+  fixture->editor = aw_test_ui_open_editor (fixture->draft, 1100, 700, &fixture->window);
   /* The dictionary loads in a thread */
   g_assert_true (aw_test_ui_wait_for (not_loading, aw_editor_page_get_spell_controller (fixture->editor), 20000));
 }

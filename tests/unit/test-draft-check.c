@@ -8,6 +8,7 @@
 
 #include "aw-draft-check.h"
 #include "aw-draft-writer.h"
+#include "aw-test-async.h"
 
 #define PUSHY_SENTENCE "Please reconsider your decision."
 
@@ -88,18 +89,6 @@ test_options_from_draft (void)
 }
 
 static void
-on_recorded (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (aw_history_record_finish (AW_HISTORY (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
 record (AwHistory  *history,
         const char *address,
         const char *company)
@@ -111,11 +100,12 @@ record (AwHistory  *history,
   g_autoptr(AwHistoryEntry) entry = aw_history_entry_new ("Dana Ruiz", address, company, "Designer",
                                                           "Thank you", "sam@example.com", sent,
                                                           message_id, AW_HISTORY_STATUS_SENT);
-  gboolean done = FALSE;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
 
-  aw_history_record_async (history, entry, eml, NULL, on_recorded, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  aw_history_record_async (history, entry, eml, NULL, aw_test_async_done, &result);
+  g_assert_true (aw_history_record_finish (history, aw_test_async_wait (&result), &error));
+  g_assert_no_error (error);
 }
 
 static void
