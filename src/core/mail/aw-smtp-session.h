@@ -3,9 +3,10 @@
  * src/core/mail only
  *
  * An operation is one GTask whose task data is an AwSmtpSession. aw-smtp-session.c holds
- * the connection (connect, TLS, reading replies, writing commands, timers, the result);
- * aw-smtp-dialogue.c the SMTP steps (greeting, EHLO, STARTTLS, AUTH, the transaction);
- * aw-smtp-client.c the object that starts them.
+ * its life (reading replies, writing commands, timers, the result); aw-smtp-connect.c
+ * the connection (TCP, TLS, the certificate); aw-smtp-dialogue.c the SMTP steps
+ * (greeting, EHLO, STARTTLS, AUTH, the transaction); aw-smtp-client.c the object that
+ * starts them.
  */
 #pragma once
 
@@ -156,6 +157,14 @@ void     aw_smtp_session_command              (GTask               *task,
                                                const char          *log_line,
                                                guint                timeout,
                                                AwSmtpReplyStep      step);
+void     aw_smtp_session_start_timer          (GTask               *task,
+                                               guint                seconds,
+                                               gboolean             scaled);
+void     aw_smtp_session_stop_timer           (AwSmtpSession       *session);
+
+/* aw-smtp-connect.c */
+gboolean aw_smtp_session_host_is_loopback     (const char          *host);
+void     aw_smtp_session_connect              (GTask               *task);
 void     aw_smtp_session_start_tls            (GTask               *task);
 
 /* aw-smtp-dialogue.c */
