@@ -15,6 +15,7 @@
 
 #define MAX_GAP 6
 #define MAX_VARIANTS 64
+#define PLAIN_WORD_MAX 32
 
 /* While the rules compile, a node's children are a list (first_child, next_sibling,
  * newest first); pack_trie() then lays them out as arrays (keys, kids) in one block. */
@@ -198,15 +199,6 @@ add_slot (GArray   *slots,
   g_array_append_val (slots, slot);
 }
 
-static void
-free_slots (AwSlot *slots,
-            guint   n_slots)
-{
-  for (guint i = 0; i < n_slots; i++)
-    g_free (slots[i].alts);
-  g_free (slots);
-}
-
 /* Expands the elements into plain slot sequences (one per choice of multi-word
  * alternative), each added as a pattern that copies @proto. */
 static void
@@ -227,18 +219,25 @@ expand (AwGuidanceRules *self,
   if (index == n_elements)
     {
       AwPattern pattern = *proto;
+      gsize n_alts = 0;
+      guint32 *alts;
 
       if (slots->len == 0)
         return;
+      for (guint i = 0; i < slots->len; i++)
+        n_alts += g_array_index (slots, AwSlot, i).n_alts;
       pattern.suggestion = g_strdup (proto->suggestion);
       pattern.n_slots = slots->len;
-      pattern.slots = g_new (AwSlot, slots->len);
+      /* the slots and, after them, their alternatives: one block, one g_free() */
+      pattern.slots = g_malloc (slots->len * sizeof (AwSlot) + n_alts * sizeof (guint32));
+      alts = (guint32 *) (gpointer) (pattern.slots + slots->len);
       for (guint i = 0; i < slots->len; i++)
         {
           AwSlot *slot = &g_array_index (slots, AwSlot, i);
 
           pattern.slots[i] = *slot;
-          pattern.slots[i].alts = g_memdup2 (slot->alts, slot->n_alts * sizeof (guint32));
+          pattern.slots[i].alts = memcpy (alts, slot->alts, slot->n_alts * sizeof (guint32));
+          alts += slot->n_alts;
         }
       pattern.slots[0].max_gap = 0;
       g_array_append_val (self->patterns, pattern);
@@ -286,7 +285,7 @@ static gboolean
 is_plain_word (const char *word,
                gsize       len)
 {
-  if (len == 0 || len > 32)
+  if (len == 0 || len > PLAIN_WORD_MAX)
     return FALSE;
   for (gsize i = 0; i < len; i++)
     if (word[i] < 'a' || word[i] > 'z')
@@ -294,29 +293,33 @@ is_plain_word (const char *word,
   return TRUE;
 }
 
-/* The atom ids of the words of one alternative ("can't", "reconsider*"), or NULL when it
- * has no word */
-static GArray *
+/* Appends the atom ids of the words of one alternative (@len bytes of @text: "can't",
+ * "reconsider*") to @words; none when it has no word */
+static void
 intern_alternative (AwGuidanceRules *self,
-                    const char      *text)
+                    const char      *text,
+                    gsize            len,
+                    GArray          *words)
 {
-  g_autofree char *alt = g_strdup (text);
-  gsize len = strlen (alt);
-  gboolean prefix = len > 0 && alt[len - 1] == '*';
+  gboolean prefix = len > 0 && text[len - 1] == '*';
+  g_autofree char *alt = NULL;
   g_autoptr(AwTokens) tokens = NULL;
-  GArray *words;
 
   if (prefix)
-    alt[--len] = '\0';
-  words = g_array_new (FALSE, FALSE, sizeof (guint32));
-  if (is_plain_word (alt, len))
+    len--;
+  if (is_plain_word (text, len))
     {
-      guint32 atom = intern_atom (self, alt, prefix);
+      char plain[PLAIN_WORD_MAX + 1];
+      guint32 atom;
 
+      memcpy (plain, text, len);
+      plain[len] = '\0';
+      atom = intern_atom (self, plain, prefix);
       g_array_append_val (words, atom);
-      return words;
+      return;
     }
 
+  alt = g_strndup (text, len);
   tokens = aw_tokens_new (alt);
   for (guint t = 0; t < tokens->tokens->len; t++)
     {
@@ -325,9 +328,6 @@ intern_alternative (AwGuidanceRules *self,
 
       g_array_append_val (words, atom);
     }
-  if (words->len == 0)
-    g_clear_pointer (&words, g_array_unref);
-  return words;
 }
 
 static gboolean
@@ -339,6 +339,7 @@ compile_pattern (AwGuidanceRules *self,
   g_auto(GStrv) parts = g_strsplit_set (text, " \t\n", -1);
   g_autoptr(GArray) elements = g_array_new (FALSE, TRUE, sizeof (Element));
   g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (AwSlot));
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (guint32));  /* of one alternative */
   guint n_variants = 0;
   gboolean first_word = TRUE, last_was_gap = FALSE;
 
@@ -348,7 +349,6 @@ compile_pattern (AwGuidanceRules *self,
     {
       const char *part = parts[i];
       Element element = { 0 };
-      g_auto(GStrv) alts = NULL;
 
       if (*part == '\0')
         continue;
@@ -372,21 +372,23 @@ compile_pattern (AwGuidanceRules *self,
 
       element.single = g_ptr_array_new ();
       element.multi = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      alts = g_strsplit (part, "|", -1);
-      for (guint a = 0; alts[a] != NULL; a++)
+      for (const char *alt = part; alt != NULL;)
         {
-          GArray *words = intern_alternative (self, alts[a]);
+          const char *bar = strchr (alt, '|');
+          gsize len = bar != NULL ? (gsize) (bar - alt) : strlen (alt);
 
-          if (words == NULL)
-            continue;
+          g_array_set_size (words, 0);
+          intern_alternative (self, alt, len, words);
           if (words->len == 1)
-            {
-              g_ptr_array_add (element.single,
-                               GUINT_TO_POINTER (g_array_index (words, guint32, 0) + 1));
-              g_array_unref (words);
-            }
-          else
-            g_ptr_array_add (element.multi, words);
+            g_ptr_array_add (element.single,
+                             GUINT_TO_POINTER (g_array_index (words, guint32, 0) + 1));
+          else if (words->len > 1)
+            g_ptr_array_add (element.multi,
+                             g_array_append_vals (g_array_sized_new (FALSE, FALSE,
+                                                                     sizeof (guint32),
+                                                                     words->len),
+                                                  words->data, words->len));
+          alt = bar != NULL ? bar + 1 : NULL;
         }
 
       if (element.single->len == 0 && element.multi->len == 0)
@@ -708,7 +710,7 @@ aw_guidance_rules_free (AwGuidanceRules *self)
           AwPattern *pattern = &g_array_index (self->patterns, AwPattern, i);
 
           g_free (pattern->suggestion);
-          free_slots (pattern->slots, pattern->n_slots);
+          g_free (pattern->slots);
         }
       g_array_unref (self->patterns);
     }
