@@ -94,11 +94,19 @@ static const char *
 skip_string (const char *p,
              const char *end)
 {
-  for (p++; p < end; p++)
+  const char *start = p + 1;
+
+  for (p = start; p < end; p++)
     {
-      if (*p == '\\')
-        p++;
-      else if (*p == '"')
+      const char *before;
+
+      p = memchr (p, '"', end - p);
+      if (p == NULL)
+        return NULL;
+      /* escaped when an odd number of backslashes stands before it */
+      for (before = p; before > start && before[-1] == '\\'; before--)
+        ;
+      if ((p - before) % 2 == 0)
         return p + 1;
     }
   return NULL;
@@ -142,8 +150,9 @@ static gboolean
 is_summary_member (const char *key,
                    gsize       length)
 {
+  /* a common-only list ("acronyms") belongs to each language's rules, not its summary */
   for (guint i = 0; i < G_N_ELEMENTS (word_lists); i++)
-    if (strlen (word_lists[i].member) == length &&
+    if (!word_lists[i].common_only && strlen (word_lists[i].member) == length &&
         strncmp (word_lists[i].member, key, length) == 0)
       return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (summary_members); i++)
