@@ -15,7 +15,7 @@
 
 #define MAX_GAP 6
 #define MAX_VARIANTS 64
-#define PLAIN_WORD_MAX 32
+#define PLAIN_WORD_MAX 48
 
 /* While the rules compile, a node's children are a list (first_child, next_sibling,
  * newest first); pack_trie() then lays them out as arrays (keys, kids) in one block. */
@@ -279,17 +279,25 @@ expand (AwGuidanceRules *self,
     }
 }
 
-/* Whether @word is lower-case ASCII letters only: then it is one token, its own folded
- * form, and needs no tokenizer (most words of the patterns are) */
+/* Whether @text is lower-case ASCII words (letters and digits) joined by single "_"
+ * ("reconsider", "fell_short", "24h"): then its words are their own folded forms, as
+ * the tokenizer would find them, and need no tokenizer (most words of the patterns are) */
 static gboolean
-is_plain_word (const char *word,
-               gsize       len)
+is_plain_words (const char *text,
+                gsize       len)
 {
-  if (len == 0 || len > PLAIN_WORD_MAX)
+  if (len == 0 || len > PLAIN_WORD_MAX || text[0] == '_' || text[len - 1] == '_')
     return FALSE;
   for (gsize i = 0; i < len; i++)
-    if (word[i] < 'a' || word[i] > 'z')
-      return FALSE;
+    {
+      if (text[i] == '_')
+        {
+          if (text[i + 1] == '_')
+            return FALSE;
+        }
+      else if (!((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= '0' && text[i] <= '9')))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -307,15 +315,23 @@ intern_alternative (AwGuidanceRules *self,
 
   if (prefix)
     len--;
-  if (is_plain_word (text, len))
+  if (is_plain_words (text, len))
     {
       char plain[PLAIN_WORD_MAX + 1];
-      guint32 atom;
+      char *next;
 
       memcpy (plain, text, len);
       plain[len] = '\0';
-      atom = intern_atom (self, plain, prefix);
-      g_array_append_val (words, atom);
+      for (char *word = plain; word != NULL; word = next)
+        {
+          guint32 atom;
+
+          next = strchr (word, '_');
+          if (next != NULL)
+            *next++ = '\0';
+          atom = intern_atom (self, word, prefix && next == NULL);
+          g_array_append_val (words, atom);
+        }
       return;
     }
 
