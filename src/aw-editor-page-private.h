@@ -19,6 +19,7 @@ void              aw_editor_page_ignore_finding       (AwEditorPage *self,
                                                        AwFinding    *finding);
 
 GtkEditable      *aw_editor_page_get_subject_entry    (AwEditorPage *self);
+AwGuidancePanel  *aw_editor_page_get_guidance_panel   (AwEditorPage *self);
 AwSpellController *aw_editor_page_get_spell_controller (AwEditorPage *self);
 /* The name of the highlight tag of a severity in the body's buffer */
 const char       *aw_editor_page_get_tag_name         (AwSeverity    severity);

@@ -27,7 +27,7 @@ void              aw_editor_page_set_draft            (AwEditorPage *self,
 void              aw_editor_page_set_history          (AwEditorPage *self,
                                                        AwHistory    *history);
 
+/* The body's text view: the window puts the keyboard focus there when a draft opens */
 GtkTextView      *aw_editor_page_get_body_view        (AwEditorPage *self);
-AwGuidancePanel  *aw_editor_page_get_guidance_panel   (AwEditorPage *self);
 
 G_END_DECLS

@@ -25,5 +25,9 @@ gboolean   aw_guidance_panel_get_check        (AwGuidancePanel  *self,
 const char *aw_guidance_panel_get_check_title (AwGuidancePanel  *self,
                                                AwCheck           check);
 GtkWidget *aw_guidance_panel_get_typos_row    (AwGuidancePanel  *self);
+/* The rows of the findings shown (AwFindingRow) */
+guint      aw_guidance_panel_get_n_findings   (AwGuidancePanel  *self);
+GtkWidget *aw_guidance_panel_get_row          (AwGuidancePanel  *self,
+                                               guint             index);
 
 G_END_DECLS

@@ -20,9 +20,6 @@ void       aw_guidance_panel_update           (AwGuidancePanel  *self,
                                                AwGuidanceReport *report,
                                                GPtrArray        *findings,
                                                gboolean          feedback_wanted);
-guint      aw_guidance_panel_get_n_findings   (AwGuidancePanel  *self);
-GtkWidget *aw_guidance_panel_get_row          (AwGuidancePanel  *self,
-                                               guint             index);
 /* The "No typos" row: @count misspelled words, -1 hides it */
 void       aw_guidance_panel_set_typos        (AwGuidancePanel  *self,
                                                int               count);

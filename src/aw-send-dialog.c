@@ -11,7 +11,7 @@
 #include "aw-certificate-dialog.h"
 #include "aw-draft-check.h"
 #include "aw-guidance.h"
-#include "aw-send-dialog.h"
+#include "aw-send-dialog-private.h"
 #include "aw-severity-style.h"
 #include "aw-sender.h"
 

@@ -29,19 +29,12 @@ AwSendDialog *aw_send_dialog_new              (GtkWindow      *parent,
                                                AwAccountStore *accounts,
                                                AwHistory      *history);
 AwDraft      *aw_send_dialog_get_draft        (AwSendDialog   *self);
-/* For tests: trust this CA for the SMTP connection. */
-void          aw_send_dialog_set_tls_database (AwSendDialog   *self,
-                                               GTlsDatabase   *database);
 /* The Online Accounts list behind a "goa:" default account id (aw_send_dialog_new takes
  * the application's when @parent has an AwApplication) */
 void          aw_send_dialog_set_online_accounts (AwSendDialog     *self,
                                                   AwOnlineAccounts *accounts);
+/* Sending now: the sheet shows the progress */
 gboolean      aw_send_dialog_get_busy         (AwSendDialog   *self);
-/* "review", "progress" or "error" */
-const char   *aw_send_dialog_get_state        (AwSendDialog   *self);
-/* The sentence shown on the error page */
-const char   *aw_send_dialog_get_error_text   (AwSendDialog   *self);
-gboolean      aw_send_dialog_get_repeat_warning (AwSendDialog *self);
 
 /* Whether any send dialog of the process is sending now, and stopping them all (quit). */
 gboolean      aw_send_dialog_any_busy         (void);

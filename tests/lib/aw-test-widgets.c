@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "aw-test-smtp.h"
+#include "aw-send-dialog-private.h"
 #include "aw-test-ui.h"
 #include "aw-test-widgets.h"
 

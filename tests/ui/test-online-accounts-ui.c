@@ -16,7 +16,7 @@
 #include "aw-application.h"
 #include "aw-online-accounts.h"
 #include "aw-preferences-window.h"
-#include "aw-send-dialog.h"
+#include "aw-send-dialog-private.h"
 #include "aw-test-goa.h"
 #include "aw-test-smtp.h"
 #include "aw-test-ui.h"
