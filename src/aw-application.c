@@ -1,4 +1,5 @@
-/* aw-application.c: application actions, shortcuts, about window
+/* aw-application.c: application actions, shortcuts, about window; the session: the
+ * drafts and the sends in progress, shared by every window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@ struct _AwApplication
 
   GSettings        *settings;
   AwOnlineAccounts *online_accounts;
+  AwDraftStore     *draft_store;
   GPtrArray        *sends;           /* GtkWindow, unowned: each removes itself */
 };
 
@@ -56,6 +58,148 @@ aw_application_get_online_accounts (AwApplication *self)
   g_return_val_if_fail (AW_IS_APPLICATION (self), NULL);
 
   return self->online_accounts;
+}
+
+/**
+ * aw_application_get_draft_store:
+ *
+ * Returns: (transfer none): the drafts of the session
+ */
+AwDraftStore *
+aw_application_get_draft_store (AwApplication *self)
+{
+  g_return_val_if_fail (AW_IS_APPLICATION (self), NULL);
+
+  return self->draft_store;
+}
+
+static void
+drafts_saved (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_draft_store_flush_finish (AW_DRAFT_STORE (object), result, &error))
+    g_warning ("could not save the draft: %s", error->message);
+  g_application_release (app);
+}
+
+void
+aw_application_save_drafts (AwApplication *self)
+{
+  g_return_if_fail (AW_IS_APPLICATION (self));
+
+  if (!aw_draft_store_has_pending (self->draft_store))
+    return;
+  g_application_hold (G_APPLICATION (self));
+  aw_draft_store_flush_async (self->draft_store, NULL, drafts_saved, g_object_ref (self));
+}
+
+#define TOAST_DRAFT_ID "aw-draft-id"
+
+static void
+draft_purged (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_draft_store_purge_finish (AW_DRAFT_STORE (object), result, &error))
+    g_debug ("could not purge a deleted draft: %s", error->message);
+}
+
+static void
+draft_restored (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_draft_store_restore_finish (AW_DRAFT_STORE (object), result, &error))
+    g_warning ("could not restore the draft: %s", error->message);
+}
+
+static void
+on_undo_delete (AdwToast      *toast,
+                AwApplication *self)
+{
+  aw_draft_store_restore_async (self->draft_store, g_object_get_data (G_OBJECT (toast), TOAST_DRAFT_ID),
+                                NULL, draft_restored, NULL);
+}
+
+/* Purging after an undo does nothing: the store lists the draft again. */
+static void
+on_delete_toast_dismissed (AdwToast      *toast,
+                           AwApplication *self)
+{
+  aw_draft_store_purge_async (self->draft_store, g_object_get_data (G_OBJECT (toast), TOAST_DRAFT_ID),
+                              NULL, draft_purged, NULL);
+}
+
+static void
+draft_deleted (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AdwToastOverlay) toasts = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The store lists it again when its file could not move */
+  if (!aw_draft_store_delete_finish (AW_DRAFT_STORE (object), result, &error) &&
+      !g_error_matches (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND))
+    {
+      g_warning ("could not delete the draft: %s", error->message);
+      if (gtk_widget_get_root (GTK_WIDGET (toasts)) != NULL)   /* its window is still open */
+        adw_toast_overlay_add_toast (toasts, adw_toast_new (_("Could not delete the draft")));
+    }
+}
+
+void
+aw_application_delete_draft (AwApplication   *self,
+                             const char      *id,
+                             AdwToastOverlay *toasts)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (AW_IS_APPLICATION (self));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
+
+  if (aw_draft_store_lookup (self->draft_store, id) == NULL)
+    return;
+  aw_draft_store_delete_async (self->draft_store, id, NULL, draft_deleted, g_object_ref (toasts));
+
+  toast = adw_toast_new (_("Draft deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), TOAST_DRAFT_ID, g_strdup (id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (toasts, toast);
+}
+
+static void
+sent_draft_removed (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aw_draft_store_remove_finish (AW_DRAFT_STORE (object), result, &error) &&
+      !g_error_matches (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND))
+    g_warning ("could not remove the sent draft: %s", error->message);
+}
+
+void
+aw_application_draft_sent (AwApplication *self,
+                           AwDraft       *draft)
+{
+  g_return_if_fail (AW_IS_APPLICATION (self));
+  g_return_if_fail (AW_IS_DRAFT (draft));
+
+  aw_draft_store_remove_async (self->draft_store, aw_draft_get_id (draft), NULL,
+                               sent_draft_removed, NULL);
 }
 
 /* The list of @self, of the default application when @self is NULL, or, with no
@@ -220,6 +364,7 @@ aw_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->online_accounts);
+  g_clear_object (&self->draft_store);
   g_clear_pointer (&self->sends, g_ptr_array_unref);
 
   G_OBJECT_CLASS (aw_application_parent_class)->finalize (object);
@@ -245,4 +390,7 @@ static void
 aw_application_init (AwApplication *self)
 {
   self->sends = g_ptr_array_new ();
+  /* Here rather than at startup: the folder is known, and nothing is read until a
+   * window asks for the list. */
+  self->draft_store = aw_draft_store_new (NULL);
 }

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-draft-row.c: an unfinished draft on the start page
  *
- * Title: the recipient; subtitle: company and when it was last edited. Activating the
- * row resumes the draft (win.resume-draft), the trash button deletes it
- * (win.delete-draft, with an undo toast in the window).
+ * Title: the recipient; subtitle: company and when it was last edited, kept up to date
+ * while the row is shown. Activating the row resumes the draft (win.resume-draft), the
+ * trash button deletes it (win.delete-draft, with an undo toast in the window).
  */
 #include "config.h"
 
@@ -91,6 +91,21 @@ update (AwDraftRow *self)
                                     aw_draft_get_id (self->draft));
 }
 
+/* The draft changes while it is edited, with the start page hidden: catch up when shown */
+static void
+on_draft_notify (AwDraftRow *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+}
+
+static void
+aw_draft_row_map (GtkWidget *widget)
+{
+  update (AW_DRAFT_ROW (widget));
+  GTK_WIDGET_CLASS (aw_draft_row_parent_class)->map (widget);
+}
+
 GtkWidget *
 aw_draft_row_new (AwDraft *draft)
 {
@@ -141,11 +156,15 @@ aw_draft_row_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_DRAFT:
-      if (g_set_object (&self->draft, g_value_get_object (value)))
-        {
-          update (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      if (self->draft == g_value_get_object (value))
+        break;
+      if (self->draft != NULL)
+        g_signal_handlers_disconnect_by_data (self->draft, self);
+      g_set_object (&self->draft, g_value_get_object (value));
+      g_signal_connect_object (self->draft, "notify", G_CALLBACK (on_draft_notify), self,
+                               G_CONNECT_SWAPPED);
+      update (self);
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -157,6 +176,8 @@ aw_draft_row_dispose (GObject *object)
 {
   AwDraftRow *self = AW_DRAFT_ROW (object);
 
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
   g_clear_object (&self->draft);
 
   G_OBJECT_CLASS (aw_draft_row_parent_class)->dispose (object);
@@ -166,7 +187,9 @@ static void
 aw_draft_row_class_init (AwDraftRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = aw_draft_row_map;
   object_class->get_property = aw_draft_row_get_property;
   object_class->set_property = aw_draft_row_set_property;
   object_class->dispose = aw_draft_row_dispose;

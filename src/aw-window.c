@@ -16,6 +16,9 @@
 #include "aw-window.h"
 #include "aw-wizard.h"
 
+/* The drafts, the sends in progress and what happens to a draft (delete, undo, sent) are
+ * the application's (aw-application.c) and the store's; the window shows them. */
+
 struct _AwWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -25,7 +28,6 @@ struct _AwWindow
   AwHistory            *history;
   AwDraft              *draft;            /* the follow-up being written */
   char                 *generated_body;   /* the body as the writer made it */
-  GPtrArray            *drafts;           /* AwDraft listed on the start page */
   GCancellable         *cancellable;
   guint                 drafts_loaded : 1;
 
@@ -89,25 +91,11 @@ save_window_state (AwWindow *self)
     }
 }
 
-static void
-store_flushed (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GApplication) app = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_draft_store_flush_finish (AW_DRAFT_STORE (object), result, &error))
-    g_warning ("could not save the draft: %s", error->message);
-  if (app != NULL)
-    g_application_release (app);
-}
-
 static gboolean
 aw_window_close_request (GtkWindow *window)
 {
   AwWindow *self = AW_WINDOW (window);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (window));
+  GtkApplication *app = gtk_window_get_application (window);
 
   /* A send in progress: ask first (quitting closes the windows, so this covers it). */
   if (aw_send_dialog_confirm_close (window))
@@ -115,72 +103,56 @@ aw_window_close_request (GtkWindow *window)
 
   save_window_state (self);
 
-  /* Write what is still scheduled; the application stays until it is on disk. */
-  if (aw_draft_store_has_pending (self->draft_store))
-    {
-      if (app != NULL)
-        g_application_hold (app);
-      aw_draft_store_flush_async (self->draft_store, NULL, store_flushed,
-                                  app ? g_object_ref (app) : NULL);
-    }
+  if (AW_IS_APPLICATION (app))
+    aw_application_save_drafts (AW_APPLICATION (app));
 
   return GTK_WINDOW_CLASS (aw_window_parent_class)->close_request (window);
 }
 
 static void
-show_drafts (AwWindow *self)
+drafts_changed (AwWindow *self)
 {
-  GtkWidget *child;
-  guint shown = 0;
+  GListModel *drafts = G_LIST_MODEL (self->draft_store);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list))) != NULL)
-    gtk_list_box_remove (self->drafts_list, child);
-  for (guint i = 0; i < self->drafts->len; i++)
-    {
-      AwDraft *draft = g_ptr_array_index (self->drafts, i);
+  gtk_widget_set_visible (self->drafts_box, g_list_model_get_n_items (drafts) > 0);
+}
 
-      if (aw_draft_is_empty (draft))
-        continue;
-      gtk_list_box_append (self->drafts_list, aw_draft_row_new (draft));
-      shown++;
-    }
-  gtk_widget_set_visible (self->drafts_box, shown > 0);
+static GtkWidget *
+create_draft_row (gpointer item,
+                  gpointer user_data)
+{
+  return aw_draft_row_new (item);
 }
 
 static void
-drafts_listed (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+drafts_refreshed (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(AwWindow) self = user_data;
-  g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GError) error = NULL;
 
-  drafts = aw_draft_store_list_finish (AW_DRAFT_STORE (object), result, &error);
-  if (drafts == NULL)
+  if (!aw_draft_store_refresh_finish (AW_DRAFT_STORE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("could not list the drafts: %s", error->message);
       return;
     }
-  g_ptr_array_unref (self->drafts);
-  self->drafts = g_steal_pointer (&drafts);
   self->drafts_loaded = TRUE;
-  show_drafts (self);
 }
 
 /**
  * aw_window_reload_drafts:
  *
- * Lists the unfinished drafts on the start page again (from disk, asynchronously).
+ * Reads the drafts folder again (asynchronously); the start page follows the store.
  */
 void
 aw_window_reload_drafts (AwWindow *self)
 {
   g_return_if_fail (AW_IS_WINDOW (self));
 
-  aw_draft_store_list_async (self->draft_store, self->cancellable, drafts_listed,
-                             g_object_ref (self));
+  aw_draft_store_refresh_async (self->draft_store, self->cancellable, drafts_refreshed,
+                                g_object_ref (self));
 }
 
 static void
@@ -245,26 +217,10 @@ open_editor (AwWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (aw_editor_page_get_body_view (self->editor_page)));
 }
 
-/* The start page lists the current draft too, once something was typed into it. */
-static void
-list_current_draft (AwWindow *self)
-{
-  gboolean known = FALSE;
-
-  if (self->draft == NULL || aw_draft_is_empty (self->draft))
-    return;
-  for (guint i = 0; i < self->drafts->len; i++)
-    known |= g_ptr_array_index (self->drafts, i) == (gpointer) self->draft;
-  if (!known)
-    g_ptr_array_insert (self->drafts, 0, g_object_ref (self->draft));
-  show_drafts (self);
-}
-
 static void
 show_start (AwWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "start");
-  list_current_draft (self);
   aw_wizard_set_draft (self->wizard, NULL);
   aw_editor_page_set_draft (self->editor_page, NULL);
   set_current_draft (self, NULL);
@@ -340,28 +296,8 @@ new_follow_up_activated (GSimpleAction *action,
   AwWindow *self = user_data;
   g_autoptr(AwDraft) draft = aw_draft_new ();
 
-  list_current_draft (self);
   set_current_draft (self, draft);
   open_wizard (self, AW_WIZARD_STEP_CONTEXT);
-}
-
-static AwDraft *
-find_listed_draft (AwWindow   *self,
-                   const char *id,
-                   guint      *index)
-{
-  for (guint i = 0; i < self->drafts->len; i++)
-    {
-      AwDraft *draft = g_ptr_array_index (self->drafts, i);
-
-      if (g_strcmp0 (aw_draft_get_id (draft), id) == 0)
-        {
-          if (index != NULL)
-            *index = i;
-          return draft;
-        }
-    }
-  return NULL;
 }
 
 /**
@@ -380,10 +316,9 @@ aw_window_resume_draft (AwWindow   *self,
 
   g_return_val_if_fail (AW_IS_WINDOW (self), FALSE);
 
-  draft = find_listed_draft (self, id, NULL);
+  draft = aw_draft_store_lookup (self->draft_store, id);
   if (draft == NULL)
     return FALSE;
-  list_current_draft (self);
   set_current_draft (self, draft);
   body = aw_draft_get_body (draft);
   if (body != NULL && *body != '\0')
@@ -401,88 +336,6 @@ resume_draft_activated (GSimpleAction *action,
   aw_window_resume_draft (AW_WINDOW (user_data), g_variant_get_string (parameter, NULL));
 }
 
-typedef struct
-{
-  AwWindow *window;
-  AwDraft  *draft;
-  guint     position;
-  gboolean  undone;
-} DeletedDraft;
-
-static void
-deleted_draft_free (gpointer  data,
-                    GClosure *closure)
-{
-  DeletedDraft *deleted = data;
-
-  g_clear_object (&deleted->window);
-  g_clear_object (&deleted->draft);
-  g_free (deleted);
-}
-
-static void
-draft_restored (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(AwWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_draft_store_restore_finish (AW_DRAFT_STORE (object), result, &error))
-    g_warning ("could not restore the draft: %s", error->message);
-}
-
-static void
-draft_purged (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_draft_store_purge_finish (AW_DRAFT_STORE (object), result, &error))
-    g_debug ("could not purge a deleted draft: %s", error->message);
-}
-
-static void
-on_undo_delete (AdwToast     *toast,
-                DeletedDraft *deleted)
-{
-  AwWindow *self = deleted->window;
-
-  deleted->undone = TRUE;
-  g_ptr_array_insert (self->drafts, MIN (deleted->position, self->drafts->len),
-                      g_object_ref (deleted->draft));
-  show_drafts (self);
-  aw_draft_store_restore_async (self->draft_store, aw_draft_get_id (deleted->draft), NULL,
-                                draft_restored, g_object_ref (self));
-}
-
-static void
-on_delete_toast_dismissed (AdwToast     *toast,
-                           DeletedDraft *deleted)
-{
-  if (!deleted->undone)
-    aw_draft_store_purge_async (deleted->window->draft_store, aw_draft_get_id (deleted->draft),
-                                NULL, draft_purged, NULL);
-}
-
-static void
-draft_deleted (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(AwWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_draft_store_delete_finish (AW_DRAFT_STORE (object), result, &error) &&
-      !g_error_matches (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND))
-    {
-      g_warning ("could not delete the draft: %s", error->message);
-      aw_window_show_toast (self, _("Could not delete the draft"));
-      aw_window_reload_drafts (self);
-    }
-}
-
 /**
  * aw_window_delete_draft:
  *
@@ -492,33 +345,13 @@ void
 aw_window_delete_draft (AwWindow   *self,
                         const char *id)
 {
-  AwDraft *draft;
-  DeletedDraft *deleted;
-  AdwToast *toast;
-  guint position = 0;
+  GtkApplication *app;
 
   g_return_if_fail (AW_IS_WINDOW (self));
 
-  draft = find_listed_draft (self, id, &position);
-  if (draft == NULL)
-    return;
-
-  deleted = g_new0 (DeletedDraft, 1);
-  deleted->window = g_object_ref (self);
-  deleted->draft = g_object_ref (draft);
-  deleted->position = position;
-  g_ptr_array_remove_index (self->drafts, position);
-  show_drafts (self);
-
-  aw_draft_store_delete_async (self->draft_store, id, NULL, draft_deleted, g_object_ref (self));
-
-  toast = adw_toast_new (_("Draft deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_delete), deleted);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), deleted,
-                         deleted_draft_free, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (AW_IS_APPLICATION (app))
+    aw_application_delete_draft (AW_APPLICATION (app), id, self->toast_overlay);
 }
 
 static void
@@ -530,30 +363,12 @@ delete_draft_activated (GSimpleAction *action,
 }
 
 static void
-sent_draft_deleted (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autofree char *id = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!aw_draft_store_delete_finish (AW_DRAFT_STORE (object), result, &error))
-    {
-      if (!g_error_matches (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND))
-        g_warning ("could not remove the sent draft: %s", error->message);
-      return;
-    }
-  aw_draft_store_purge_async (AW_DRAFT_STORE (object), id, NULL, draft_purged, NULL);
-}
-
-static void
 on_follow_up_sent (AwSendDialog   *dialog,
                    AwHistoryEntry *entry,
                    AwWindow       *self)
 {
   AwDraft *draft = aw_send_dialog_get_draft (dialog);
-  g_autofree char *id = g_strdup (aw_draft_get_id (draft));
-  guint position;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   /* Sent: it is no longer an unfinished draft. */
   if (self->draft == draft)
@@ -563,12 +378,8 @@ on_follow_up_sent (AwSendDialog   *dialog,
       set_current_draft (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "start");
     }
-  if (find_listed_draft (self, id, &position) != NULL)
-    {
-      g_ptr_array_remove_index (self->drafts, position);
-      show_drafts (self);
-    }
-  aw_draft_store_delete_async (self->draft_store, id, NULL, sent_draft_deleted, g_strdup (id));
+  if (AW_IS_APPLICATION (app))
+    aw_application_draft_sent (AW_APPLICATION (app), draft);
   aw_window_show_toast (self, _("Follow-up sent"));
 }
 
@@ -599,7 +410,8 @@ static const GActionEntry win_actions[] = {
 /**
  * aw_window_get_draft_store:
  *
- * Returns: (transfer none): where the window autosaves drafts
+ * Returns: (transfer none) (nullable): where the window autosaves drafts: the
+ *   application's, %NULL until the window has one
  */
 AwDraftStore *
 aw_window_get_draft_store (AwWindow *self)
@@ -635,6 +447,27 @@ aw_window_get_drafts_loaded (AwWindow *self)
   return self->drafts_loaded;
 }
 
+/* The session's drafts, once the window belongs to the application */
+static void
+on_application_changed (AwWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  AwDraftStore *store;
+
+  if (!AW_IS_APPLICATION (app))
+    return;
+  store = aw_application_get_draft_store (AW_APPLICATION (app));
+  if (store == self->draft_store)
+    return;
+  g_assert (self->draft_store == NULL);
+  self->draft_store = g_object_ref (store);
+  gtk_list_box_bind_model (self->drafts_list, G_LIST_MODEL (store), create_draft_row, NULL, NULL);
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (drafts_changed), self,
+                           G_CONNECT_SWAPPED);
+  drafts_changed (self);
+  aw_window_reload_drafts (self);
+}
+
 static void
 aw_window_constructed (GObject *object)
 {
@@ -650,7 +483,9 @@ aw_window_constructed (GObject *object)
     self->settings = g_settings_new (APP_ID);
   restore_window_state (self);
 
-  aw_window_reload_drafts (self);
+  /* g_object_new sets the application after constructed, and notifies it */
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+  on_application_changed (self);
   aw_window_set_history (self, aw_history_get_default ());
 
   history_list = aw_history_list_new (self->history);
@@ -665,7 +500,7 @@ aw_window_dispose (GObject *object)
   AwWindow *self = AW_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->draft != NULL)
+  if (self->draft != NULL && self->draft_store != NULL)
     aw_draft_store_untrack (self->draft_store, self->draft);
   gtk_widget_dispose_template (GTK_WIDGET (self), AW_TYPE_WINDOW);
   g_clear_object (&self->settings);
@@ -673,7 +508,6 @@ aw_window_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_object (&self->draft_store);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_pointer (&self->generated_body, g_free);
 
   G_OBJECT_CLASS (aw_window_parent_class)->dispose (object);
@@ -712,8 +546,6 @@ aw_window_init (AwWindow *self)
   g_type_ensure (AW_TYPE_WIZARD);
   g_type_ensure (AW_TYPE_EDITOR_PAGE);
 
-  self->draft_store = aw_draft_store_new (NULL);
-  self->drafts = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));

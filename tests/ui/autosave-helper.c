@@ -13,6 +13,7 @@
 #include "aw-application.h"
 #include "aw-editor-page.h"
 #include "aw-test-ui.h"
+#include "aw-test-widgets.h"
 #include "aw-validated-entry.h"
 #include "aw-window.h"
 #include "aw-wizard.h"
@@ -26,11 +27,7 @@ static GtkWidget *
 find (AwWindow   *window,
       const char *name)
 {
-  GtkWidget *widget = aw_test_ui_find_by_name (GTK_WIDGET (window), name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
+  return aw_test_widget_get (GTK_WIDGET (window), name);
 }
 
 static void
@@ -71,13 +68,8 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  app = aw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-
-  window = aw_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (window));
+  app = aw_test_widget_app_new ();
+  window = aw_test_widget_window_new (app, 0, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-follow-up", NULL);
   type_into (window, "sender_name_entry", "Alex Morgan");

@@ -13,6 +13,7 @@
 #include "aw-application.h"
 #include "aw-editor-page.h"
 #include "aw-test-ui.h"
+#include "aw-test-widgets.h"
 #include "aw-window.h"
 
 #include "autosave-helper.h"
@@ -41,6 +42,28 @@ static gboolean
 drafts_loaded (gpointer data)
 {
   return aw_window_get_drafts_loaded (AW_WINDOW (data));
+}
+
+/* Whether @widget renders now: between a queued draw (the editor's blinking cursor) and
+ * the next frame it has nothing to render, and a screenshot then would be empty */
+static gboolean
+can_be_shot (gpointer widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), 1, 1);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return node != NULL;
+}
+
+static void
+shot (AwWindow   *window,
+      const char *name)
+{
+  g_assert_true (aw_test_ui_wait_for (can_be_shot, window, 5000));
+  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (window), name));
 }
 
 static void
@@ -87,13 +110,11 @@ test_kill_and_restore (void)
   g_test_message ("killed after %u typed characters", typed);
 
   /* Start again */
-  window = aw_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  aw_test_ui_wait_for_draw (GTK_WIDGET (window));
+  window = aw_test_widget_window_new (app, 0, 0);
   g_assert_true (aw_test_ui_wait_for (drafts_loaded, window, 5000));
   aw_test_ui_iterate (100);
   g_assert_true (gtk_widget_get_visible (aw_test_ui_find_by_name (GTK_WIDGET (window), "drafts_box")));
-  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (window), "start-page-restored-draft.png"));
+  shot (window, "start-page-restored-draft.png");
 
   /* The one row: resume it */
   {
@@ -121,7 +142,7 @@ test_kill_and_restore (void)
   g_assert_cmpstr (marker, ==, typed_text);
   g_assert_cmpuint (restored, <=, typed);
   g_assert_cmpuint (restored + CHARS_PER_SECOND, >=, typed);
-  g_free (aw_test_ui_save_screenshot (GTK_WIDGET (window), "editor-restored.png"));
+  shot (window, "editor-restored.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -134,9 +155,7 @@ main (int   argc,
 
   aw_test_ui_init (&argc, &argv);
 
-  app = aw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = aw_test_widget_app_new ();
 
   g_test_add_func ("/autosave/kill-and-restore", test_kill_and_restore);
 

@@ -1,4 +1,5 @@
-/* test-draft-store.c: autosave, list, load, delete with undo, and a SIGKILL mid-typing
+/* test-draft-store.c: autosave, list, load, delete with undo, the store as a list of the
+ * drafts to resume, and a SIGKILL mid-typing
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,9 @@ typedef struct
 {
   char         *directory;
   AwDraftStore *store;
+  AwDraft      *draft;       /* a draft for Acme, not saved yet */
+  char         *path;        /* where it is saved */
+  GString      *changes;     /* the store's items-changed: "position-removed+added " each */
   guint         saved;
   guint         failed;
   gint64        last_saved_at;
@@ -39,13 +43,40 @@ on_save_failed (AwDraftStore *store,
 }
 
 static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *fixture)
+{
+  g_string_append_printf (fixture->changes, "%u-%u+%u ", position, removed, added);
+}
+
+/* The items-changed since the last call, then forgets them */
+static char *
+take_changes (Fixture *fixture)
+{
+  char *changes = g_strdup (fixture->changes->str);
+
+  g_string_truncate (fixture->changes, 0);
+  return changes;
+}
+
+static AwDraft *new_draft (const char *company);
+static char *path_of (Fixture *fixture, AwDraft *draft, const char *suffix);
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->directory = g_build_filename (g_get_user_data_dir (), "afterword", "drafts", NULL);
   fixture->store = aw_draft_store_new (NULL);
+  fixture->draft = new_draft ("Acme");
+  fixture->path = path_of (fixture, fixture->draft, ".json");
+  fixture->changes = g_string_new (NULL);
   g_signal_connect (fixture->store, "saved", G_CALLBACK (on_saved), fixture);
   g_signal_connect (fixture->store, "save-failed", G_CALLBACK (on_save_failed), fixture);
+  g_signal_connect (fixture->store, "items-changed", G_CALLBACK (on_items_changed), fixture);
 }
 
 static void
@@ -53,6 +84,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->draft);
+  g_free (fixture->path);
+  g_string_free (fixture->changes, TRUE);
   g_free (fixture->directory);
 }
 
@@ -104,6 +138,19 @@ load (AwDraftStore  *store,
   return aw_draft_store_load_finish (store, aw_test_async_wait (&result), error);
 }
 
+/* The draft as the file holds it, which must be there */
+static AwDraft *
+load_ok (AwDraftStore *store,
+         const char   *id)
+{
+  g_autoptr(GError) error = NULL;
+  AwDraft *draft = load (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  return draft;
+}
+
 typedef enum { OP_DELETE, OP_RESTORE, OP_PURGE } Op;
 
 static gboolean
@@ -130,6 +177,17 @@ file_op (AwDraftStore  *store,
     }
 }
 
+static void
+file_op_ok (AwDraftStore *store,
+            Op            op,
+            const char   *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (file_op (store, op, id, &error));
+  g_assert_no_error (error);
+}
+
 static AwDraft *
 new_draft (const char *company)
 {
@@ -142,6 +200,21 @@ new_draft (const char *company)
   aw_draft_set_role (draft, "Data Engineer");
   aw_draft_set_body (draft, "Dear Dana,\n\nThank you.\n");
   return draft;
+}
+
+/* new_draft for each company, up to NULL */
+static GPtrArray *
+new_drafts (const char *company,
+            ...)
+{
+  GPtrArray *drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  va_list companies;
+
+  va_start (companies, company);
+  for (; company != NULL; company = va_arg (companies, const char *))
+    g_ptr_array_add (drafts, new_draft (company));
+  va_end (companies);
+  return drafts;
 }
 
 static char *
@@ -180,27 +253,23 @@ static void
 test_save_and_load (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(AwDraft) draft = new_draft ("Acme");
   g_autoptr(AwDraft) loaded = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = path_of (fixture, draft, ".json");
   GStatBuf st;
 
-  save (fixture->store, draft);
+  save (fixture->store, fixture->draft);
   g_assert_cmpuint (fixture->saved, ==, 1);
   g_assert_false (aw_draft_store_has_pending (fixture->store));
 
   /* Private: the drafts hold names, addresses and what the user wrote */
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (g_stat (fixture->directory, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
-  loaded = load (fixture->store, aw_draft_get_id (draft), &error);
-  g_assert_no_error (error);
+  loaded = load_ok (fixture->store, aw_draft_get_id (fixture->draft));
   g_assert_cmpstr (aw_draft_get_company (loaded), ==, "Acme");
-  g_assert_cmpstr (aw_draft_get_body (loaded), ==, aw_draft_get_body (draft));
-  g_assert_true (g_date_time_equal (aw_draft_get_modified (loaded), aw_draft_get_modified (draft)));
+  g_assert_cmpstr (aw_draft_get_body (loaded), ==, aw_draft_get_body (fixture->draft));
+  g_assert_true (g_date_time_equal (aw_draft_get_modified (loaded), aw_draft_get_modified (fixture->draft)));
 }
 
 static void
@@ -222,10 +291,7 @@ static void
 test_schedule_is_debounced (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(AwDraft) draft = new_draft ("Acme");
-  g_autofree char *path = path_of (fixture, draft, ".json");
   g_autoptr(AwDraft) loaded = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 last_change;
 
   /* Five quick changes: one write, after the last, within a second */
@@ -233,13 +299,13 @@ test_schedule_is_debounced (Fixture       *fixture,
     {
       g_autofree char *body = g_strdup_printf ("Dear Dana,\n\nversion %u\n", i);
 
-      aw_draft_set_body (draft, body);
-      aw_draft_store_schedule_save (fixture->store, draft);
+      aw_draft_set_body (fixture->draft, body);
+      aw_draft_store_schedule_save (fixture->store, fixture->draft);
       iterate_for (50);
     }
   last_change = g_get_monotonic_time ();
   g_assert_true (aw_draft_store_has_pending (fixture->store));
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 
   while (fixture->saved == 0)
     g_main_context_iteration (NULL, TRUE);
@@ -247,8 +313,7 @@ test_schedule_is_debounced (Fixture       *fixture,
   g_assert_cmpint (fixture->last_saved_at - last_change, <, G_TIME_SPAN_SECOND);
   g_assert_false (aw_draft_store_has_pending (fixture->store));
 
-  loaded = load (fixture->store, aw_draft_get_id (draft), &error);
-  g_assert_no_error (error);
+  loaded = load_ok (fixture->store, aw_draft_get_id (fixture->draft));
   g_assert_cmpstr (aw_draft_get_body (loaded), ==, "Dear Dana,\n\nversion 4\n");
 
   /* Nothing more was written */
@@ -260,23 +325,22 @@ static void
 test_continuous_typing_is_saved (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(AwDraft) draft = new_draft ("Acme");
   gint64 start = g_get_monotonic_time ();
 
-  aw_draft_store_track (fixture->store, draft);
+  aw_draft_store_track (fixture->store, fixture->draft);
 
   /* A change every 30 ms for 2 s: the debounce alone would never fire */
   for (guint i = 0; g_get_monotonic_time () - start < 2 * G_TIME_SPAN_SECOND; i++)
     {
       g_autofree char *body = g_strdup_printf ("typing %u", i);
 
-      aw_draft_set_body (draft, body);
+      aw_draft_set_body (fixture->draft, body);
       iterate_for (30);
     }
 
   /* Two seconds with a write at most every 0.7 s + write time */
   g_assert_cmpuint (fixture->saved, >=, 2);
-  aw_draft_store_untrack (fixture->store, draft);
+  aw_draft_store_untrack (fixture->store, fixture->draft);
   flush (fixture->store);
 }
 
@@ -284,23 +348,20 @@ static void
 test_track_saves_changes (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(AwDraft) draft = new_draft ("Acme");
   g_autoptr(AwDraft) loaded = NULL;
-  g_autoptr(GError) error = NULL;
 
-  aw_draft_store_track (fixture->store, draft);
-  aw_draft_store_track (fixture->store, draft);   /* twice is once */
-  aw_draft_set_tone (draft, AW_TONE_BRIEF);
+  aw_draft_store_track (fixture->store, fixture->draft);
+  aw_draft_store_track (fixture->store, fixture->draft);   /* twice is once */
+  aw_draft_set_tone (fixture->draft, AW_TONE_BRIEF);
   g_assert_true (aw_draft_store_has_pending (fixture->store));
   flush (fixture->store);
   g_assert_cmpuint (fixture->saved, ==, 1);
 
-  loaded = load (fixture->store, aw_draft_get_id (draft), &error);
-  g_assert_no_error (error);
+  loaded = load_ok (fixture->store, aw_draft_get_id (fixture->draft));
   g_assert_cmpint (aw_draft_get_tone (loaded), ==, AW_TONE_BRIEF);
 
-  aw_draft_store_untrack (fixture->store, draft);
-  aw_draft_set_tone (draft, AW_TONE_FORMAL);
+  aw_draft_store_untrack (fixture->store, fixture->draft);
+  aw_draft_set_tone (fixture->draft, AW_TONE_FORMAL);
   g_assert_false (aw_draft_store_has_pending (fixture->store));
 }
 
@@ -308,9 +369,7 @@ static void
 test_writes_keep_order (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(AwDraft) draft = new_draft ("Acme");
   g_autoptr(AwDraft) loaded = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) big = g_string_new (NULL);
 
   /* Large bodies so writes overlap with the changes */
@@ -321,19 +380,18 @@ test_writes_keep_order (Fixture       *fixture,
     {
       g_autofree char *body = g_strdup_printf ("%s%u", big->str, i);
 
-      aw_draft_set_body (draft, body);
+      aw_draft_set_body (fixture->draft, body);
       if (i % 3 == 0)
-        aw_draft_store_save_async (fixture->store, draft, NULL, NULL, NULL);
+        aw_draft_store_save_async (fixture->store, fixture->draft, NULL, NULL, NULL);
       else
-        aw_draft_store_schedule_save (fixture->store, draft);
+        aw_draft_store_schedule_save (fixture->store, fixture->draft);
       g_main_context_iteration (NULL, FALSE);
     }
   flush (fixture->store);
   g_assert_false (aw_draft_store_has_pending (fixture->store));
   g_assert_cmpuint (fixture->failed, ==, 0);
 
-  loaded = load (fixture->store, aw_draft_get_id (draft), &error);
-  g_assert_no_error (error);
+  loaded = load_ok (fixture->store, aw_draft_get_id (fixture->draft));
   g_assert_true (g_str_has_suffix (aw_draft_get_body (loaded), " 29"));
 }
 
@@ -349,9 +407,10 @@ static void
 test_list_newest_first (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(AwDraft) old = new_draft ("Old Corp");
-  g_autoptr(AwDraft) middle = new_draft ("Middle GmbH");
-  g_autoptr(AwDraft) newest = new_draft ("New Ltd");
+  g_autoptr(GPtrArray) made = new_drafts ("Old Corp", "Middle GmbH", "New Ltd", NULL);
+  AwDraft *old = g_ptr_array_index (made, 0);
+  AwDraft *middle = g_ptr_array_index (made, 1);
+  AwDraft *newest = g_ptr_array_index (made, 2);
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GDateTime) t1 = g_date_time_new_from_iso8601 ("2026-01-01T10:00:00Z", NULL);
   g_autoptr(GDateTime) t2 = g_date_time_new_from_iso8601 ("2026-02-01T10:00:00Z", NULL);
@@ -393,7 +452,7 @@ static void
 test_delete_restore_purge (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(AwDraft) keep = new_draft ("Keep");
+  AwDraft *keep = fixture->draft;
   g_autoptr(AwDraft) gone = new_draft ("Gone");
   g_autoptr(GError) error = NULL;
   g_autofree char *deleted_path = path_of (fixture, gone, ".json.deleted");
@@ -404,23 +463,20 @@ test_delete_restore_purge (Fixture       *fixture,
   save (fixture->store, keep);
   save (fixture->store, gone);
 
-  g_assert_true (file_op (fixture->store, OP_DELETE, aw_draft_get_id (gone), &error));
-  g_assert_no_error (error);
+  file_op_ok (fixture->store, OP_DELETE, aw_draft_get_id (gone));
   g_assert_true (g_file_test (deleted_path, G_FILE_TEST_EXISTS));
   after_delete = list (fixture->store);
   g_assert_cmpuint (after_delete->len, ==, 1);
-  g_assert_cmpstr (aw_draft_get_company (g_ptr_array_index (after_delete, 0)), ==, "Keep");
+  g_assert_cmpstr (aw_draft_get_company (g_ptr_array_index (after_delete, 0)), ==, "Acme");
 
   /* Undo */
-  g_assert_true (file_op (fixture->store, OP_RESTORE, aw_draft_get_id (gone), &error));
-  g_assert_no_error (error);
+  file_op_ok (fixture->store, OP_RESTORE, aw_draft_get_id (gone));
   after_restore = list (fixture->store);
   g_assert_cmpuint (after_restore->len, ==, 2);
 
   /* Delete for good */
-  g_assert_true (file_op (fixture->store, OP_DELETE, aw_draft_get_id (gone), &error));
-  g_assert_true (file_op (fixture->store, OP_PURGE, aw_draft_get_id (gone), &error));
-  g_assert_no_error (error);
+  file_op_ok (fixture->store, OP_DELETE, aw_draft_get_id (gone));
+  file_op_ok (fixture->store, OP_PURGE, aw_draft_get_id (gone));
   g_assert_false (g_file_test (deleted_path, G_FILE_TEST_EXISTS));
   after_purge = list (fixture->store);
   g_assert_cmpuint (after_purge->len, ==, 1);
@@ -436,24 +492,20 @@ static void
 test_delete_drops_scheduled_write (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  g_autoptr(AwDraft) draft = new_draft ("Acme");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = path_of (fixture, draft, ".json");
   g_autoptr(GPtrArray) drafts = NULL;
 
-  save (fixture->store, draft);
-  aw_draft_store_track (fixture->store, draft);
-  aw_draft_set_company (draft, "Acme Changed");
+  save (fixture->store, fixture->draft);
+  aw_draft_store_track (fixture->store, fixture->draft);
+  aw_draft_set_company (fixture->draft, "Acme Changed");
   g_assert_true (aw_draft_store_has_pending (fixture->store));
 
-  g_assert_true (file_op (fixture->store, OP_DELETE, aw_draft_get_id (draft), &error));
-  g_assert_no_error (error);
+  file_op_ok (fixture->store, OP_DELETE, aw_draft_get_id (fixture->draft));
   g_assert_false (aw_draft_store_has_pending (fixture->store));
 
   /* Deleting untracks: later edits of the open draft do not bring the file back */
-  aw_draft_set_company (draft, "Acme Again");
+  aw_draft_set_company (fixture->draft, "Acme Again");
   iterate_for (AW_DRAFT_STORE_MAX_DELAY_MS + 200);
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   drafts = list (fixture->store);
   g_assert_cmpuint (drafts->len, ==, 0);
 }
@@ -462,37 +514,32 @@ static void
 test_delete_during_write (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(AwDraft) draft = new_draft ("Acme");
   g_autoptr(GAsyncResult) save_result = NULL;
   g_autoptr(GAsyncResult) delete_result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = path_of (fixture, draft, ".json");
 
   /* The write is in flight when delete comes: the rename waits for it */
-  aw_draft_store_save_async (fixture->store, draft, NULL, aw_test_async_done, &save_result);
-  aw_draft_store_delete_async (fixture->store, aw_draft_get_id (draft), NULL,
+  aw_draft_store_save_async (fixture->store, fixture->draft, NULL, aw_test_async_done, &save_result);
+  aw_draft_store_delete_async (fixture->store, aw_draft_get_id (fixture->draft), NULL,
                                aw_test_async_done, &delete_result);
   g_assert_true (aw_draft_store_save_finish (fixture->store, aw_test_async_wait (&save_result), &error));
   g_assert_true (aw_draft_store_delete_finish (fixture->store, aw_test_async_wait (&delete_result), &error));
   g_assert_no_error (error);
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
 static void
 test_dispose_writes_pending (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(AwDraft) draft = new_draft ("Acme");
   g_autoptr(AwDraft) loaded = NULL;
-  g_autoptr(GError) error = NULL;
 
-  aw_draft_set_body (draft, "last words");
-  aw_draft_store_schedule_save (fixture->store, draft);
+  aw_draft_set_body (fixture->draft, "last words");
+  aw_draft_store_schedule_save (fixture->store, fixture->draft);
   g_clear_object (&fixture->store);
 
   fixture->store = aw_draft_store_new (NULL);
-  loaded = load (fixture->store, aw_draft_get_id (draft), &error);
-  g_assert_no_error (error);
+  loaded = load_ok (fixture->store, aw_draft_get_id (fixture->draft));
   g_assert_cmpstr (aw_draft_get_body (loaded), ==, "last words");
 }
 
@@ -503,7 +550,6 @@ test_save_failure_is_reported (Fixture       *fixture,
   g_autofree char *blocker = g_build_filename (g_get_user_data_dir (), "blocker", NULL);
   g_autofree char *inside = g_build_filename (blocker, "drafts", NULL);
   g_autoptr(AwDraftStore) store = NULL;
-  g_autoptr(AwDraft) draft = new_draft ("Acme");
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -513,10 +559,131 @@ test_save_failure_is_reported (Fixture       *fixture,
   store = aw_draft_store_new (inside);
   g_signal_connect (store, "save-failed", G_CALLBACK (on_save_failed), fixture);
 
-  aw_draft_store_save_async (store, draft, NULL, aw_test_async_done, &result);
+  aw_draft_store_save_async (store, fixture->draft, NULL, aw_test_async_done, &result);
   g_assert_false (aw_draft_store_save_finish (store, aw_test_async_wait (&result), &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (fixture->failed, ==, 1);
+}
+
+/* The store as a GListModel: the drafts to resume */
+
+
+static void
+test_list_follows_save_delete_undo (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->store);
+  g_autoptr(AwDraft) second = new_draft ("Second");
+  g_autoptr(AwDraft) empty = aw_draft_new ();
+  g_autoptr(AwDraft) first = NULL;
+  g_autofree char *changes = NULL;
+  const char *id = aw_draft_get_id (fixture->draft);
+
+  g_assert_true (g_list_model_get_item_type (model) == AW_TYPE_DRAFT);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* Listed once saved or scheduled, newest first; an empty draft is not worth listing */
+  save (fixture->store, fixture->draft);
+  aw_draft_store_schedule_save (fixture->store, second);
+  aw_draft_store_schedule_save (fixture->store, empty);
+  save (fixture->store, fixture->draft);
+  g_assert_cmpstr ((changes = take_changes (fixture)), ==, "0-0+1 0-0+1 ");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  first = g_list_model_get_item (model, 1);
+  g_assert_true (first == fixture->draft);
+  g_assert_true (aw_draft_store_lookup (fixture->store, id) == fixture->draft);
+  g_assert_null (aw_draft_store_lookup (fixture->store, aw_draft_get_id (empty)));
+  g_assert_null (g_list_model_get_item (model, 2));
+  flush (fixture->store);
+
+  /* Delete: off the list; undo: back in its place */
+  file_op_ok (fixture->store, OP_DELETE, id);
+  g_clear_pointer (&changes, g_free);
+  g_assert_cmpstr ((changes = take_changes (fixture)), ==, "1-1+0 ");
+  g_assert_null (aw_draft_store_lookup (fixture->store, id));
+  file_op_ok (fixture->store, OP_RESTORE, id);
+  g_clear_pointer (&changes, g_free);
+  g_assert_cmpstr ((changes = take_changes (fixture)), ==, "1-0+1 ");
+  g_assert_true (aw_draft_store_lookup (fixture->store, id) == fixture->draft);
+
+  /* Purging after the undo changes nothing */
+  file_op_ok (fixture->store, OP_PURGE, id);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+
+  /* Delete for good: no undo after the purge */
+  file_op_ok (fixture->store, OP_DELETE, id);
+  file_op_ok (fixture->store, OP_PURGE, id);
+  g_assert_false (file_op (fixture->store, OP_RESTORE, id, NULL));
+  g_clear_pointer (&changes, g_free);
+  g_assert_cmpstr ((changes = take_changes (fixture)), ==, "1-1+0 ");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+}
+
+static void
+test_refresh_lists_disk (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AwDraftStore) other = aw_draft_store_new (NULL);
+  g_autoptr(AwDraft) older = new_draft ("Older");
+  g_autoptr(AwDraft) empty = aw_draft_new ();
+  g_autoptr(AwDraft) unsaved = new_draft ("Unsaved");
+  g_autoptr(GDateTime) then = g_date_time_new_from_iso8601 ("2026-01-01T10:00:00Z", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AwDraft) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Written by another store (the app before a restart) */
+  aw_draft_set_modified (older, then);
+  save (other, older);
+  save (other, fixture->draft);
+  save (other, empty);
+
+  /* A draft in memory, not written yet, stays first and stays the same object */
+  aw_draft_store_schedule_save (fixture->store, unsaved);
+  g_assert_false (aw_draft_store_get_loaded (fixture->store));
+  aw_draft_store_refresh_async (fixture->store, NULL, aw_test_async_done, &result);
+  g_assert_true (aw_draft_store_refresh_finish (fixture->store, aw_test_async_wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (aw_draft_store_get_loaded (fixture->store));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 3);
+  item = g_list_model_get_item (G_LIST_MODEL (fixture->store), 0);
+  g_assert_true (item == unsaved);
+  g_assert_cmpstr (aw_draft_get_company (aw_draft_store_lookup (fixture->store,
+                                                                aw_draft_get_id (fixture->draft))),
+                   ==, "Acme");
+  g_clear_object (&item);
+  item = g_list_model_get_item (G_LIST_MODEL (fixture->store), 2);
+  g_assert_cmpstr (aw_draft_get_company (item), ==, "Older");
+  flush (fixture->store);
+}
+
+static void
+test_remove_sent (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *changes = NULL;
+  g_autofree char *deleted_path = path_of (fixture, fixture->draft, ".json.deleted");
+  const char *id = aw_draft_get_id (fixture->draft);
+
+  aw_draft_store_track (fixture->store, fixture->draft);
+  save (fixture->store, fixture->draft);
+  aw_draft_set_body (fixture->draft, "Dear Dana,\n\nsent now.\n");   /* a write scheduled */
+
+  /* Sent: off the list and off the disk, with no undo and no write after */
+  aw_draft_store_remove_async (fixture->store, id, NULL, aw_test_async_done, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 0);
+  g_assert_true (aw_draft_store_remove_finish (fixture->store, aw_test_async_wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr ((changes = take_changes (fixture)), ==, "0-0+1 0-1+0 ");
+  g_assert_false (aw_draft_store_has_pending (fixture->store));
+  iterate_for (AW_DRAFT_STORE_MAX_DELAY_MS + 100);
+  drafts = list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_assert_false (g_file_test (deleted_path, G_FILE_TEST_EXISTS));
 }
 
 /* SIGKILL mid-typing: a child process types into a tracked draft; the parent kills it
@@ -586,8 +753,7 @@ test_sigkill_mid_typing (Fixture       *fixture,
   g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
 
   /* The file is whole (atomic rename) and recent */
-  loaded = load (fixture->store, id, &error);
-  g_assert_no_error (error);
+  loaded = load_ok (fixture->store, id);
   g_assert_nonnull (loaded);
   g_assert_true (g_str_has_prefix (aw_draft_get_body (loaded), "Dear Dana,\n\nkeystroke "));
   behind = g_date_time_difference (killed_at, aw_draft_get_modified (loaded));
@@ -621,6 +787,9 @@ main (int   argc,
   ADD ("delete-restore-purge", test_delete_restore_purge);
   ADD ("delete-drops-scheduled-write", test_delete_drops_scheduled_write);
   ADD ("delete-during-write", test_delete_during_write);
+  ADD ("list-follows-save-delete-undo", test_list_follows_save_delete_undo);
+  ADD ("refresh-lists-disk", test_refresh_lists_disk);
+  ADD ("remove-sent", test_remove_sent);
   ADD ("dispose-writes-pending", test_dispose_writes_pending);
   ADD ("save-failure-is-reported", test_save_failure_is_reported);
   ADD ("sigkill-mid-typing", test_sigkill_mid_typing);

@@ -1,26 +1,23 @@
-/* aw-draft-store.c: autosaves drafts, one JSON file each, in $XDG_DATA_HOME/afterword/drafts
+/* aw-draft-store.c: autosaves drafts, one JSON file each, and lists the unfinished ones
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every draft has at most one write in flight; a change during a write marks the draft
  * dirty and the next write starts when the current one ends, so files never go back in
- * time. Writes run in a worker thread with g_file_set_contents_full(CONSISTENT): a
- * temporary file, fsync, rename; a SIGKILL leaves the old or the new file, never half
- * of one. A deleted draft is renamed to <id>.json.deleted until purge.
+ * time. The files themselves are aw-draft-files.c's, in a worker thread.
+ *
+ * As a GListModel the store lists the drafts worth resuming, newest first: those on disk
+ * after refresh, and any other draft once something was typed into it. Delete takes a
+ * draft off the list and remembers its place until restore (undo) or purge.
  */
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
-#include "aw-draft-store.h"
-
-#define DRAFT_SUFFIX    ".json"
-#define DELETED_SUFFIX  ".json.deleted"
-#define MAX_DRAFT_BYTES (16 * 1024 * 1024)
-/* A deleted draft whose undo never came (the app quit first) goes after a day. */
-#define STALE_DELETED_SECONDS (24 * 60 * 60)
+#include "aw-draft-files.h"
+#include "aw-draft-private.h"
+#include "aw-json-file.h"
+#include "aw-draft-store-private.h"
 
 typedef struct
 {
@@ -31,20 +28,12 @@ typedef struct
   gint64        first_change;  /* monotonic µs of the first unsaved change, or 0 */
   guint         in_flight : 1;
   guint         dirty : 1;
-  GPtrArray    *waiters;     /* GTask: save_async and delete_async after the write */
+  GPtrArray    *waiters;     /* GTask: save_async, and file operations after the write */
 } Entry;
 
-struct _AwDraftStore
-{
-  GObject     parent_instance;
-
-  char       *directory;
-  GHashTable *entries;       /* id -> Entry */
-  GHashTable *tracked;       /* AwDraft -> handler id */
-  GPtrArray  *flushes;       /* GTask */
-};
-
-G_DEFINE_FINAL_TYPE (AwDraftStore, aw_draft_store, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (AwDraftStore, aw_draft_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      aw_draft_store_list_model_init))
 
 enum {
   PROP_0,
@@ -62,7 +51,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void start_write (Entry *entry);
-static void run_delete (AwDraftStore *self, GTask *task);
+static void run_file_op (GTask *task);
 
 static void
 entry_free (gpointer data)
@@ -98,20 +87,17 @@ draft_path (AwDraftStore *self,
             const char   *id,
             const char   *suffix)
 {
-  g_autofree char *name = g_strconcat (id, suffix, NULL);
-
-  return g_build_filename (self->directory, name, NULL);
+  return aw_draft_files_path (self->directory, id, suffix);
 }
 
-static gboolean
-id_is_safe (const char *id)
+gboolean
+aw_draft_store_boolean_finish (AwDraftStore  *self,
+                GAsyncResult  *result,
+                GError       **error)
 {
-  if (id == NULL || *id == '\0' || strlen (id) > 64)
-    return FALSE;
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
-      return FALSE;
-  return TRUE;
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Flushes complete once nothing is scheduled or in flight. */
@@ -138,7 +124,6 @@ check_flushes (AwDraftStore *self)
 typedef struct
 {
   char  *path;
-  char  *directory;
   char  *contents;
   gsize  length;
 } WriteData;
@@ -149,7 +134,6 @@ write_data_free (gpointer data)
   WriteData *write = data;
 
   g_free (write->path);
-  g_free (write->directory);
   g_free (write->contents);
   g_free (write);
 }
@@ -158,17 +142,7 @@ static gboolean
 write_file (WriteData  *write,
             GError    **error)
 {
-  if (g_mkdir_with_parents (write->directory, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the drafts folder: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return g_file_set_contents_full (write->path, write->contents, write->length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return aw_json_file_write (write->path, write->contents, write->length, error);
 }
 
 static void
@@ -189,15 +163,10 @@ static WriteData *
 prepare_write (AwDraftStore *self,
                AwDraft      *draft)
 {
-  g_autoptr(JsonNode) node = aw_draft_to_json (draft);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   WriteData *write = g_new0 (WriteData, 1);
 
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  write->contents = json_generator_to_data (generator, &write->length);
-  write->path = draft_path (self, aw_draft_get_id (draft), DRAFT_SUFFIX);
-  write->directory = g_strdup (self->directory);
+  write->contents = aw_draft_files_serialize (draft, &write->length);
+  write->path = draft_path (self, aw_draft_get_id (draft), AW_DRAFT_FILE_SUFFIX);
   return write;
 }
 
@@ -237,8 +206,8 @@ write_done (GObject      *object,
         {
           GTask *task = g_ptr_array_index (waiters, i);
 
-          if (g_task_get_source_tag (task) == aw_draft_store_delete_async)
-            run_delete (self, g_object_ref (task));
+          if (g_task_get_task_data (task) != NULL)
+            run_file_op (g_object_ref (task));
           else if (error != NULL)
             g_task_return_error (task, g_error_copy (error));
           else
@@ -309,6 +278,7 @@ aw_draft_store_schedule_save (AwDraftStore *self,
   g_return_if_fail (AW_IS_DRAFT_STORE (self));
   g_return_if_fail (AW_IS_DRAFT (draft));
 
+  aw_draft_store_list_draft (self, draft);
   entry = get_entry (self, aw_draft_get_id (draft));
   g_set_object (&entry->draft, draft);
   if (entry->first_change == 0)
@@ -346,6 +316,7 @@ aw_draft_store_save_async (AwDraftStore        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, aw_draft_store_save_async);
 
+  aw_draft_store_list_draft (self, draft);
   entry = get_entry (self, aw_draft_get_id (draft));
   g_set_object (&entry->draft, draft);
   g_ptr_array_add (entry->waiters, g_steal_pointer (&task));
@@ -361,9 +332,7 @@ aw_draft_store_save_finish (AwDraftStore  *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return aw_draft_store_boolean_finish (self, result, error);
 }
 
 void
@@ -406,9 +375,7 @@ aw_draft_store_flush_finish (AwDraftStore  *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return aw_draft_store_boolean_finish (self, result, error);
 }
 
 /* Tracking */
@@ -473,136 +440,22 @@ untrack_id (AwDraftStore *self,
     aw_draft_store_untrack (self, g_ptr_array_index (matching, i));
 }
 
-/* Reading */
+/* Reading one draft (the whole folder: aw-draft-store-list.c) */
 
-static AwDraft *
-read_draft (const char  *path,
-            GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-
-  if (length > MAX_DRAFT_BYTES)
-    {
-      g_set_error_literal (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_INVALID,
-                           "The draft file is too large");
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, contents, length, error))
-    return NULL;
-
-  return aw_draft_new_from_json (json_parser_get_root (parser), error);
-}
-
-static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
-{
-  AwDraft *draft_a = *(AwDraft **) a;
-  AwDraft *draft_b = *(AwDraft **) b;
-
-  return g_date_time_compare (aw_draft_get_modified (draft_b),
-                              aw_draft_get_modified (draft_a));
-}
-
+/* A file that is not there: the draft no longer exists */
 static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+return_error (GTask  *task,
+              GError *error)
 {
-  const char *directory = task_data;
-  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name;
-
-  dir = g_dir_open (directory, 0, &error);
-  if (dir == NULL)
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_task_return_pointer (task, g_steal_pointer (&drafts), (GDestroyNotify) g_ptr_array_unref);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_task_return_new_error (task, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND,
+                               _("The draft no longer exists"));
+      g_error_free (error);
     }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      g_autoptr(GError) read_error = NULL;
-      AwDraft *draft;
-
-      if (g_task_return_error_if_cancelled (task))
-        return;
-      if (g_str_has_suffix (name, DELETED_SUFFIX))
-        {
-          g_autofree char *deleted = g_build_filename (directory, name, NULL);
-          GStatBuf st;
-
-          /* rename() sets ctime: it says when the draft was deleted */
-          if (g_stat (deleted, &st) == 0 &&
-              (gint64) st.st_ctime + STALE_DELETED_SECONDS < g_get_real_time () / G_USEC_PER_SEC)
-            g_unlink (deleted);
-          continue;
-        }
-      if (!g_str_has_suffix (name, DRAFT_SUFFIX))
-        continue;
-
-      path = g_build_filename (directory, name, NULL);
-      draft = read_draft (path, &read_error);
-      if (draft == NULL)
-        {
-          g_debug ("Skipping the draft file %s: %s", name, read_error->message);
-          continue;
-        }
-      g_ptr_array_add (drafts, draft);
-    }
-
-  g_ptr_array_sort (drafts, compare_newest_first);
-  g_task_return_pointer (task, g_steal_pointer (&drafts), (GDestroyNotify) g_ptr_array_unref);
-}
-
-/**
- * aw_draft_store_list_async:
- *
- * Reads every draft on disk (scheduled writes are not waited for: flush first if the
- * caller needs them).
- */
-void
-aw_draft_store_list_async (AwDraftStore        *self,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (AW_IS_DRAFT_STORE (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, aw_draft_store_list_async);
-  g_task_set_task_data (task, g_strdup (self->directory), g_free);
-  g_task_run_in_thread (task, list_thread);
-}
-
-/**
- * aw_draft_store_list_finish:
- *
- * Returns: (transfer container) (element-type AwDraft): the drafts, newest first
- */
-GPtrArray *
-aw_draft_store_list_finish (AwDraftStore  *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -611,17 +464,24 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  const char *path = task_data;
-  g_autoptr(GError) error = NULL;
-  AwDraft *draft = read_draft (path, &error);
+  GError *error = NULL;
+  AwDraft *draft = aw_draft_files_read (task_data, &error);
 
   if (draft != NULL)
     g_task_return_pointer (task, draft, g_object_unref);
-  else if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    g_task_return_new_error (task, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND,
-                             _("The draft no longer exists"));
   else
-    g_task_return_error (task, g_steal_pointer (&error));
+    return_error (task, error);
+}
+
+static gboolean
+return_if_unsafe (GTask      *task,
+                  const char *id)
+{
+  if (aw_draft_id_is_valid (id))
+    return FALSE;
+  g_task_return_new_error (task, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND,
+                           _("The draft no longer exists"));
+  return TRUE;
 }
 
 void
@@ -637,13 +497,9 @@ aw_draft_store_load_async (AwDraftStore        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, aw_draft_store_load_async);
-  if (!id_is_safe (id))
-    {
-      g_task_return_new_error (task, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND,
-                               _("The draft no longer exists"));
-      return;
-    }
-  g_task_set_task_data (task, draft_path (self, id, DRAFT_SUFFIX), g_free);
+  if (return_if_unsafe (task, id))
+    return;
+  g_task_set_task_data (task, draft_path (self, id, AW_DRAFT_FILE_SUFFIX), g_free);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -657,18 +513,21 @@ aw_draft_store_load_finish (AwDraftStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Delete, restore, purge: renames and unlinks in a thread */
+/* Delete, restore, purge, remove: renames and unlinks in a thread. Each runs as an inner
+ * task whose end updates the list, then completes the caller's task. */
 
 typedef enum
 {
   FILE_OP_DELETE,
   FILE_OP_RESTORE,
   FILE_OP_PURGE,
+  FILE_OP_REMOVE,
 } FileOp;
 
 typedef struct
 {
   FileOp  op;
+  char   *id;
   char   *live;
   char   *deleted;
 } FileOpData;
@@ -678,6 +537,7 @@ file_op_data_free (gpointer data)
 {
   FileOpData *op = data;
 
+  g_free (op->id);
   g_free (op->live);
   g_free (op->deleted);
   g_free (op);
@@ -690,35 +550,50 @@ file_op_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   FileOpData *op = task_data;
-  const char *from = NULL;
-  const char *to = NULL;
-  int result;
-  int saved_errno;
+  GError *error = NULL;
+  gboolean done = FALSE;
 
   switch (op->op)
     {
-    case FILE_OP_DELETE: from = op->live; to = op->deleted; break;
-    case FILE_OP_RESTORE: from = op->deleted; to = op->live; break;
-    case FILE_OP_PURGE: break;
+    case FILE_OP_DELETE: done = aw_draft_files_rename (op->live, op->deleted, &error); break;
+    case FILE_OP_RESTORE: done = aw_draft_files_rename (op->deleted, op->live, &error); break;
+    case FILE_OP_PURGE: done = aw_draft_files_unlink (op->deleted, &error); break;
+    case FILE_OP_REMOVE: done = aw_draft_files_unlink (op->live, &error); break;
     default: g_assert_not_reached ();
     }
 
-  if (op->op == FILE_OP_PURGE)
-    result = g_unlink (op->deleted);
-  else
-    result = g_rename (from, to);
-  saved_errno = errno;
-
-  if (result == 0)
+  if (done)
     g_task_return_boolean (task, TRUE);
-  else if (saved_errno == ENOENT)
-    g_task_return_new_error (task, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND,
-                             _("The draft no longer exists"));
   else
-    g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                             "%s", g_strerror (saved_errno));
+    return_error (task, error);
 }
 
+static void
+file_op_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AwDraftStore *self = AW_DRAFT_STORE (object);
+  g_autoptr(GTask) task = user_data;
+  FileOpData *op = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  /* The file stayed where it was: list it again */
+  if (op->op == FILE_OP_DELETE && error != NULL &&
+      !g_error_matches (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND))
+    aw_draft_store_relist (self, op->id);
+  if (op->op == FILE_OP_REMOVE)
+    g_hash_table_remove (self->deleted, op->id);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The caller's task, and the inner one that does the work (NULL: the id is not safe and
+ * the caller's task has returned) */
 static GTask *
 file_op_task_new (AwDraftStore        *self,
                   FileOp               op,
@@ -728,55 +603,44 @@ file_op_task_new (AwDraftStore        *self,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GTask *inner;
   FileOpData *data;
 
   g_task_set_source_tag (task, source_tag);
-  if (!id_is_safe (id))
-    {
-      g_task_return_new_error (task, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND,
-                               _("The draft no longer exists"));
-      g_object_unref (task);
-      return NULL;
-    }
+  if (return_if_unsafe (task, id))
+    return NULL;
 
   data = g_new0 (FileOpData, 1);
   data->op = op;
-  data->live = draft_path (self, id, DRAFT_SUFFIX);
-  data->deleted = draft_path (self, id, DELETED_SUFFIX);
-  g_task_set_task_data (task, data, file_op_data_free);
-  return task;
+  data->id = g_strdup (id);
+  data->live = draft_path (self, id, AW_DRAFT_FILE_SUFFIX);
+  data->deleted = draft_path (self, id, AW_DRAFT_DELETED_SUFFIX);
+  inner = g_task_new (self, cancellable, file_op_done, g_steal_pointer (&task));
+  g_task_set_source_tag (inner, file_op_task_new);
+  g_task_set_task_data (inner, data, file_op_data_free);
+  return inner;
 }
 
-/* Takes the task */
+/* Takes the (inner) task */
 static void
-run_delete (AwDraftStore *self,
-            GTask        *task)
+run_file_op (GTask *task)
 {
   g_task_run_in_thread (task, file_op_thread);
   g_object_unref (task);
 }
 
-void
-aw_draft_store_delete_async (AwDraftStore        *self,
-                             const char          *id,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+/* Delete and remove: no more writes for the draft; one already running finishes before
+ * the file moves. */
+static void
+run_file_op_after_writes (AwDraftStore *self,
+                          GTask        *task)
 {
-  GTask *task;
+  FileOpData *op = g_task_get_task_data (task);
   Entry *entry;
 
-  g_return_if_fail (AW_IS_DRAFT_STORE (self));
-
-  task = file_op_task_new (self, FILE_OP_DELETE, id, aw_draft_store_delete_async,
-                           cancellable, callback, user_data);
-  if (task == NULL)
-    return;
-
-  /* No more writes for it; one already running finishes before the rename. */
-  untrack_id (self, id);
-  entry = g_hash_table_lookup (self->entries, id);
+  untrack_id (self, op->id);
+  entry = g_hash_table_lookup (self->entries, op->id);
   if (entry != NULL)
     {
       g_clear_handle_id (&entry->timeout_id, g_source_remove);
@@ -786,11 +650,63 @@ aw_draft_store_delete_async (AwDraftStore        *self,
           g_ptr_array_add (entry->waiters, task);
           return;
         }
-      g_hash_table_remove (self->entries, id);
+      g_hash_table_remove (self->entries, op->id);
       check_flushes (self);
     }
+  run_file_op (task);
+}
 
-  run_delete (self, task);
+/* The list changes at once; the file follows in a thread. */
+static void
+start_file_op (AwDraftStore        *self,
+               FileOp               op,
+               const char          *id,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task = file_op_task_new (self, op, id, source_tag, cancellable, callback, user_data);
+
+  if (task == NULL)
+    return;
+  switch (op)
+    {
+    case FILE_OP_DELETE:
+    case FILE_OP_REMOVE:
+      aw_draft_store_unlist (self, id);
+      run_file_op_after_writes (self, task);
+      return;
+    case FILE_OP_RESTORE:
+      aw_draft_store_relist (self, id);
+      break;
+    case FILE_OP_PURGE:
+      /* Restored meanwhile: nothing to purge (completes the caller's via file_op_done) */
+      if (aw_draft_store_find_listed (self, id, NULL) != NULL)
+        {
+          g_task_return_boolean (task, TRUE);
+          g_object_unref (task);
+          return;
+        }
+      g_hash_table_remove (self->deleted, id);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  run_file_op (task);
+}
+
+void
+aw_draft_store_delete_async (AwDraftStore        *self,
+                             const char          *id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (AW_IS_DRAFT_STORE (self));
+
+  start_file_op (self, FILE_OP_DELETE, id, aw_draft_store_delete_async, cancellable, callback,
+                 user_data);
 }
 
 gboolean
@@ -798,9 +714,7 @@ aw_draft_store_delete_finish (AwDraftStore  *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return aw_draft_store_boolean_finish (self, result, error);
 }
 
 void
@@ -810,14 +724,10 @@ aw_draft_store_restore_async (AwDraftStore        *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (AW_IS_DRAFT_STORE (self));
 
-  task = file_op_task_new (self, FILE_OP_RESTORE, id, aw_draft_store_restore_async,
-                           cancellable, callback, user_data);
-  if (task != NULL)
-    run_delete (self, task);
+  start_file_op (self, FILE_OP_RESTORE, id, aw_draft_store_restore_async, cancellable, callback,
+                 user_data);
 }
 
 gboolean
@@ -825,9 +735,7 @@ aw_draft_store_restore_finish (AwDraftStore  *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return aw_draft_store_boolean_finish (self, result, error);
 }
 
 void
@@ -837,14 +745,10 @@ aw_draft_store_purge_async (AwDraftStore        *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (AW_IS_DRAFT_STORE (self));
 
-  task = file_op_task_new (self, FILE_OP_PURGE, id, aw_draft_store_purge_async,
-                           cancellable, callback, user_data);
-  if (task != NULL)
-    run_delete (self, task);
+  start_file_op (self, FILE_OP_PURGE, id, aw_draft_store_purge_async, cancellable, callback,
+                 user_data);
 }
 
 gboolean
@@ -852,9 +756,28 @@ aw_draft_store_purge_finish (AwDraftStore  *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return aw_draft_store_boolean_finish (self, result, error);
+}
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+void
+aw_draft_store_remove_async (AwDraftStore        *self,
+                             const char          *id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (AW_IS_DRAFT_STORE (self));
+
+  start_file_op (self, FILE_OP_REMOVE, id, aw_draft_store_remove_async, cancellable, callback,
+                 user_data);
+}
+
+gboolean
+aw_draft_store_remove_finish (AwDraftStore  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return aw_draft_store_boolean_finish (self, result, error);
 }
 
 /* GObject */
@@ -918,6 +841,8 @@ aw_draft_store_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->tracked, g_hash_table_unref);
   g_clear_pointer (&self->flushes, g_ptr_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->deleted, g_hash_table_unref);
   g_clear_pointer (&self->directory, g_free);
 
   G_OBJECT_CLASS (aw_draft_store_parent_class)->finalize (object);
@@ -992,4 +917,6 @@ aw_draft_store_init (AwDraftStore *self)
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
   self->tracked = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->flushes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, aw_draft_store_deleted_free);
 }

@@ -1,4 +1,5 @@
-/* aw-draft-store.h: autosaves drafts, one JSON file each, in $XDG_DATA_HOME/afterword/drafts
+/* aw-draft-store.h: autosaves drafts, one JSON file each, in $XDG_DATA_HOME/afterword/drafts,
+ * and lists the unfinished ones (a GListModel of AwDraft, newest first)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +20,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AwDraftStore, aw_draft_store, AW, DRAFT_STORE, GObject)
 
-/* directory: NULL for $XDG_DATA_HOME/afterword/drafts. Signals:
+/* directory: NULL for $XDG_DATA_HOME/afterword/drafts. As a GListModel: the drafts worth
+ * resuming (not empty), newest first: those on disk after refresh, and any other once it
+ * is saved or scheduled. Signals:
  *   "saved" (AwDraft *draft): a write finished;
  *   "save-failed" (AwDraft *draft, GError *error): a write failed. */
 AwDraftStore *aw_draft_store_new            (const char          *directory);
@@ -36,6 +39,20 @@ void          aw_draft_store_track          (AwDraftStore        *self,
 void          aw_draft_store_untrack        (AwDraftStore        *self,
                                              AwDraft             *draft);
 gboolean      aw_draft_store_has_pending    (AwDraftStore        *self);
+
+/* The listed draft with that id, if any */
+AwDraft      *aw_draft_store_lookup         (AwDraftStore        *self,
+                                             const char          *id);
+/* Whether a refresh has listed the drafts on disk */
+gboolean      aw_draft_store_get_loaded     (AwDraftStore        *self);
+/* Reads the folder and lists its drafts; drafts in memory stay the same objects. */
+void          aw_draft_store_refresh_async  (AwDraftStore        *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      aw_draft_store_refresh_finish (AwDraftStore        *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 /* Writes now. */
 void          aw_draft_store_save_async     (AwDraftStore        *self,
@@ -56,7 +73,8 @@ gboolean      aw_draft_store_flush_finish   (AwDraftStore        *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 
-/* All drafts, newest modified first; unreadable files are skipped (g_debug). */
+/* All drafts on disk, newest modified first; unreadable files are skipped (g_debug).
+ * Leaves the list as it is. */
 void          aw_draft_store_list_async     (AwDraftStore        *self,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
@@ -74,8 +92,9 @@ AwDraft      *aw_draft_store_load_finish    (AwDraftStore        *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 
-/* Moves the draft's file aside (and drops any scheduled write for it); restore brings
- * it back, purge removes it for good (call it once the undo toast is gone). */
+/* Takes the draft off the list and moves its file aside (and drops any scheduled write
+ * for it); restore lists it again where it was and brings the file back; purge removes
+ * it for good (once the undo is no longer offered; nothing to do after a restore). */
 void          aw_draft_store_delete_async   (AwDraftStore        *self,
                                              const char          *id,
                                              GCancellable        *cancellable,
@@ -98,6 +117,15 @@ void          aw_draft_store_purge_async    (AwDraftStore        *self,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
 gboolean      aw_draft_store_purge_finish   (AwDraftStore        *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+/* Off the list and off the disk at once, with no undo: the draft was sent. */
+void          aw_draft_store_remove_async   (AwDraftStore        *self,
+                                             const char          *id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      aw_draft_store_remove_finish  (AwDraftStore        *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 
