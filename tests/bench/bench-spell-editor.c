@@ -17,6 +17,7 @@
 #include "aw-draft-writer.h"
 #include "aw-editor-page-private.h"
 #include "aw-test-ui.h"
+#include "aw-test-widgets.h"
 
 #define ROUNDS 200
 
@@ -204,9 +205,7 @@ main (int   argc,
   gboolean ok = TRUE;
 
   aw_test_ui_init (&argc, &argv);
-  app = aw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = aw_test_widget_app_new ();
 
   ok &= keystrokes (TRUE, 4);
   keystrokes (FALSE, 4);

@@ -15,6 +15,7 @@
 #include "aw-guidance.h"
 #include "aw-test-async.h"
 #include "aw-test-ui.h"
+#include "aw-test-widgets.h"
 
 #define PUSHY_SENTENCE "Please reconsider your decision."
 
@@ -541,9 +542,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* For the resources (templates, CSS) */
-  app = aw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = aw_test_widget_app_new ();
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)

@@ -18,6 +18,7 @@
 #include "aw-guidance-panel-private.h"
 #include "aw-spell-checker.h"
 #include "aw-test-ui.h"
+#include "aw-test-widgets.h"
 
 typedef struct
 {
@@ -540,9 +541,7 @@ main (int   argc,
   aw_test_ui_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* For the resources (templates, CSS) */
-  app = aw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = aw_test_widget_app_new ();
 
   g_test_add_func ("/spell-editor/template-is-clean", test_template_is_clean);
   g_test_add_func ("/spell-editor/underline-and-fix", test_underline_and_fix);
