@@ -125,8 +125,9 @@ static void
 on_undo_delete (AdwToast      *toast,
                 AwApplication *self)
 {
-  aw_draft_store_restore_async (self->draft_store, g_object_get_data (G_OBJECT (toast), TOAST_DRAFT_ID),
-                                NULL, draft_restored, NULL);
+  const char *id = g_object_get_data (G_OBJECT (toast), TOAST_DRAFT_ID);
+
+  aw_draft_store_restore_async (self->draft_store, id, NULL, draft_restored, NULL);
 }
 
 /* Purging after an undo does nothing: the store lists the draft again. */
@@ -134,8 +135,9 @@ static void
 on_delete_toast_dismissed (AdwToast      *toast,
                            AwApplication *self)
 {
-  aw_draft_store_purge_async (self->draft_store, g_object_get_data (G_OBJECT (toast), TOAST_DRAFT_ID),
-                              NULL, draft_purged, NULL);
+  const char *id = g_object_get_data (G_OBJECT (toast), TOAST_DRAFT_ID);
+
+  aw_draft_store_purge_async (self->draft_store, id, NULL, draft_purged, NULL);
 }
 
 static void

@@ -13,11 +13,10 @@
 #include "aw-draft-files.h"
 #include "aw-draft-store-private.h"
 
-
 AwDraft *
 aw_draft_store_find_listed (AwDraftStore *self,
-             const char   *id,
-             guint        *position)
+                            const char   *id,
+                            guint        *position)
 {
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -54,7 +53,7 @@ list_remove (AwDraftStore *self,
 /* Listed once it holds something, first: it is the newest */
 void
 aw_draft_store_list_draft (AwDraftStore *self,
-            AwDraft      *draft)
+                           AwDraft      *draft)
 {
   const char *id = aw_draft_get_id (draft);
   AwDraft *listed;
@@ -87,7 +86,7 @@ aw_draft_store_deleted_free (gpointer data)
 /* Off the list, remembering where it was */
 void
 aw_draft_store_unlist (AwDraftStore *self,
-        const char   *id)
+                       const char   *id)
 {
   AwDraftStoreDeleted *deleted = g_new0 (AwDraftStoreDeleted, 1);
   AwDraft *listed = aw_draft_store_find_listed (self, id, &deleted->position);
@@ -103,11 +102,12 @@ aw_draft_store_unlist (AwDraftStore *self,
 /* Back where it was (undo) */
 void
 aw_draft_store_relist (AwDraftStore *self,
-        const char   *id)
+                       const char   *id)
 {
   AwDraftStoreDeleted *deleted = g_hash_table_lookup (self->deleted, id);
 
-  if (deleted != NULL && deleted->draft != NULL && aw_draft_store_find_listed (self, id, NULL) == NULL)
+  if (deleted != NULL && deleted->draft != NULL &&
+      aw_draft_store_find_listed (self, id, NULL) == NULL)
     list_insert (self, deleted->position, deleted->draft);
   g_hash_table_remove (self->deleted, id);
 }
@@ -116,7 +116,7 @@ aw_draft_store_relist (AwDraftStore *self,
  * and those not written yet stay first. */
 void
 aw_draft_store_merge_listing (AwDraftStore *self,
-               GPtrArray    *on_disk)
+                              GPtrArray    *on_disk)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) disk_ids = g_hash_table_new (g_str_hash, g_str_equal);

@@ -92,8 +92,8 @@ draft_path (AwDraftStore *self,
 
 gboolean
 aw_draft_store_boolean_finish (AwDraftStore  *self,
-                GAsyncResult  *result,
-                GError       **error)
+                               GAsyncResult  *result,
+                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
@@ -918,5 +918,6 @@ aw_draft_store_init (AwDraftStore *self)
   self->tracked = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->flushes = g_ptr_array_new_with_free_func (g_object_unref);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, aw_draft_store_deleted_free);
+  self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         aw_draft_store_deleted_free);
 }
