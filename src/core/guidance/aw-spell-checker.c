@@ -705,10 +705,23 @@ aw_spell_checker_suggest (AwSpellChecker *self,
   return g_strv_builder_end (builder);
 }
 
+typedef void (*DictAddFunc) (EnchantDict *dict, const char *const word, ssize_t len);
+
+/* Adds @word, its typographic apostrophes made plain as the dictionaries write them, to the
+ * personal word list or the session with @add; paragraphs that had it flagged are looked
+ * at again. */
 static void
-forget_word (AwSpellChecker *self)
+add_plain_word (AwSpellChecker *self,
+                const char     *word,
+                DictAddFunc     add)
 {
-  /* Paragraphs that had it flagged must be looked at again. */
+  g_autoptr(GString) plain = NULL;
+
+  if (self->dict == NULL)
+    return;
+  plain = g_string_new (word);
+  g_string_replace (plain, "\u2019", "'", 0);
+  add (self->dict, plain->str, plain->len);
   clear_caches (self);
 }
 
@@ -716,34 +729,20 @@ void
 aw_spell_checker_add_word (AwSpellChecker *self,
                            const char     *word)
 {
-  g_autoptr(GString) plain = NULL;
-
   g_return_if_fail (AW_IS_SPELL_CHECKER (self));
   g_return_if_fail (word != NULL);
 
-  if (self->dict == NULL)
-    return;
-  plain = g_string_new (word);
-  g_string_replace (plain, "\u2019", "'", 0);
-  enchant_dict_add (self->dict, plain->str, plain->len);
-  forget_word (self);
+  add_plain_word (self, word, enchant_dict_add);
 }
 
 void
 aw_spell_checker_ignore_word (AwSpellChecker *self,
                               const char     *word)
 {
-  g_autoptr(GString) plain = NULL;
-
   g_return_if_fail (AW_IS_SPELL_CHECKER (self));
   g_return_if_fail (word != NULL);
 
-  if (self->dict == NULL)
-    return;
-  plain = g_string_new (word);
-  g_string_replace (plain, "\u2019", "'", 0);
-  enchant_dict_add_to_session (self->dict, plain->str, plain->len);
-  forget_word (self);
+  add_plain_word (self, word, enchant_dict_add_to_session);
 }
 
 static void
