@@ -26,8 +26,8 @@
 #include "aw-guidance-model.h"
 
 #define GOAL 0.95
-#define PRECISION_FLOOR 0.83
-#define RECALL_FLOOR 0.58
+#define PRECISION_FLOOR 0.85
+#define RECALL_FLOOR 0.70
 #define MIN_EMAILS 20     /* smaller sets are reported, not judged */
 #define OLDER_MIN 0.95
 

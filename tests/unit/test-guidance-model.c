@@ -109,9 +109,9 @@ test_corrupt (void)
   expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_CHECKSUM);
   copy[len - 1] ^= 1;
 
-  copy[4] = 2;
+  copy[4] = AW_GUIDANCE_MODEL_VERSION - 1;
   expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_VERSION);
-  copy[4] = 3;
+  copy[4] = AW_GUIDANCE_MODEL_VERSION;
   copy[0] = 'X';
   expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_BAD_MAGIC);
   copy[0] = 'A';
@@ -174,7 +174,7 @@ make_model (const char *word)
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (AwUnit));
   g_autoptr(GArray) features = g_array_new (FALSE, FALSE, sizeof (AwFeature));
   AwFeatureSettings settings = { bits, 3, NULL };
-  guint8 prefix[12] = { 'A', 'W', 'G', 'M', 3, 0, 0, 0 };
+  guint8 prefix[12] = { 'A', 'W', 'G', 'M', AW_GUIDANCE_MODEL_VERSION, 0, 0, 0 };
 
   aw_features_units (tokens, G_MAXUINT, units);
   aw_features_extract (&settings, tokens, &g_array_index (units, AwUnit, 0), features);

@@ -21,6 +21,10 @@
 #define MAX_WORD_BYTES 40
 #define CHAR_NGRAM_MIN 3
 #define CHAR_NGRAM_MAX 5
+/* below a sign-off, a line this long, or a sentence this long, is the letter going on: the
+ * "sign-off" was a thanks in the first lines of a short email, not the closing */
+#define SIGNATURE_MAX_LINE_TOKENS 12
+#define SIGNATURE_MAX_SENTENCE_TOKENS 5
 
 static inline guint32
 fnv_kind (char kind)
@@ -74,6 +78,25 @@ emit (Out     *out,
   out->at++;
 }
 
+/* Whether the lines below @signature_line look like a signature (a name, a title, a phone
+ * number), not like more of the letter */
+static gboolean
+signature_follows (AwTokens *tokens,
+                   guint     signature_line)
+{
+  for (guint l = signature_line + 1; l < tokens->lines->len; l++)
+    {
+      const AwLine *line = &g_array_index (tokens->lines, AwLine, l);
+      gboolean sentence = line->last_char == '.' || line->last_char == '?' ||
+                          line->last_char == '!';
+
+      if (line->n_tokens > SIGNATURE_MAX_LINE_TOKENS ||
+          (sentence && line->n_tokens >= SIGNATURE_MAX_SENTENCE_TOKENS))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * aw_features_units:
  * @signature_line: index into @tokens->lines of the sign-off line (the lines below it
@@ -81,7 +104,8 @@ emit (Out     *out,
  * @units: (element-type AwUnit): filled with the units, in text order
  *
  * A unit ends at a clause boundary of the tokenizer (. ! ? ; : ( ) blank line), at the
- * end of a short line or of one that ends in punctuation, and after 80 tokens.
+ * end of a short line or of one that ends in punctuation, and after 80 tokens. The lines
+ * below @signature_line are the signature only when they look like one.
  */
 void
 aw_features_units (AwTokens *tokens,
@@ -94,6 +118,8 @@ aw_features_units (AwTokens *tokens,
   guint mark = 0;
 
   g_array_set_size (units, 0);
+  if (signature_line != G_MAXUINT && !signature_follows (tokens, signature_line))
+    signature_line = G_MAXUINT;
   for (guint i = 0; i < n; i++)
     {
       const AwToken *tok = &g_array_index (tokens->tokens, AwToken, i);
