@@ -27,16 +27,42 @@ remove_vetoed (AwCheck   *check,
       }
 }
 
+/* Whether a word of [start, end) (characters) is in an allowed phrase of the language's
+ * data ("keep me in mind for future roles", "I will never stop learning"): what the data
+ * says is benign, the model may not flag either. */
+static gboolean
+touches_allowed (AwTokens     *body,
+                 const guint8 *allowed,
+                 guint         start,
+                 guint         end)
+{
+  for (guint t = 0; allowed != NULL && t < body->tokens->len; t++)
+    {
+      const AwToken *tok = &g_array_index (body->tokens, AwToken, t);
+
+      if (tok->char_start >= end)
+        break;
+      if (tok->char_end > start && allowed[t])
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Adds the model's own findings to those of the current part */
 static void
-add_model_findings (AwCheck   *check,
-                    GPtrArray *findings)
+add_model_findings (AwCheck      *check,
+                    AwTokens     *body,
+                    const guint8 *allowed,
+                    GPtrArray    *findings)
 {
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
       AwFinding *finding = g_ptr_array_index (findings, i);
       AwFindingKey key = { aw_finding_get_start (finding), aw_finding_get_end (finding),
                            check->findings->len };
+
+      if (touches_allowed (body, allowed, key.start, key.end))
+        continue;
 
       g_array_append_val (check->keys, key);
       g_ptr_array_add (check->findings, g_object_ref (finding));
@@ -47,6 +73,7 @@ add_model_findings (AwCheck   *check,
  * aw_guidance_fuse_model:
  * @check: the check, its findings those of the body's phrases, not flushed yet
  * @body: the body's tokens
+ * @allowed: (nullable): per token of @body, whether an allowed phrase covers it
  * @signoff_line: the line of the sign-off; the lines after it are the signature
  *
  * Runs the learned layer on the body and fuses what it says with the phrase findings:
@@ -54,16 +81,17 @@ add_model_findings (AwCheck   *check,
  * is sure of count as found.
  */
 void
-aw_guidance_fuse_model (AwCheck  *check,
-                        AwTokens *body,
-                        guint     signoff_line)
+aw_guidance_fuse_model (AwCheck      *check,
+                        AwTokens     *body,
+                        const guint8 *allowed,
+                        guint         signoff_line)
 {
   AwModelVerdict verdict = { 0 };
 
   aw_guidance_model_run (check->rules->code, body, signoff_line, check->findings,
                          check->options, &verdict);
   remove_vetoed (check, verdict.vetoed);
-  add_model_findings (check, verdict.findings);
+  add_model_findings (check, body, allowed, verdict.findings);
   check->has_thanks = check->has_thanks || verdict.thanks;
   check->has_feedback = check->has_feedback || verdict.feedback;
   aw_model_verdict_clear (&verdict);

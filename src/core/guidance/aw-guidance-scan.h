@@ -115,6 +115,7 @@ void      aw_guidance_report_repeat      (AwCheck           *check,
 /* aw-guidance-fusion.c */
 void      aw_guidance_fuse_model         (AwCheck           *check,
                                           AwTokens          *body,
+                                          const guint8      *allowed,
                                           guint              signoff_line);
 
 G_END_DECLS

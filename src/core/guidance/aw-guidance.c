@@ -557,7 +557,7 @@ aw_guidance_check (AwGuidance         *self,
   aw_guidance_flush_findings (&check, report);
 
   aw_guidance_scan_part (&check, body_tokens, AW_DRAFT_PART_BODY, &scan);
-  aw_guidance_fuse_model (&check, body_tokens, scan.signoff_line);
+  aw_guidance_fuse_model (&check, body_tokens, scan.allowed, scan.signoff_line);
   aw_guidance_flush_findings (&check, report);
   aw_guidance_report_absences (&check, &scan, body_tokens, report);
   aw_guidance_scan_clear (&scan);
