@@ -11,20 +11,39 @@
 #include "aw-guidance-model.h"
 #include "aw-guidance-scan.h"
 
-/* Drops the phrase findings of the current part the model vetoed */
+/* Drops the phrase findings of the current part the model vetoed: one pass that keeps
+ * the others in order, so a long text with many findings stays linear */
 static void
 remove_vetoed (AwCheck   *check,
                GPtrArray *vetoed)
 {
+  g_autoptr(GHashTable) gone = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GArray) kept_keys = NULL;
+
+  if (vetoed == NULL || vetoed->len == 0)
+    return;
+  gone = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < vetoed->len; i++)
+    g_hash_table_add (gone, g_ptr_array_index (vetoed, i));
+
+  kept = g_ptr_array_new_with_free_func (g_object_unref);
+  kept_keys = g_array_new (FALSE, FALSE, sizeof (AwFindingKey));
   /* keys[i].index == i before the first flush of a part */
-  for (guint i = check->findings->len; vetoed != NULL && i-- > 0;)
-    if (g_ptr_array_find (vetoed, g_ptr_array_index (check->findings, i), NULL))
-      {
-        g_ptr_array_remove_index (check->findings, i);
-        g_array_remove_index (check->keys, i);
-        for (guint k = i; k < check->keys->len; k++)
-          g_array_index (check->keys, AwFindingKey, k).index = k;
-      }
+  for (guint i = 0; i < check->findings->len; i++)
+    {
+      AwFindingKey key = g_array_index (check->keys, AwFindingKey, i);
+
+      if (g_hash_table_contains (gone, g_ptr_array_index (check->findings, i)))
+        continue;
+      key.index = kept->len;
+      g_array_append_val (kept_keys, key);
+      g_ptr_array_add (kept, g_object_ref (g_ptr_array_index (check->findings, i)));
+    }
+  g_ptr_array_set_size (check->findings, 0);
+  g_ptr_array_extend_and_steal (check->findings, g_steal_pointer (&kept));
+  g_array_set_size (check->keys, 0);
+  g_array_append_vals (check->keys, kept_keys->data, kept_keys->len);
 }
 
 /* Whether a word of [start, end) (characters) is in an allowed phrase of the language's
@@ -36,13 +55,25 @@ touches_allowed (AwTokens     *body,
                  guint         start,
                  guint         end)
 {
-  for (guint t = 0; allowed != NULL && t < body->tokens->len; t++)
-    {
-      const AwToken *tok = &g_array_index (body->tokens, AwToken, t);
+  guint lo = 0, hi = body->tokens->len;
 
-      if (tok->char_start >= end)
+  if (allowed == NULL)
+    return FALSE;
+  /* the first token that ends after @start: a binary search keeps a long text linear */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (body->tokens, AwToken, mid).char_end <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint t = lo; t < body->tokens->len; t++)
+    {
+      if (g_array_index (body->tokens, AwToken, t).char_start >= end)
         break;
-      if (tok->char_end > start && allowed[t])
+      if (allowed[t])
         return TRUE;
     }
   return FALSE;

@@ -422,6 +422,25 @@ sigmoid (double x)
   return 1.0 / (1.0 + exp (-x));
 }
 
+/* The first of @units (in text order) that ends after character @start: a binary search */
+static guint
+first_unit_ending_after (GArray *units,
+                         int     start)
+{
+  guint lo = 0, hi = units->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((int) g_array_index (units, AwUnit, mid).char_end <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Per unit, a bit per model rule that a phrase finding of that rule overlaps: one
  * binary search per finding, so a long text stays linear */
 static guint32 *
@@ -435,7 +454,7 @@ phrase_coverage (AwGuidanceModel *model,
     {
       AwFinding *f = g_ptr_array_index (phrase_findings, i);
       int start = aw_finding_get_start (f), end = aw_finding_get_end (f);
-      guint lo = 0, hi = units->len;
+      guint lo;
       guint r;
 
       if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f))
@@ -445,16 +464,7 @@ phrase_coverage (AwGuidanceModel *model,
           break;
       if (r == model->n_rules)
         continue;
-      /* the first unit that ends after the finding starts */
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-
-          if ((int) g_array_index (units, AwUnit, mid).char_end <= start)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
+      lo = first_unit_ending_after (units, start);
       for (guint u = lo; u < units->len && (int) g_array_index (units, AwUnit, u).char_start < end; u++)
         covered[u] |= 1u << r;
     }
@@ -476,7 +486,7 @@ find_vetoed (AwGuidanceModel *model,
       int start = aw_finding_get_start (f), end = aw_finding_get_end (f);
       double best = -G_MAXDOUBLE;
       gboolean any = FALSE;
-      guint lo = 0, hi = units->len;
+      guint lo;
       guint r;
 
       if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f))
@@ -487,15 +497,7 @@ find_vetoed (AwGuidanceModel *model,
           break;
       if (r == model->n_rules || model->rules[r].veto <= -G_MAXFLOAT)
         continue;
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-
-          if ((int) g_array_index (units, AwUnit, mid).char_end <= start)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
+      lo = first_unit_ending_after (units, start);
       for (guint u = lo; u < units->len && (int) g_array_index (units, AwUnit, u).char_start < end; u++)
         {
           best = MAX (best, unit_scores[(gsize) u * model->n_rules + r]);
