@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-application.c: application actions, shortcuts, about window; the session: the
  * drafts and the sends in progress, shared by every window
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window opens, is styled, offers "New Follow-Up" and lists the
  * application's drafts
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-draft-store.c: autosave, list, load, delete with undo, the store as a list of the
  * drafts to resume, and a SIGKILL mid-typing
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 

@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-draft-store.h: autosaves drafts, one JSON file each, in $XDG_DATA_HOME/afterword/drafts,
  * and lists the unfinished ones (a GListModel of AwDraft, newest first)
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 

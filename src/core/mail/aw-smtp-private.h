@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aw-smtp-private.h: SMTP internals shared by the core and its tests (the message
  * internals are in aw-message-private.h)
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
