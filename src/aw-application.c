@@ -97,6 +97,16 @@ aw_application_save_drafts (AwApplication *self)
 }
 
 #define TOAST_DRAFT_ID "aw-draft-id"
+#define TOAST_OVERLAY "aw-toast-overlay"
+
+/* A toast in @toasts, if its window is still open */
+static void
+add_toast_if_shown (AdwToastOverlay *toasts,
+                    const char      *title)
+{
+  if (gtk_widget_get_root (GTK_WIDGET (toasts)) != NULL)
+    adw_toast_overlay_add_toast (toasts, adw_toast_new (title));
+}
 
 static void
 draft_purged (GObject      *object,
@@ -114,10 +124,15 @@ draft_restored (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
+  g_autoptr(AdwToastOverlay) toasts = user_data;
   g_autoptr(GError) error = NULL;
 
+  /* The store leaves it off the list; say so rather than let the undo look done */
   if (!aw_draft_store_restore_finish (AW_DRAFT_STORE (object), result, &error))
-    g_warning ("could not restore the draft: %s", error->message);
+    {
+      g_warning ("could not restore the draft: %s", error->message);
+      add_toast_if_shown (toasts, _("Could not restore the draft"));
+    }
 }
 
 static void
@@ -125,8 +140,10 @@ on_undo_delete (AdwToast      *toast,
                 AwApplication *self)
 {
   const char *id = g_object_get_data (G_OBJECT (toast), TOAST_DRAFT_ID);
+  AdwToastOverlay *toasts = g_object_get_data (G_OBJECT (toast), TOAST_OVERLAY);
 
-  aw_draft_store_restore_async (self->draft_store, id, NULL, draft_restored, NULL);
+  aw_draft_store_restore_async (self->draft_store, id, NULL, draft_restored,
+                                g_object_ref (toasts));
 }
 
 /* Purging after an undo does nothing: the store lists the draft again. */
@@ -152,8 +169,7 @@ draft_deleted (GObject      *object,
       !g_error_matches (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND))
     {
       g_warning ("could not delete the draft: %s", error->message);
-      if (gtk_widget_get_root (GTK_WIDGET (toasts)) != NULL)   /* its window is still open */
-        adw_toast_overlay_add_toast (toasts, adw_toast_new (_("Could not delete the draft")));
+      add_toast_if_shown (toasts, _("Could not delete the draft"));
     }
 }
 
@@ -175,6 +191,7 @@ aw_application_delete_draft (AwApplication   *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), TOAST_DRAFT_ID, g_strdup (id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), TOAST_OVERLAY, g_object_ref (toasts), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
   adw_toast_overlay_add_toast (toasts, toast);

@@ -458,6 +458,8 @@ test_delete_restore_purge (Fixture       *fixture,
   g_autoptr(GPtrArray) after_delete = NULL;
   g_autoptr(GPtrArray) after_restore = NULL;
   g_autoptr(GPtrArray) after_purge = NULL;
+  g_autoptr(AwDraft) lost = new_draft ("Lost");
+  g_autofree char *lost_path = path_of (fixture, lost, ".json.deleted");
 
   save (fixture->store, keep);
   save (fixture->store, gone);
@@ -485,6 +487,16 @@ test_delete_restore_purge (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_false (file_op (fixture->store, OP_DELETE, "../keep", &error));
   g_assert_error (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* An undo whose file went away meanwhile fails and leaves the draft off the list */
+  save (fixture->store, lost);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 2);
+  file_op_ok (fixture->store, OP_DELETE, aw_draft_get_id (lost));
+  g_assert_cmpint (g_unlink (lost_path), ==, 0);
+  g_assert_false (file_op (fixture->store, OP_RESTORE, aw_draft_get_id (lost), &error));
+  g_assert_error (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 1);
 }
 
 static void

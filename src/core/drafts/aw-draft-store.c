@@ -583,6 +583,10 @@ file_op_done (GObject      *object,
   if (op->op == FILE_OP_DELETE && error != NULL &&
       !g_error_matches (error, AW_DRAFT_ERROR, AW_DRAFT_ERROR_NOT_FOUND))
     aw_draft_store_relist (self, op->id);
+  /* An undo that could not move the file back: the list must not offer a draft that
+   * cannot be opened */
+  if (op->op == FILE_OP_RESTORE && error != NULL)
+    aw_draft_store_unlist (self, op->id);
   if (op->op == FILE_OP_REMOVE)
     g_hash_table_remove (self->deleted, op->id);
 
