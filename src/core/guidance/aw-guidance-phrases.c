@@ -114,6 +114,66 @@ only_signature_follows (AwTokens *tokens,
   return TRUE;
 }
 
+/* Whether the lines below @index read as a signature, not as more of the letter: short,
+ * and none a sentence of its own. "Thanks for the interviews." at the top of a short note
+ * is no sign-off when a question follows it. */
+static gboolean
+signature_below (AwTokens *tokens,
+                 guint     index)
+{
+  guint n_lines = aw_guidance_letter_lines (tokens);
+
+  for (guint l = index + 1; l < n_lines; l++)
+    if (!aw_guidance_is_signature_line (tokens, l))
+      return FALSE;
+  return TRUE;
+}
+
+/* A feedback topic ("what was missing", "where I fell short") asks for feedback in a
+ * question, or in a sentence that requests ("I'd be grateful to hear which parts were
+ * weaker", "Let me know what didn't convince you"). Negation is no matter here: "what
+ * didn't work" asks as much as "what worked". */
+static gboolean
+topic_is_asked (AwScan  *scan,
+                GArray  *requests,
+                const AwHit *topic)
+{
+  if (in_question (scan, topic->start) || in_question (scan, topic->end))
+    return TRUE;
+  for (guint r = 0; r < requests->len; r++)
+    {
+      const AwHit *request = &g_array_index (requests, AwHit, r);
+
+      if (scan->sentence[request->start] == scan->sentence[topic->start])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+find_asked_topics (AwScan *scan)
+{
+  AwGuidanceRules *rules = scan->check->rules;
+  g_autoptr(GArray) requests = g_array_new (FALSE, FALSE, sizeof (AwHit));
+
+  for (guint h = 0; h < scan->hits->len; h++)
+    {
+      const AwHit *hit = &g_array_index (scan->hits, AwHit, h);
+
+      if (g_array_index (rules->patterns, AwPattern, hit->pattern).kind == AW_PATTERN_REQUEST)
+        g_array_append_val (requests, *hit);
+    }
+  for (guint h = 0; h < scan->hits->len && !scan->check->has_feedback; h++)
+    {
+      const AwHit *hit = &g_array_index (scan->hits, AwHit, h);
+
+      if (g_array_index (rules->patterns, AwPattern, hit->pattern).kind ==
+            AW_PATTERN_FEEDBACK_TOPIC &&
+          topic_is_asked (scan, requests, hit))
+        scan->check->has_feedback = TRUE;
+    }
+}
+
 /* Whether a thanks pattern starts at @token */
 static gboolean
 starts_thanks (AwScan *scan,
@@ -194,13 +254,18 @@ aw_guidance_report_phrases (AwScan *scan)
                 one_sentence = !(g_array_index (tokens->tokens, AwToken, t).flags &
                                  AW_TOKEN_BREAK_BEFORE);
 
-              if ((line->n_tokens <= SIGNOFF_MAX_TOKENS &&
-                   (!thanks || ends_line ||
-                    (hit->start == line->first_token && one_sentence &&
-                     line->n_tokens <= SIGNOFF_SENTENCE_TOKENS))) ||
-                  /* "Dans l'attente de votre retour, je vous prie d'agréer, Madame,
-                   * l'expression de mes salutations distinguées." */
-                  (!thanks && ends_line && line->n_tokens <= SIGNOFF_LONG_TOKENS))
+              gboolean formula =
+                (line->n_tokens <= SIGNOFF_MAX_TOKENS &&
+                 (!thanks || ends_line ||
+                  (hit->start == line->first_token && one_sentence &&
+                   line->n_tokens <= SIGNOFF_SENTENCE_TOKENS))) ||
+                /* "Dans l'attente de votre retour, je vous prie d'agréer, Madame,
+                 * l'expression de mes salutations distinguées." */
+                (!thanks && ends_line && line->n_tokens <= SIGNOFF_LONG_TOKENS);
+
+              /* "Thanks for the interviews." opening a short note signs off only when
+               * a signature follows it, not more of the letter */
+              if (formula && (!thanks || signature_below (tokens, first->line)))
                 {
                   scan->has_signoff = TRUE;
                   scan->signoff_line = MIN (scan->signoff_line, first->line);
@@ -257,6 +322,8 @@ aw_guidance_report_phrases (AwScan *scan)
           pending->merged = FALSE;
           break;
 
+        case AW_PATTERN_FEEDBACK_TOPIC:
+        case AW_PATTERN_REQUEST:
         case AW_PATTERN_NEGATION:
         case AW_PATTERN_ALLOW:
         case AW_PATTERN_BREAK:
@@ -264,6 +331,9 @@ aw_guidance_report_phrases (AwScan *scan)
           break;
         }
     }
+
+  if (scan->part == AW_DRAFT_PART_BODY)
+    find_asked_topics (scan);
 
   {
     GHashTableIter iter;

@@ -665,6 +665,8 @@ aw_guidance_rules_new (const char  *code,
   compile_list (self, root, "signoffs", AW_PATTERN_SIGNOFF);
   compile_list (self, root, "thanks", AW_PATTERN_THANKS);
   compile_list (self, root, "feedback", AW_PATTERN_FEEDBACK);
+  compile_list (self, root, "feedback_topics", AW_PATTERN_FEEDBACK_TOPIC);
+  compile_list (self, root, "requests", AW_PATTERN_REQUEST);
   compile_list (self, root, "thanks_exceptions", AW_PATTERN_THANKS_EXCEPTION);
   compile_list (self, root, "allow", AW_PATTERN_ALLOW);
   compile_phrases (self, root);

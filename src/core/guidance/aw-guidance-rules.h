@@ -22,6 +22,8 @@ typedef enum
   AW_PATTERN_NEGATION,
   AW_PATTERN_BREAK,
   AW_PATTERN_THANKS_EXCEPTION,
+  AW_PATTERN_FEEDBACK_TOPIC,  /* how the writer did: asks for feedback in a question or request */
+  AW_PATTERN_REQUEST,         /* "could you tell me", "I'd love to know": a request's frame */
 } AwPatternKind;
 
 typedef struct

@@ -178,6 +178,49 @@ aw_guidance_add_absence (AwCheck          *check,
   aw_guidance_report_add (report, finding);
 }
 
+/* Whether line @index starts a postscript ("P.S.", "PS:", "PPS"): it comes after the
+ * signature and belongs to neither the letter's closing nor its name */
+gboolean
+aw_guidance_is_postscript (AwTokens *tokens,
+                           guint     index)
+{
+  const AwLine *line = &g_array_index (tokens->lines, AwLine, index);
+  const char *first;
+
+  if (line->n_tokens == 0)
+    return FALSE;
+  first = aw_tokens_folded (tokens, line->first_token);
+  if (strcmp (first, "ps") == 0 || strcmp (first, "pps") == 0)
+    return TRUE;
+  return strcmp (first, "p") == 0 && line->n_tokens > 1 &&
+         strcmp (aw_tokens_folded (tokens, line->first_token + 1), "s") == 0;
+}
+
+/* Whether line @index could be part of a signature: short, and no sentence of its own
+ * (a name, a role, a phone number, "Sent from my phone") */
+gboolean
+aw_guidance_is_signature_line (AwTokens *tokens,
+                               guint     index)
+{
+  const AwLine *line = &g_array_index (tokens->lines, AwLine, index);
+
+  return line->n_tokens <= SIGNATURE_LINE_TOKENS &&
+         !(line->n_tokens >= SIGNATURE_SENTENCE_TOKENS &&
+           (line->last_char == '.' || line->last_char == '?' || line->last_char == '!'));
+}
+
+/* The lines of the letter and its signature: those above a trailing postscript */
+guint
+aw_guidance_letter_lines (AwTokens *tokens)
+{
+  guint n_lines = tokens->lines->len;
+
+  for (guint l = 1; l < n_lines; l++)
+    if (aw_guidance_is_postscript (tokens, l))
+      return l;
+  return n_lines;
+}
+
 /* "please reconsider" -> "Please reconsider" when the matched text starts a sentence */
 char *
 aw_guidance_match_case (const char *suggestion,

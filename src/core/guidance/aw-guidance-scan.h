@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 #define SIGNOFF_SENTENCE_TOKENS 10  /* "Thank you very much for your time and consideration." */
 #define SIGNATURE_LINE_TOKENS 8     /* "Tel. +34 600 123 456", "linkedin.com/in/maria" */
 #define SIGNATURE_MAX_LINES 12
+#define SIGNATURE_SENTENCE_TOKENS 5 /* a line below the sign-off that is a sentence this long
+                                     * is more of the letter */
 
 typedef struct
 {
@@ -95,6 +97,11 @@ char     *aw_guidance_span_text          (AwTokens          *tokens,
                                           guint32            byte_end);
 char     *aw_guidance_match_case         (const char        *suggestion,
                                           const char        *matched);
+gboolean  aw_guidance_is_postscript      (AwTokens          *tokens,
+                                          guint              index);
+guint     aw_guidance_letter_lines       (AwTokens          *tokens);
+gboolean  aw_guidance_is_signature_line  (AwTokens          *tokens,
+                                          guint              index);
 
 /* aw-guidance-phrases.c */
 void      aw_guidance_report_phrases     (AwScan            *scan);

@@ -13,6 +13,11 @@
 #include "aw-guidance-scan.h"
 #include "aw-languages.h"
 
+#define NAME_WORDS 4            /* "Maria Clara Souza Lima" */
+#define NAME_LINE_TOKENS 8      /* with particles, a kiss or a role after a comma */
+#define NAME_ROLE_TOKENS 3      /* "Dario Colombo, plumber" */
+#define NAME_SIGNATURE_LINES 3  /* short lines below the name: a role, a phone, a link */
+
 static const char *msg_emoji = N_("Emoji are too casual for this email.");
 static const char *msg_exclamation = N_("Several exclamation or question marks read as shouting.");
 static const char *msg_caps = N_("Words in capitals read as shouting.");
@@ -288,29 +293,62 @@ aw_guidance_report_elided_name (AwScan *scan)
     }
 }
 
+/* "x", "xx", "xo": a kiss beside the name ("Ellie x", "xo Brooke") */
+static gboolean
+is_kiss (const char *folded)
+{
+  return folded[0] != '\0' && strlen (folded) <= 4 && strspn (folded, "xo") == strlen (folded) &&
+         strchr (folded, 'x') != NULL;
+}
+
+/* Whether line @index is a name: 1-4 words starting with a capital, name particles
+ * between them ("Sanne de Vries"), a kiss beside them, and after a comma up to three
+ * words of a role ("Dario Colombo, plumber") */
+static gboolean
+is_name_line (AwTokens *tokens,
+              guint     index)
+{
+  GHashTable *particles = aw_languages_get_word_set (AW_LANGUAGE_WORDS_NAME_PARTICLES,
+                                                     aw_text_fold);
+  const AwLine *line = &g_array_index (tokens->lines, AwLine, index);
+  guint n_names = 0;
+
+  if (line->n_tokens == 0 || line->n_tokens > NAME_LINE_TOKENS ||
+      line->last_char == '?' || line->last_char == '!' || line->last_char == ':' ||
+      line->last_char == ',')
+    return FALSE;
+  for (guint t = line->first_token; t < line->first_token + line->n_tokens; t++)
+    {
+      const AwToken *tok = &g_array_index (tokens->tokens, AwToken, t);
+      const char *folded = aw_tokens_folded (tokens, t);
+
+      if (n_names > 0 && (tok->flags & AW_TOKEN_COMMA_BEFORE))
+        return line->first_token + line->n_tokens - t <= NAME_ROLE_TOKENS;
+      if (is_kiss (folded) || (n_names > 0 && g_hash_table_contains (particles, folded)))
+        continue;
+      if (!(tok->flags & (AW_TOKEN_INITIAL_CAP | AW_TOKEN_ALL_UPPER)) || tok->n_letters == 0 ||
+          ++n_names > NAME_WORDS)
+        return FALSE;
+    }
+  return n_names > 0;
+}
+
 /* "Sam" or "Dana Ruiz" alone on the last line, under at least one other line: a short
- * note signed with the name is signed off (LABELLING.md). A name is 1-4 words, each
- * starting with a capital, with no sentence of its own on the line. */
+ * note signed with the name is signed off (LABELLING.md). The name may stand above a
+ * short signature ("Caio\nSent from my phone") and a postscript. */
 static gboolean
 ends_with_name (AwTokens *tokens)
 {
-  const AwLine *last;
+  guint n_lines = aw_guidance_letter_lines (tokens);
 
-  if (tokens->lines->len < 2)
-    return FALSE;
-  last = &g_array_index (tokens->lines, AwLine, tokens->lines->len - 1);
-  if (last->n_tokens == 0 || last->n_tokens > 4 ||
-      last->last_char == '?' || last->last_char == '!' || last->last_char == ':' ||
-      last->last_char == ',')
-    return FALSE;
-  for (guint t = last->first_token; t < last->first_token + last->n_tokens; t++)
+  for (guint l = n_lines; l-- > 1 && l + NAME_SIGNATURE_LINES >= n_lines;)
     {
-      const AwToken *tok = &g_array_index (tokens->tokens, AwToken, t);
-
-      if (!(tok->flags & (AW_TOKEN_INITIAL_CAP | AW_TOKEN_ALL_UPPER)) || tok->n_letters == 0)
+      if (is_name_line (tokens, l))
+        return TRUE;
+      if (!aw_guidance_is_signature_line (tokens, l))
         return FALSE;
     }
-  return TRUE;
+  return FALSE;
 }
 
 /* "Re: Update on your application" quotes their subject: its words are theirs, not a
