@@ -263,9 +263,15 @@ aw_guidance_report_phrases (AwScan *scan)
                  * l'expression de mes salutations distinguées." */
                 (!thanks && ends_line && line->n_tokens <= SIGNOFF_LONG_TOKENS);
 
+              /* "I remain at your disposal for future openings." as the last line,
+               * with no name below, is a closing sentence, not a sign-off */
+              gboolean last_sentence =
+                !thanks && !ends_line && first->line + 1 >= aw_guidance_letter_lines (tokens) &&
+                line->n_tokens >= SIGNATURE_SENTENCE_TOKENS && line->last_char == '.';
+
               /* "Thanks for the interviews." opening a short note signs off only when
                * a signature follows it, not more of the letter */
-              if (formula && (!thanks || signature_below (tokens, first->line)))
+              if (formula && !last_sentence && (!thanks || signature_below (tokens, first->line)))
                 {
                   scan->has_signoff = TRUE;
                   scan->signoff_line = MIN (scan->signoff_line, first->line);

@@ -204,9 +204,14 @@ aw_guidance_is_signature_line (AwTokens *tokens,
 {
   const AwLine *line = &g_array_index (tokens->lines, AwLine, index);
 
-  return line->n_tokens <= SIGNATURE_LINE_TOKENS &&
-         !(line->n_tokens >= SIGNATURE_SENTENCE_TOKENS &&
-           (line->last_char == '.' || line->last_char == '?' || line->last_char == '!'));
+  gboolean sentence_end = line->last_char == '.' || line->last_char == '?' ||
+                          line->last_char == '!';
+
+  /* "Student in accounting and management, Cégep de Sherbrooke": a longer title
+   * line ends in no full stop */
+  return (line->n_tokens <= SIGNATURE_LINE_TOKENS ||
+          (line->n_tokens <= SIGNATURE_TITLE_TOKENS && !sentence_end)) &&
+         !(line->n_tokens >= SIGNATURE_SENTENCE_TOKENS && sentence_end);
 }
 
 /* The lines of the letter and its signature: those above a trailing postscript */

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define SIGNOFF_SENTENCE_TOKENS 10  /* "Thank you very much for your time and consideration." */
 #define SIGNATURE_LINE_TOKENS 8     /* "Tel. +34 600 123 456", "linkedin.com/in/maria" */
 #define SIGNATURE_MAX_LINES 12
+#define SIGNATURE_TITLE_TOKENS 12   /* a role or an address without a full stop */
 #define SIGNATURE_SENTENCE_TOKENS 5 /* a line below the sign-off that is a sentence this long
                                      * is more of the letter */
 
