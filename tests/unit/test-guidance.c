@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "aw-guidance.h"
+#include "aw-guidance-model.h"
 #include "aw-text-fold.h"
 
 /* A clean email per language, and one sentence per phrase rule that must be found. */
@@ -800,6 +801,166 @@ test_signature_block (void)
   assert_rules ("es", unsigned_es, r2, AW_RULE_SIGN_OFF);
 }
 
+/* Whether @body, checked in @lang by the phrases alone (the learned layer may change
+ * when it is retrained), has a finding of @rule */
+static void
+assert_phrase_rule (const char *lang,
+                    const char *body,
+                    const char *rule,
+                    gboolean    expected)
+{
+  g_autoptr(AwGuidanceReport) report = NULL;
+
+  aw_guidance_model_set_enabled (FALSE);
+  report = check_in (lang, NULL, body);
+  aw_guidance_model_set_enabled (TRUE);
+  if (aw_guidance_report_has_rule (report, rule) != expected)
+    {
+      g_autofree char *got = describe (report);
+      g_error ("[%s] expected %s=%d, got %s in:\n%s", lang, rule, expected, got, body);
+    }
+}
+
+static const LangCase *
+case_of (const char *lang)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (g_str_equal (cases[i].lang, lang))
+      return &cases[i];
+  g_assert_not_reached ();
+}
+
+/* How the writer did ("what was missing", "too long") asks for feedback in a question or
+ * a request, with or without the word "feedback"; the same words in a statement do not */
+static void
+test_feedback_asked (void)
+{
+  struct { const char *lang; const char *sentence; gboolean asks; } examples[] = {
+    { "en", "Could you tell me which part of my case study felt weakest?", TRUE },
+    { "en", "I'd be grateful to hear where my answers fell short.", TRUE },
+    { "en", "Was my presentation too long?", TRUE },
+    { "en", "I know my presentation was too long.", FALSE },
+    { "en", "I will keep growing and would love to hear about future openings.", FALSE },
+    { "de", "Können Sie mir sagen, was in meiner Präsentation gefehlt hat?", TRUE },
+    { "de", "Mich würde interessieren, welche Kriterien am Ende entschieden haben.", TRUE },
+    { "de", "Ich weiß, dass meine Präsentation zu lang war.", FALSE },
+    { "fr", "Pourriez-vous me dire quels points de mon dossier étaient les plus faibles ?", TRUE },
+    { "fr", "Mon exposé était-il trop long ?", TRUE },
+    { "fr", "Je sais que mon exposé était trop long.", FALSE },
+    { "es", "¿Qué aspectos de mi prueba le parecieron insuficientes?", TRUE },
+    { "es", "Me gustaría saber qué le hubiera gustado ver más en mi propuesta.", TRUE },
+    { "es", "Sé que mi propuesta era demasiado larga.", FALSE },
+    { "pt_BR", "Poderia me dizer em que pontos eu fiquei aquém?", TRUE },
+    { "pt_BR", "Vocês gostariam de ter visto mais alguma coisa no meu portfólio?", TRUE },
+    { "pt_BR", "Sei que faltou experiência em vendas.", FALSE },
+    { "it", "Potrebbe dirmi quali aspetti del mio colloquio le sono sembrati più deboli?", TRUE },
+    { "it", "Cosa è andato storto nella prova?", TRUE },
+    { "it", "So che la mia prova era troppo lunga.", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *body = build_email (case_of (examples[i].lang), PART_ALL & ~PART_FEEDBACK,
+                                           examples[i].sentence);
+
+      assert_phrase_rule (examples[i].lang, body, AW_RULE_MISSING_FEEDBACK_REQUEST,
+                          !examples[i].asks);
+    }
+}
+
+/* "Thanks for nothing" thanks no one; "tnx" or "vlw" thanks as much as "thank you" */
+static void
+test_thanks_forms (void)
+{
+  struct { const char *lang; const char *sentence; gboolean thanks; } examples[] = {
+    { "en", "Thanks for nothing.", FALSE },
+    { "en", "tnx for the interview.", TRUE },
+    { "de", "Danke für nix.", FALSE },
+    { "fr", "Merci pour rien.", FALSE },
+    { "fr", "Merciii pour l'entretien.", TRUE },
+    { "es", "Gracias por nada.", FALSE },
+    { "pt_BR", "Obrigado por nada.", FALSE },
+    { "pt_BR", "Vlw pela entrevista.", TRUE },
+    { "it", "Grazie di niente.", FALSE },
+    { "it", "Grz per il colloquio.", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *body = build_email (case_of (examples[i].lang), PART_ALL & ~PART_THANKS,
+                                           examples[i].sentence);
+
+      assert_phrase_rule (examples[i].lang, body, AW_RULE_MISSING_THANKS, !examples[i].thanks);
+    }
+}
+
+/* A casual or borrowed greeting greets; a casual or regional closing signs off */
+static void
+test_greeting_and_signoff_forms (void)
+{
+  struct { const char *lang; const char *first; const char *closing; } examples[] = {
+    { "en", "Heyyy Kayla!", "xo\nkayla.fan@example.com" },
+    { "de", "Hoi Fabian", "LG\nfabian.k@example.com" },
+    { "fr", "Coucou l'équipe !", "Bises,\nchloe@example.com" },
+    { "es", "Holaaa chicos,", "Con aprecio,\nluz.marina@example.com" },
+    { "pt_BR", "E aí, pessoal,", "Tmj,\ncaio@example.com" },
+    { "it", "Ehilà ragazzi,", "Un caro saluto,\nsofia@example.com" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      const LangCase *c = case_of (examples[i].lang);
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s %s %s\n\n%s\n", examples[i].first,
+                                               c->thanks, c->feedback, c->future,
+                                               examples[i].closing);
+
+      assert_phrase_rule (c->lang, body, AW_RULE_GREETING, FALSE);
+      assert_phrase_rule (c->lang, body, AW_RULE_SIGN_OFF, FALSE);
+    }
+}
+
+/* A name signs off with particles, a kiss, a role after a comma, a short signature or a
+ * postscript below it; a thanks that opens a short note is no sign-off when more of the
+ * letter follows, and a closing sentence on the last line with no name is none either */
+static void
+test_signoff_name_forms (void)
+{
+  struct { const char *lang; const char *ending; gboolean signed_off; } examples[] = {
+    { "en", "Ellie x", TRUE },
+    { "en", "Sanne de Vries", TRUE },
+    { "en", "Dario Colombo, plumber", TRUE },
+    { "en", "Caio\nSent from my phone", TRUE },
+    { "en", "Julien\n\nP.S. Thanks for the tip about the meetup, I have signed up already.", TRUE },
+    { "en", "Thanks again,\nJi-woo Kim\n\nP.S. I have already started the course you recommended.", TRUE },
+    { "it", "Resto a disposizione per eventuali opportunità future.", FALSE },
+    { "pt_BR", "Fico à disposição para futuras vagas.", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      const LangCase *c = case_of (examples[i].lang);
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s %s\n\n%s\n", c->greeting, c->thanks,
+                                               c->feedback, examples[i].ending);
+
+      assert_phrase_rule (c->lang, body, AW_RULE_SIGN_OFF, !examples[i].signed_off);
+    }
+}
+
+/* "Thanks for the interviews." early in a short note is no sign-off: the lines below it
+ * are the letter, judged as such (shouting), not a signature */
+static void
+test_early_thanks_line (void)
+{
+  const char *unsigned_note = "Hi Ana,\nThanks for the interviews.\n"
+                              "Could you tell me which of my answers felt weakest?\n";
+  const char *shouting = "Hi Ana,\nThanks for the interviews.\nI was REALLY hoping to join.\n"
+                         "Could you tell me which of my answers felt weakest?\nSam\n";
+
+  assert_phrase_rule ("en", unsigned_note, AW_RULE_SIGN_OFF, TRUE);
+  assert_phrase_rule ("en", shouting, AW_RULE_UNPROFESSIONAL, TRUE);
+  assert_phrase_rule ("en", shouting, AW_RULE_SIGN_OFF, FALSE);
+}
+
 /* "disappointed, but I understand": an allowance reaches across "but"; a phrase does not */
 static void
 test_allow_across_break (void)
@@ -1016,6 +1177,11 @@ main (int   argc,
   g_test_add_func ("/guidance/placeholder-forms", test_placeholder_forms);
   g_test_add_func ("/guidance/long-closing-line", test_long_closing_line);
   g_test_add_func ("/guidance/signature-block", test_signature_block);
+  g_test_add_func ("/guidance/feedback-asked", test_feedback_asked);
+  g_test_add_func ("/guidance/thanks-forms", test_thanks_forms);
+  g_test_add_func ("/guidance/greeting-and-signoff-forms", test_greeting_and_signoff_forms);
+  g_test_add_func ("/guidance/signoff-name-forms", test_signoff_name_forms);
+  g_test_add_func ("/guidance/early-thanks-line", test_early_thanks_line);
   g_test_add_func ("/guidance/question-and-formula-lines", test_question_and_formula_lines);
   g_test_add_func ("/guidance/spanish-todo", test_spanish_todo);
   g_test_add_func ("/guidance/caps-and-acronyms", test_caps_and_acronyms);
