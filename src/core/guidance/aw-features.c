@@ -172,6 +172,46 @@ aw_features_units (AwTokens *tokens,
     }
 }
 
+/**
+ * aw_features_settings_index:
+ *
+ * Notes the first byte of every negation word, so that most words skip the hash lookup.
+ * Call it again after changing @settings->negations.
+ */
+void
+aw_features_settings_index (AwFeatureSettings *settings)
+{
+  GHashTableIter iter;
+  gpointer word;
+
+  memset (settings->negation_first, 0, sizeof settings->negation_first);
+  if (settings->negations != NULL)
+    {
+      g_hash_table_iter_init (&iter, settings->negations);
+      while (g_hash_table_iter_next (&iter, &word, NULL))
+        {
+          guchar first = *(const guchar *) word;
+
+          settings->negation_first[first / 64] |= G_GUINT64_CONSTANT (1) << (first % 64);
+        }
+    }
+  settings->indexed = TRUE;
+}
+
+static inline gboolean
+is_negation (const AwFeatureSettings *settings,
+             const char              *folded)
+{
+  guchar first = (guchar) folded[0];
+
+  if (settings->negations == NULL)
+    return FALSE;
+  if (settings->indexed &&
+      (settings->negation_first[first / 64] & (G_GUINT64_CONSTANT (1) << (first % 64))) == 0)
+    return FALSE;
+  return g_hash_table_contains (settings->negations, folded);
+}
+
 /* The folded word with digits as 0, cut at MAX_WORD_BYTES */
 static gsize
 normalize_word (const char *folded,
@@ -249,8 +289,7 @@ aw_features_extract (const AwFeatureSettings *settings,
       in_negation = negated > 0;
       if (negated > 0)
         negated--;
-      if (!question && settings->negations != NULL &&
-          g_hash_table_contains (settings->negations, folded))
+      if (!question && is_negation (settings, folded))
         negated = settings->negation_window;
 
       /* the word, "!" marking negation scope */
@@ -271,16 +310,23 @@ aw_features_extract (const AwFeatureSettings *settings,
       padded[0] = '<';
       memcpy (padded + 1, word, len);
       padded[len + 1] = '>';
-      for (gsize s = 0; s + CHAR_NGRAM_MIN <= len + 2; s++)
-        {
-          h = fnv_kind (in_negation ? 'C' : 'c');
-          for (gsize k = 0; k < CHAR_NGRAM_MAX && s + k < len + 2; k++)
-            {
-              h = fnv_byte (h, (guchar) padded[s + k]);
-              if (k + 1 >= CHAR_NGRAM_MIN)
+      {
+        guint32 kind = fnv_kind (in_negation ? 'C' : 'c');
+        gsize padded_len = len + 2;
+
+        /* from each start, the 3-, 4- and 5-gram in that order, one hash extended */
+        for (gsize s = 0; s + CHAR_NGRAM_MIN <= padded_len; s++)
+          {
+            gsize top = MIN (padded_len - s, CHAR_NGRAM_MAX);
+
+            h = fnv_bytes (kind, padded + s, CHAR_NGRAM_MIN - 1);
+            for (gsize k = CHAR_NGRAM_MIN - 1; k < top; k++)
+              {
+                h = fnv_byte (h, (guchar) padded[s + k]);
                 emit (&out, h, i, i);
-            }
-        }
+              }
+          }
+      }
 
       /* capitals: "PLEASE" is shouting, "SQL" is not; the model learns which */
       if ((tok->flags & AW_TOKEN_ALL_UPPER) && tok->n_letters >= 2)

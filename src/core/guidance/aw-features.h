@@ -21,6 +21,10 @@ typedef struct
   guint        hash_bits;        /* buckets: 1 << hash_bits */
   guint        negation_window;  /* tokens a negation word reaches */
   GHashTable  *negations;        /* folded words (owned by the caller) */
+  /* the first bytes of the negation words, a bit each: a quick reject before the hash
+   * lookup, once aw_features_settings_index() has filled it (unused while FALSE) */
+  gboolean     indexed;
+  guint64      negation_first[4];
 } AwFeatureSettings;
 
 /* One sentence or clause of the body */
@@ -43,6 +47,7 @@ typedef struct
   guint32 last;
 } AwFeature;
 
+void aw_features_settings_index (AwFeatureSettings *settings);
 void aw_features_units   (AwTokens                *tokens,
                           guint                    signature_line,
                           GArray                  *units);
