@@ -59,6 +59,45 @@ match_rest (AwScan          *scan,
   return -1;
 }
 
+/* How far ahead slot_may_follow() looks: the longest gap the rules allow
+ * (aw-guidance-rules.c); a slot with a longer one is simply not filtered */
+#define AHEAD_GAP 6
+
+/* The atom bits of the 1 + AHEAD_GAP tokens after @pos, clauses ignored */
+static guint64
+atom_mask_ahead (AwScan *scan,
+                 guint   pos)
+{
+  guint n = scan->tokens->tokens->len;
+  guint64 mask = 0;
+
+  for (guint j = pos + 1; j <= pos + 1 + AHEAD_GAP && j < n; j++)
+    mask |= scan->atom_mask[j];
+  return mask;
+}
+
+/* Whether some token within the reach of @slot after @pos has one of its atom bits: when
+ * none has, a pattern whose second slot this is cannot match from @pos, which rules out
+ * most tries without walking the window. @ahead caches atom_mask_ahead() for @pos. */
+static inline gboolean
+slot_may_follow (AwScan       *scan,
+                 const AwSlot *slot,
+                 guint         pos,
+                 guint64      *ahead,
+                 gboolean     *ahead_known)
+{
+  if (slot->max_gap == 0)
+    return (scan->atom_mask[pos + 1] & slot->mask) != 0;
+  if (slot->max_gap > AHEAD_GAP)
+    return TRUE;
+  if (!*ahead_known)
+    {
+      *ahead = atom_mask_ahead (scan, pos);
+      *ahead_known = TRUE;
+    }
+  return (*ahead & slot->mask) != 0;
+}
+
 static void
 find_hits (AwScan   *scan,
            GArray   *starts,
@@ -71,6 +110,9 @@ find_hits (AwScan   *scan,
 
   for (guint i = 0; i < n; i++)
     {
+      guint64 ahead = 0;
+      gboolean ahead_known = FALSE;
+
       for (guint32 a = scan->atom_start[i]; a < scan->atom_start[i + 1]; a++)
         {
           GArray *list = g_array_index (starts, GArray *, g_array_index (scan->atoms, guint32, a));
@@ -88,6 +130,8 @@ find_hits (AwScan   *scan,
                 continue;
               scan->check->last_start[p] = i + 1;
 
+              if (pattern->n_slots > 1 && !slot_may_follow (scan, &pattern->slots[1], i, &ahead, &ahead_known))
+                continue;
               end = match_rest (scan, pattern, 1, i);
               if (end < 0)
                 continue;
@@ -351,6 +395,7 @@ aw_guidance_scan_part (AwCheck     *check,
       scan->boundary[i] = (tok->flags & AW_TOKEN_BREAK_BEFORE) ? 1 : 0;
     }
   scan->atom_start[n] = scan->atoms->len;
+  scan->atom_mask[n] = 0;
 
   /* 2. clauses: punctuation first, then clause-break words ("but") split them further */
   {
