@@ -205,19 +205,29 @@ split_draft (Draft *draft)
     }
 }
 
+/* The character offset of every line's start. The text is valid UTF-8, so its characters
+ * are its bytes that are not continuation bytes (10xxxxxx), counted a line at a time. */
 static void
 index_lines (Draft *draft)
 {
   guint offset = draft->text_base;
   guint zero = 0;
+  const char *p = draft->text;
 
   draft->line_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_val (draft->line_starts, zero);
-  for (const char *p = draft->text; *p; p = g_utf8_next_char (p))
+  for (;;)
     {
+      const char *newline = strchr (p, '\n');
+      const char *end = newline != NULL ? newline : p + strlen (p);
+
+      for (; p < end; p++)
+        offset += ((guchar) *p & 0xc0) != 0x80;
+      if (newline == NULL)
+        break;
+      p = newline + 1;
       offset++;
-      if (*p == '\n')
-        g_array_append_val (draft->line_starts, offset);
+      g_array_append_val (draft->line_starts, offset);
     }
 }
 
@@ -259,9 +269,7 @@ print_text (Draft            *draft,
   GListModel *findings = aw_guidance_report_get_findings (report);
   guint n = g_list_model_get_n_items (findings);
   const char *name = g_str_equal (draft->file, "-") ? "<stdin>" : draft->file;
-  guint errors = aw_guidance_report_count_severity (report, AW_SEVERITY_ERROR);
-  guint warnings = aw_guidance_report_count_severity (report, AW_SEVERITY_WARNING);
-  guint suggestions = aw_guidance_report_count_severity (report, AW_SEVERITY_SUGGESTION);
+  guint errors = 0, warnings = 0, suggestions = 0;
   guint words = aw_guidance_report_get_word_count (report);
   const char *language = aw_guidance_report_get_language (report);
   g_autofree char *words_text = NULL;
@@ -270,13 +278,18 @@ print_text (Draft            *draft,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AwFinding) finding = g_list_model_get_item (findings, i);
+      AwSeverity severity = aw_finding_get_severity (finding);
       guint line = 1, column = 1;
 
+      /* counted here rather than in three more passes over a long report */
+      errors += severity == AW_SEVERITY_ERROR;
+      warnings += severity == AW_SEVERITY_WARNING;
+      suggestions += severity == AW_SEVERITY_SUGGESTION;
       if (aw_finding_has_span (finding))
         line_and_column (draft, file_offset (draft, finding, aw_finding_get_start (finding)),
                          &line, &column);
       printf ("%s:%u:%u: %s: %s [%s]\n", name, line, column,
-              aw_severity_to_string (aw_finding_get_severity (finding)),
+              aw_severity_to_string (severity),
               aw_finding_get_message (finding), aw_finding_get_rule_id (finding));
     }
 
@@ -370,6 +383,8 @@ print_json (Draft            *draft,
   printf ("%s\n", json);
 }
 
+static AwGuidanceReport *report_until_exit;
+
 /* TRUE when the command line asks for the checker (argv contains --check) */
 gboolean
 aw_check_command_wanted (int    argc,
@@ -397,6 +412,7 @@ aw_check_command_run (int    argc,
   gboolean json = FALSE, only_files = FALSE;
   gboolean spelling = TRUE;
   const char *nul;
+  int status;
 
   for (int i = 1; i < argc; i++)
     {
@@ -492,5 +508,10 @@ aw_check_command_run (int    argc,
     print_text (&draft, report);
   fflush (stdout);
 
-  return aw_guidance_report_get_n_findings (report) > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  status = aw_guidance_report_get_n_findings (report) > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  /* The process ends with this function (main.c): freeing a long text's thousands of
+   * findings one by one is work nobody waits for, so the report stays reachable to the
+   * end and the exit returns its memory at once. */
+  report_until_exit = g_steal_pointer (&report);
+  return status;
 }
