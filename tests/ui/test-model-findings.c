@@ -321,18 +321,36 @@ log_findings (const Email *email,
                   g_str_equal (expected, "missed") ? "missed" : expected);
 }
 
-/* Scrolls the guidance panel so that its findings, not the checklist, are in the picture */
+/* Scrolls the guidance panel to its findings, the heading at the top unless the first
+ * model finding's row would then be cut off at the bottom */
 static void
-scroll_to_findings (AwGuidancePanel *panel)
+scroll_to_findings (AwGuidancePanel *panel,
+                    GPtrArray       *findings)
 {
   GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (aw_test_widget_get (GTK_WIDGET (panel),
                                                                          "scrolled_window"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   GtkWidget *heading = aw_test_widget_get (GTK_WIDGET (panel), "findings_heading");
   GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scrolled)));
-  double x, y;
+  graphene_rect_t bounds;
+  double value;
 
-  g_assert_true (gtk_widget_translate_coordinates (heading, content, 0, 0, &x, &y));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), y - 12);
+  g_assert_true (gtk_widget_compute_bounds (heading, content, &bounds));
+  value = bounds.origin.y - 12;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      AwFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *row;
+
+      if (aw_finding_get_source (finding) != AW_FINDING_SOURCE_MODEL)
+        continue;
+      row = GTK_WIDGET (row_of (panel, finding));
+      if (row != NULL && gtk_widget_compute_bounds (row, content, &bounds))
+        value = MIN (value, bounds.origin.y + bounds.size.height + 12 -
+                            gtk_adjustment_get_page_size (adjustment));
+      break;
+    }
+  gtk_adjustment_set_value (adjustment, value);
 }
 
 static gboolean
@@ -359,7 +377,7 @@ test_email (gconstpointer data)
   findings = aw_editor_page_get_findings (editor);
 
   /* First the picture, so that a failed check below still leaves one to look at */
-  scroll_to_findings (panel);
+  scroll_to_findings (panel, findings);
   aw_test_widget_shot (GTK_WIDGET (window), shot_name);
   log_findings (email, findings);
 
