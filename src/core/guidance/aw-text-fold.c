@@ -789,6 +789,23 @@ find_reply_header (GArray *lines)
   return -1;
 }
 
+/* Whether a line starts with ">" after its indentation */
+static gboolean
+any_line_quoted (GArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const QuoteLine *line = &g_array_index (lines, QuoteLine, i);
+      const char *q = line->start;
+
+      while (q < line->end && (*q == ' ' || *q == '\t'))
+        q++;
+      if (q < line->end && *q == '>')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * aw_text_mask_quoted:
  * @text: a body, valid UTF-8
@@ -821,6 +838,8 @@ aw_text_mask_quoted (const char *text)
     }
 
   header = find_reply_header (lines);
+  if (header < 0 && !any_line_quoted (lines))
+    return NULL;  /* the usual case: no copy of a long text to throw away */
   out = g_string_sized_new (strlen (text));
   for (guint i = 0; i < lines->len; i++)
     {
