@@ -9,7 +9,11 @@
 # 150-word email with and without --lang and --no-spelling, and 1 MiB of text. Targets
 # (issue 10): one email in at most 15 ms, 1 MiB in at most 80 ms.
 #
-# Usage: bench-check-command.py AFTERWORD [RUNS]
+# Usage: bench-check-command.py [--against=OTHER] AFTERWORD [RUNS]
+#
+# --against=OTHER times a second build (say, the tree before a change) in the same runs,
+# the two executables taking turns, so that a busy machine slows both alike; a row is
+# printed for each.
 
 import os
 import statistics
@@ -69,17 +73,27 @@ def run_once(argv):
     return wall, (usage.ru_utime + usage.ru_stime) * 1000.0
 
 
-def time_runs(argv, runs):
-    for _ in range(3):
-        run_once(argv)
-    return [run_once(argv) for _ in range(runs)]
+def time_runs(argvs, runs):
+    """Per command line, the times of RUNS runs, the command lines taking turns."""
+    for argv in argvs:
+        for _ in range(3):
+            run_once(argv)
+    times = [[] for _ in argvs]
+    for _ in range(runs):
+        for argv, out in zip(argvs, times):
+            out.append(run_once(argv))
+    return times
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit("usage: bench-check-command.py AFTERWORD [RUNS]")
-    exe = sys.argv[1]
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+    args = sys.argv[1:]
+    exes = []
+    if args and args[0].startswith("--against="):
+        exes.append(args.pop(0)[len("--against="):])
+    if not args:
+        sys.exit("usage: bench-check-command.py [--against=OTHER] AFTERWORD [RUNS]")
+    exes.insert(0, args[0])
+    runs = int(args[1]) if len(args) > 1 else 50
     with tempfile.TemporaryDirectory() as tmp:
         email = os.path.join(tmp, "email.txt")
         big = os.path.join(tmp, "mib.txt")
@@ -95,15 +109,19 @@ def main():
             ("1 MiB --lang=en --no-spelling", [big, "--lang=en", "--no-spelling"], 80),
             ("1 MiB --no-spelling (detect)", [big, "--no-spelling"], 80),
         ]
-        print("%-32s %10s %8s %8s %8s" % ("afterword --check", "median ms", "min", "cpu ms",
+        if len(exes) > 1:
+            print("rows: %s" % "; ".join("(%d) %s" % (i + 1, exe) for i, exe in enumerate(exes)))
+        print("%-36s %10s %8s %8s %8s" % ("afterword --check", "median ms", "min", "cpu ms",
                                             "target"))
-        for name, args, target in cases:
-            times = time_runs([exe, "--check"] + args, runs)
-            walls = [wall for wall, cpu in times]
-            cpus = [cpu for wall, cpu in times]
-            print("%-32s %10.1f %8.1f %8.1f %8d" % (name, statistics.median(walls), min(walls),
-                                                    statistics.median(cpus), target),
-                  flush=True)
+        for name, case_args, target in cases:
+            all_times = time_runs([[exe, "--check"] + case_args for exe in exes], runs)
+            for i, times in enumerate(all_times):
+                walls = [wall for wall, cpu in times]
+                cpus = [cpu for wall, cpu in times]
+                label = name if len(exes) == 1 else "%s (%d)" % (name, i + 1)
+                print("%-36s %10.1f %8.1f %8.1f %8d" % (label, statistics.median(walls), min(walls),
+                                                        statistics.median(cpus), target),
+                      flush=True)
 
 
 if __name__ == "__main__":
