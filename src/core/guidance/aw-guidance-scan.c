@@ -63,39 +63,43 @@ match_rest (AwScan          *scan,
  * (aw-guidance-rules.c); a slot with a longer one is simply not filtered */
 #define AHEAD_GAP 6
 
-/* The atom bits of the 1 + AHEAD_GAP tokens after @pos, clauses ignored */
-static guint64
-atom_mask_ahead (AwScan *scan,
-                 guint   pos)
+/* @reach[g]: the atom bits of the 1 + g tokens after @pos, clauses ignored */
+static void
+atom_masks_ahead (AwScan  *scan,
+                  guint    pos,
+                  guint64 *reach)
 {
   guint n = scan->tokens->tokens->len;
   guint64 mask = 0;
 
-  for (guint j = pos + 1; j <= pos + 1 + AHEAD_GAP && j < n; j++)
-    mask |= scan->atom_mask[j];
-  return mask;
+  for (guint g = 0; g <= AHEAD_GAP; g++)
+    {
+      if (pos + 1 + g < n)
+        mask |= scan->atom_mask[pos + 1 + g];
+      reach[g] = mask;
+    }
 }
 
 /* Whether some token within the reach of @slot after @pos has one of its atom bits: when
  * none has, a pattern whose second slot this is cannot match from @pos, which rules out
- * most tries without walking the window. @ahead caches atom_mask_ahead() for @pos. */
+ * most tries without walking the window. @reach caches atom_masks_ahead() for @pos. */
 static inline gboolean
 slot_may_follow (AwScan       *scan,
                  const AwSlot *slot,
                  guint         pos,
-                 guint64      *ahead,
-                 gboolean     *ahead_known)
+                 guint64      *reach,
+                 gboolean     *reach_known)
 {
   if (slot->max_gap == 0)
     return (scan->atom_mask[pos + 1] & slot->mask) != 0;
   if (slot->max_gap > AHEAD_GAP)
     return TRUE;
-  if (!*ahead_known)
+  if (!*reach_known)
     {
-      *ahead = atom_mask_ahead (scan, pos);
-      *ahead_known = TRUE;
+      atom_masks_ahead (scan, pos, reach);
+      *reach_known = TRUE;
     }
-  return (*ahead & slot->mask) != 0;
+  return (reach[slot->max_gap] & slot->mask) != 0;
 }
 
 static void
@@ -105,32 +109,39 @@ find_hits (AwScan   *scan,
 {
   AwGuidanceRules *rules = scan->check->rules;
   guint n = scan->tokens->tokens->len;
+  /* in locals: the stores below (bytes) would make the compiler load them again */
+  const AwPattern *patterns = (const AwPattern *) (gpointer) rules->patterns->data;
+  const guint32 *atoms = (const guint32 *) (gpointer) scan->atoms->data;
+  const guint32 *atom_start = scan->atom_start;
+  guint32 *last_start = scan->check->last_start;
 
-  memset (scan->check->last_start, 0, rules->patterns->len * sizeof (guint32));
+  memset (last_start, 0, rules->patterns->len * sizeof (guint32));
 
   for (guint i = 0; i < n; i++)
     {
-      guint64 ahead = 0;
-      gboolean ahead_known = FALSE;
+      guint64 reach[AHEAD_GAP + 1];
+      gboolean reach_known = FALSE;
 
-      for (guint32 a = scan->atom_start[i]; a < scan->atom_start[i + 1]; a++)
+      for (guint32 a = atom_start[i]; a < atom_start[i + 1]; a++)
         {
-          GArray *list = g_array_index (starts, GArray *, g_array_index (scan->atoms, guint32, a));
+          GArray *list = g_array_index (starts, GArray *, atoms[a]);
+          const guint32 *list_patterns;
 
           if (list == NULL)
             continue;
+          list_patterns = (const guint32 *) (gpointer) list->data;
           for (guint l = 0; l < list->len; l++)
             {
-              guint32 p = g_array_index (list, guint32, l);
-              const AwPattern *pattern = &g_array_index (rules->patterns, AwPattern, p);
+              guint32 p = list_patterns[l];
+              const AwPattern *pattern = &patterns[p];
               int end;
               gboolean quoted = FALSE;
 
-              if (scan->check->last_start[p] == i + 1)
+              if (last_start[p] == i + 1)
                 continue;
-              scan->check->last_start[p] = i + 1;
+              last_start[p] = i + 1;
 
-              if (pattern->n_slots > 1 && !slot_may_follow (scan, &pattern->slots[1], i, &ahead, &ahead_known))
+              if (pattern->n_slots > 1 && !slot_may_follow (scan, &pattern->slots[1], i, reach, &reach_known))
                 continue;
               end = match_rest (scan, pattern, 1, i);
               if (end < 0)
