@@ -11,22 +11,31 @@
 
 #include "aw-guidance-scan.h"
 
-/* Whether the clause of @token ends in "?" */
+/* Whether the run of @token in @ids (clauses or sentences) ends in "?" */
 static gboolean
-in_question (AwScan *scan,
-             guint   token)
+ends_in_question (AwScan        *scan,
+                  const guint32 *ids,
+                  guint          token)
 {
   AwTokens *tokens = scan->tokens;
   guint n = tokens->tokens->len;
   guint last = token;
   const char *p;
 
-  while (last + 1 < n && scan->clause[last + 1] == scan->clause[token])
+  while (last + 1 < n && ids[last + 1] == ids[token])
     last++;
   p = tokens->text + g_array_index (tokens->tokens, AwToken, last).byte_end;
   while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' || *p == ')')
     p++;
   return *p == '?';
+}
+
+/* Whether the clause of @token ends in "?" */
+static gboolean
+in_question (AwScan *scan,
+             guint   token)
+{
+  return ends_in_question (scan, scan->clause, token);
 }
 
 static gboolean
@@ -138,7 +147,8 @@ topic_is_asked (AwScan  *scan,
                 GArray  *requests,
                 const AwHit *topic)
 {
-  if (in_question (scan, topic->start) || in_question (scan, topic->end))
+  /* the sentence, not the clause: "¿Habría algo que reforzar mientras tanto?" */
+  if (ends_in_question (scan, scan->sentence, topic->start))
     return TRUE;
   for (guint r = 0; r < requests->len; r++)
     {
