@@ -856,6 +856,8 @@ test_presence_forms (void)
     { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "¿Qué aspectos de mi prueba le parecieron insuficientes?", FALSE },
     { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "Me gustaría saber qué le hubiera gustado ver más en mi propuesta.", FALSE },
     { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "Sé que mi propuesta era demasiado larga.", TRUE },
+    /* the question is the sentence's: "mientras" breaks the clause, not the question */
+    { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "¿Hay algo que deba reforzar mientras tanto?", FALSE },
     { "pt_BR", AW_RULE_MISSING_FEEDBACK_REQUEST, "Poderia me dizer em que pontos eu fiquei aquém?", FALSE },
     { "pt_BR", AW_RULE_MISSING_FEEDBACK_REQUEST, "Vocês gostariam de ter visto mais alguma coisa no meu portfólio?", FALSE },
     { "pt_BR", AW_RULE_MISSING_FEEDBACK_REQUEST, "Sei que faltou experiência em vendas.", TRUE },
