@@ -11,31 +11,24 @@
 
 #include "aw-guidance-scan.h"
 
-/* Whether the run of @token in @ids (clauses or sentences) ends in "?" */
-static gboolean
-ends_in_question (AwScan        *scan,
-                  const guint32 *ids,
-                  guint          token)
-{
-  AwTokens *tokens = scan->tokens;
-  guint n = tokens->tokens->len;
-  guint last = token;
-  const char *p;
-
-  while (last + 1 < n && ids[last + 1] == ids[token])
-    last++;
-  p = tokens->text + g_array_index (tokens->tokens, AwToken, last).byte_end;
-  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' || *p == ')')
-    p++;
-  return *p == '?';
-}
+#define ASK_REACH_BYTES 400  /* how far a feedback topic looks for its question mark */
 
 /* Whether the clause of @token ends in "?" */
 static gboolean
 in_question (AwScan *scan,
              guint   token)
 {
-  return ends_in_question (scan, scan->clause, token);
+  AwTokens *tokens = scan->tokens;
+  guint n = tokens->tokens->len;
+  guint last = token;
+  const char *p;
+
+  while (last + 1 < n && scan->clause[last + 1] == scan->clause[token])
+    last++;
+  p = tokens->text + g_array_index (tokens->tokens, AwToken, last).byte_end;
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' || *p == ')')
+    p++;
+  return *p == '?';
 }
 
 static gboolean
@@ -138,6 +131,29 @@ signature_below (AwTokens *tokens,
   return TRUE;
 }
 
+/* Whether the text after @token reaches a "?" before the sentence ends (". ", "!", a
+ * blank line): the question is the sentence's, across a clause-break word or a colon
+ * ("¿Habría algo que reforzar mientras tanto?", "Was hätte es stärker gemacht: der
+ * Preis oder der Stil?") */
+static gboolean
+asks_after (AwScan *scan,
+            guint   token)
+{
+  const AwToken *tok = &g_array_index (scan->tokens->tokens, AwToken, token);
+  const char *p = scan->tokens->text + tok->byte_end;
+
+  /* a bounded look: many topics in a long unpunctuated text stay linear */
+  for (guint reach = 0; *p != '\0' && reach < ASK_REACH_BYTES; p++, reach++)
+    {
+      if (*p == '?')
+        return TRUE;
+      if (*p == '!' || (*p == '\n' && p[1] == '\n') ||
+          (*p == '.' && (p[1] == ' ' || p[1] == '\n' || p[1] == '\0')))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* A feedback topic ("what was missing", "where I fell short") asks for feedback in a
  * question, or in a sentence that requests ("I'd be grateful to hear which parts were
  * weaker", "Let me know what didn't convince you"). Negation is no matter here: "what
@@ -147,8 +163,7 @@ topic_is_asked (AwScan  *scan,
                 GArray  *requests,
                 const AwHit *topic)
 {
-  /* the sentence, not the clause: "¿Habría algo que reforzar mientras tanto?" */
-  if (ends_in_question (scan, scan->sentence, topic->start))
+  if (asks_after (scan, topic->end))
     return TRUE;
   for (guint r = 0; r < requests->len; r++)
     {
