@@ -858,6 +858,8 @@ test_presence_forms (void)
     { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "Sé que mi propuesta era demasiado larga.", TRUE },
     /* the question is the sentence's: "mientras" breaks the clause, not the question */
     { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "¿Hay algo que deba reforzar mientras tanto?", FALSE },
+    { "de", AW_RULE_MISSING_FEEDBACK_REQUEST,
+      "Was hätte meine Bewerbung stärker gemacht: mehr Praxis oder ein Zertifikat?", FALSE },
     { "pt_BR", AW_RULE_MISSING_FEEDBACK_REQUEST, "Poderia me dizer em que pontos eu fiquei aquém?", FALSE },
     { "pt_BR", AW_RULE_MISSING_FEEDBACK_REQUEST, "Vocês gostariam de ter visto mais alguma coisa no meu portfólio?", FALSE },
     { "pt_BR", AW_RULE_MISSING_FEEDBACK_REQUEST, "Sei que faltou experiência em vendas.", TRUE },
