@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "aw-core-data.h"
@@ -264,6 +265,14 @@ test_judge (void)
   g_assert_cmpstr (aw_finding_get_text (f), ==, "dreadful");
   g_assert_cmpint (aw_finding_get_start (f), ==, g_utf8_pointer_to_offset (text, strstr (text, "dreadful")));
   g_assert_cmpstr (aw_finding_get_message (f), ==, aw_guidance_rule_get_message ("negative"));
+  /* why: the rule's reason, then that the model (not a phrase) found it, and how sure */
+  g_assert_true (g_str_has_prefix (aw_finding_get_why (f), aw_guidance_rule_get_why ("negative")));
+  {
+    g_autofree char *sure = g_strdup_printf ("(%d%% sure)", (int) floor (aw_finding_get_score (f) * 100.0));
+
+    g_assert_nonnull (strstr (aw_finding_get_why (f), "model"));
+    g_assert_nonnull (strstr (aw_finding_get_why (f), sure));
+  }
   g_assert_true (verdict.thanks);
   g_assert_false (verdict.feedback);
   g_assert_cmpfloat (verdict.thanks_score, >, 0.99);

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -649,10 +650,16 @@ make_finding (AwTokens   *body,
   const AwToken *a = &g_array_index (body->tokens, AwToken, first);
   const AwToken *b = &g_array_index (body->tokens, AwToken, last);
   g_autofree char *text = g_strndup (body->text + a->byte_start, b->byte_end - a->byte_start);
+  /* the rule's own reason, and why no phrase is named: the person should read the whole
+   * sentence, not look for a listed word */
+  g_autofree char *how = g_strdup_printf (_("No listed phrase matched: Afterword’s model, "
+                                            "learned from example emails, reads it this way "
+                                            "(%d%% sure)."),
+                                          (int) floor (probability * 100.0));
+  g_autofree char *why = g_strconcat (aw_guidance_rule_get_why (rule_id), " ", how, NULL);
   AwFinding *finding = aw_finding_new (rule_id, aw_guidance_rule_get_severity (rule_id),
                                        AW_DRAFT_PART_BODY, a->char_start, b->char_end, text,
-                                       aw_guidance_rule_get_message (rule_id),
-                                       aw_guidance_rule_get_why (rule_id), NULL);
+                                       aw_guidance_rule_get_message (rule_id), why, NULL);
 
   aw_finding_set_score (finding, AW_FINDING_SOURCE_MODEL, probability);
   return finding;
