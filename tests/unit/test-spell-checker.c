@@ -147,6 +147,27 @@ test_offsets (gconstpointer data)
                     char_offset_of (text, c->wrong));
 }
 
+/* en_US knows "resume", "cafe" and "naive" only without their accents; English accepts
+ * both, other languages do not: a wrong accent there is a typo */
+static void
+test_english_accents (void)
+{
+  g_autoptr(AwSpellChecker) en = aw_spell_checker_new ("en");
+  g_autoptr(AwSpellChecker) pt = aw_spell_checker_new ("pt_BR");
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GArray) typo = NULL;
+  g_autoptr(GArray) accent = NULL;
+
+  ranges = aw_spell_checker_check (en, "I attached my résumé; we met at the café, how naïve.");
+  g_assert_cmpuint (ranges->len, ==, 0);
+  /* an accented word whose plain form is no word is still caught */
+  typo = aw_spell_checker_check (en, "Thank you for the intervéw yesterday.");
+  g_assert_cmpuint (typo->len, ==, 1);
+  /* in Portuguese "ámigos" is a typo, though "amigos" is a word */
+  accent = aw_spell_checker_check (pt, "Obrigado, ámigos, pela entrevista.");
+  g_assert_cmpuint (accent->len, ==, 1);
+}
+
 static void
 test_dictionaries_for (void)
 {
@@ -274,6 +295,7 @@ main (int   argc,
         }
     }
   g_test_add_func ("/spell-checker/dictionaries-for", test_dictionaries_for);
+  g_test_add_func ("/spell-checker/english-accents", test_english_accents);
   g_test_add_func ("/spell-checker/missing-dictionary", test_missing_dictionary);
   g_test_add_func ("/spell-checker/incremental", test_incremental);
   g_test_add_func ("/spell-checker/prepare", test_prepare);

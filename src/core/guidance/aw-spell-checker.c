@@ -294,6 +294,23 @@ is_known (AwSpellChecker *self,
   return FALSE;
 }
 
+/* English writes borrowed words with or without their accents ("résumé", "café",
+ * "naïve"), and the en_US dictionary knows most of them only without: a word it rejects
+ * is right if its unaccented form is. Only for English: in the other languages an accent
+ * changes the word, and a wrong one is a typo. */
+static gboolean
+is_unaccented_english (AwSpellChecker *self,
+                       const char     *word)
+{
+  g_autofree char *plain = NULL;
+
+  if (!g_str_has_prefix (self->language, "en") || g_str_is_ascii (word))
+    return FALSE;
+  plain = g_str_to_ascii (word, "C");
+  return strchr (plain, '?') == NULL && !g_str_equal (plain, word) &&
+         enchant_dict_check (self->dict, plain, strlen (plain)) == 0;
+}
+
 static gboolean
 lookup_word (AwSpellChecker *self,
              const char     *word)
@@ -305,6 +322,8 @@ lookup_word (AwSpellChecker *self,
     return GPOINTER_TO_INT (cached) == WORD_CORRECT;
   self->lookups++;
   result = enchant_dict_check (self->dict, word, strlen (word));
+  if (result != 0 && is_unaccented_english (self, word))
+    result = 0;
   g_hash_table_insert (self->words, g_strdup (word),
                        GINT_TO_POINTER (result == 0 ? WORD_CORRECT : WORD_MISSPELLED));
   return result == 0;
