@@ -4,13 +4,15 @@
  * Reads the JSON that build-aux/corpus-json writes at build time (the dev and test
  * splits of tests/data/corpus, written blind, and the older phrase-tuned corpus of
  * tests/data/phrase-corpus) and checks every email with its language given, twice: phrases alone and
- * fused with the learned layer. Prints precision and recall per language and rule family
- * (email level: a rule is found or not), the share of clean emails with any warning, and
- * how often language detection is right.
+ * fused with the learned layer. Prints precision and recall per language, rule family and
+ * rule (email level: a rule is found or not), the share of clean emails with any warning,
+ * and how often language detection is right. The models learn from dev too (trained on
+ * train and dev, thresholds chosen out of fold), so dev is printed for comparison only and
+ * the floors judge the test split.
  *
  * The goal (issue 10) is precision and recall of at least 0.95 on the blind test split;
  * the shipped models do not reach it yet (README has the figures). So that the goal stays
- * in view without letting regressions through, the blind splits are judged against floors
+ * in view without letting regressions through, the test split is judged against floors
  * a little under what the shipped models score, PRECISION_FLOOR and RECALL_FLOOR per
  * language, and every language below the goal is named in the log. AW_CORPUS_MIN=0.95
  * judges them against the goal instead. The older, phrase-tuned corpus keeps its bar of
@@ -26,8 +28,8 @@
 #include "aw-guidance-model.h"
 
 #define GOAL 0.95
-#define PRECISION_FLOOR 0.84  /* dev it 0.846 since a missing feedback request needs 95% to be dropped */
-#define RECALL_FLOOR 0.70
+#define PRECISION_FLOOR 0.90  /* test es 0.923 (Dec 2026) */
+#define RECALL_FLOOR 0.80     /* test en 0.836 */
 #define MIN_EMAILS 20     /* smaller sets are reported, not judged */
 #define OLDER_MIN 0.95
 
@@ -36,6 +38,7 @@ static const char *span_rules[] = {
 };
 static const char *presence_rules[] = { "missing-thanks", "missing-feedback-request" };
 static const char *other_rules[] = { "greeting", "sign-off", "too-long" };
+#define N_RULES (G_N_ELEMENTS (span_rules) + G_N_ELEMENTS (presence_rules))
 
 typedef struct
 {
@@ -45,6 +48,7 @@ typedef struct
 typedef struct
 {
   Counts span, presence, other, all;
+  Counts rule[N_RULES];   /* span rules, then presence rules */
   guint  clean, clean_warned, clean_any;
 } Score;
 
@@ -74,6 +78,7 @@ count (Counts   *c,
 static void
 count_family (Counts            *family,
               Counts            *all,
+              Counts            *per_rule,
               const char       **rules,
               guint              n_rules,
               JsonArray         *labels,
@@ -87,6 +92,8 @@ count_family (Counts            *family,
       count (family, expected, found);
       if (all != NULL)
         count (all, expected, found);
+      if (per_rule != NULL)
+        count (&per_rule[r], expected, found);
     }
 }
 
@@ -134,10 +141,12 @@ score_language (JsonArray  *emails,
       report = aw_guidance_check (guidance, subject, body, options, &error);
       g_assert_no_error (error);
 
-      count_family (&score->span, &score->all, span_rules, G_N_ELEMENTS (span_rules), labels, report);
-      count_family (&score->presence, &score->all, presence_rules, G_N_ELEMENTS (presence_rules),
+      count_family (&score->span, &score->all, score->rule, span_rules, G_N_ELEMENTS (span_rules),
                     labels, report);
-      count_family (&score->other, NULL, other_rules, G_N_ELEMENTS (other_rules), labels, report);
+      count_family (&score->presence, &score->all, score->rule + G_N_ELEMENTS (span_rules),
+                    presence_rules, G_N_ELEMENTS (presence_rules), labels, report);
+      count_family (&score->other, NULL, NULL, other_rules, G_N_ELEMENTS (other_rules), labels,
+                    report);
       if (json_array_get_length (labels) == 0)
         {
           score->clean++;
@@ -163,6 +172,36 @@ describe (const Counts *c)
                           precision (c), recall (c), c->tp, c->fp, c->fn);
 }
 
+static const char *
+rule_name (guint r)
+{
+  return r < G_N_ELEMENTS (span_rules) ? span_rules[r] : presence_rules[r - G_N_ELEMENTS (span_rules)];
+}
+
+static void
+add_counts (Counts       *to,
+            const Counts *from)
+{
+  to->tp += from->tp;
+  to->fp += from->fp;
+  to->fn += from->fn;
+}
+
+/* One line per rule: phrases alone and fused, the figures the issue's targets are per */
+static void
+print_rules (const char *indent,
+             const Score *phrase,
+             const Score *fused)
+{
+  for (guint r = 0; r < N_RULES; r++)
+    {
+      g_autofree char *p = describe (&phrase->rule[r]);
+      g_autofree char *f = describe (&fused->rule[r]);
+
+      g_test_message ("%s%-24s phrase-only %s | fused %s", indent, rule_name (r), p, f);
+    }
+}
+
 static void
 test_set (const char *name)
 {
@@ -175,6 +214,7 @@ test_set (const char *name)
   gint64 start = g_get_monotonic_time ();
   guint total = 0;
   gboolean older = g_str_equal (name, "older");
+  Score phrase_sum = { 0 }, fused_sum = { 0 };
 
   for (guint i = 0; i < json_array_get_length (sets); i++)
     {
@@ -213,6 +253,13 @@ test_set (const char *name)
       g_test_message ("  span           phrase-only %s | fused %s", p_span, f_span);
       g_test_message ("  presence       phrase-only %s | fused %s", p_presence, f_presence);
       g_test_message ("  greeting, sign-off, too-long (fused) %s", f_other);
+      if (!older)
+        print_rules ("    ", &phrase, &fused);
+      for (guint r = 0; r < N_RULES; r++)
+        {
+          add_counts (&phrase_sum.rule[r], &phrase.rule[r]);
+          add_counts (&fused_sum.rule[r], &fused.rule[r]);
+        }
       g_test_message ("  clean emails with a warning: phrase-only %u (%.1f%%) | fused %u (%.1f%%); "
                       "with any finding: %u | %u",
                       phrase.clean_warned, phrase.clean ? 100.0 * phrase.clean_warned / phrase.clean : 0,
@@ -221,7 +268,8 @@ test_set (const char *name)
 
       if (!older && (precision (&fused.all) < GOAL || recall (&fused.all) < GOAL))
         g_test_message ("  %s %s is below the goal of %.2f", name, languages[l], GOAL);
-      if (n >= MIN_EMAILS &&
+      /* the models learn from dev (its thresholds and weights); only test is blind */
+      if (g_str_equal (name, "test") && n >= MIN_EMAILS &&
           (precision (&fused.all) < min_precision || recall (&fused.all) < min_recall))
         g_string_append_printf (failures, "%s%s %s: fused precision %.3f, recall %.3f: below "
                                 "the floor (precision %.2f, recall %.2f)",
@@ -235,6 +283,11 @@ test_set (const char *name)
                                 "%.2f), %u clean emails with findings (none allowed), detection %.3f",
                                 failures->len ? "; " : "", languages[l], precision (&fused.all),
                                 recall (&fused.all), OLDER_MIN, fused.clean_any, (double) detected / n);
+    }
+  if (!older)
+    {
+      g_test_message ("%s, all languages, per rule:", name);
+      print_rules ("  ", &phrase_sum, &fused_sum);
     }
   g_test_message ("%s: %u emails scored twice in %.2f s", name, total,
                   (g_get_monotonic_time () - start) / 1e6);
