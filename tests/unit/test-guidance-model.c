@@ -237,6 +237,29 @@ make_model (const char *word)
   return g_byte_array_free_to_bytes (out);
 }
 
+/* An underline never ends on an elided word: "dreadful d’" stops before "d’" */
+static void
+test_underline_elision (void)
+{
+  g_autoptr(GBytes) bytes = make_model ("dreadful d");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &error);
+  const char *texts[] = { "Le processus fut dreadful d\u2019un bout à l\u2019autre.",
+                          "Le processus fut dreadful d'un bout à l'autre." };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(AwTokens) tokens = aw_tokens_new (texts[i]);
+      AwModelVerdict verdict;
+
+      aw_guidance_model_judge (model, tokens, G_MAXUINT, NULL, NULL, &verdict);
+      g_assert_cmpuint (verdict.findings->len, ==, 1);
+      g_assert_cmpstr (aw_finding_get_text (g_ptr_array_index (verdict.findings, 0)), ==, "dreadful");
+      aw_model_verdict_clear (&verdict);
+    }
+}
+
 static void
 test_judge (void)
 {
@@ -344,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/guidance-model/corrupt", test_corrupt);
   g_test_add_func ("/guidance-model/random", test_random);
   g_test_add_func ("/guidance-model/judge", test_judge);
+  g_test_add_func ("/guidance-model/underline-elision", test_underline_elision);
   g_test_add_func ("/guidance-model/finding-defaults", test_finding_defaults);
   return g_test_run ();
 }

@@ -640,6 +640,23 @@ explain (AwGuidanceModel *model,
     }
 }
 
+/* Whether @token is an elided word glued to the next by an apostrophe: "d" of "d’une",
+ * "l" of "l'offre", "dell" of "dell’azienda" */
+static gboolean
+is_elided (AwTokens *body,
+           guint32   token)
+{
+  const char *after = body->text + g_array_index (body->tokens, AwToken, token).byte_end;
+
+  if (*after == '\'')
+    after += 1;
+  else if (g_str_has_prefix (after, "\xe2\x80\x99"))   /* U+2019 */
+    after += 3;
+  else
+    return FALSE;
+  return g_unichar_isalpha (g_utf8_get_char (after));
+}
+
 static AwFinding *
 make_finding (AwTokens   *body,
               const char *rule_id,
@@ -647,19 +664,29 @@ make_finding (AwTokens   *body,
               guint32     last,
               double      probability)
 {
-  const AwToken *a = &g_array_index (body->tokens, AwToken, first);
-  const AwToken *b = &g_array_index (body->tokens, AwToken, last);
-  g_autofree char *text = g_strndup (body->text + a->byte_start, b->byte_end - a->byte_start);
+  const AwToken *a;
+  const AwToken *b;
+  g_autofree char *text = NULL;
+  g_autofree char *how = NULL;
+  g_autofree char *why = NULL;
+  AwFinding *finding;
+
+  /* an underline that would end in the middle of "d’une" stops before "d’" */
+  while (last > first && is_elided (body, last))
+    last--;
+  a = &g_array_index (body->tokens, AwToken, first);
+  b = &g_array_index (body->tokens, AwToken, last);
+  text = g_strndup (body->text + a->byte_start, b->byte_end - a->byte_start);
+
   /* the rule's own reason, and why no phrase is named: the person should read the whole
    * sentence, not look for a listed word */
-  g_autofree char *how = g_strdup_printf (_("No listed phrase matched: Afterword’s model, "
-                                            "learned from example emails, reads it this way "
-                                            "(%d%% sure)."),
-                                          (int) floor (probability * 100.0));
-  g_autofree char *why = g_strconcat (aw_guidance_rule_get_why (rule_id), " ", how, NULL);
-  AwFinding *finding = aw_finding_new (rule_id, aw_guidance_rule_get_severity (rule_id),
-                                       AW_DRAFT_PART_BODY, a->char_start, b->char_end, text,
-                                       aw_guidance_rule_get_message (rule_id), why, NULL);
+  how = g_strdup_printf (_("No listed phrase matched: Afterword’s model, learned from example "
+                           "emails, reads it this way (%d%% sure)."),
+                         (int) floor (probability * 100.0));
+  why = g_strconcat (aw_guidance_rule_get_why (rule_id), " ", how, NULL);
+  finding = aw_finding_new (rule_id, aw_guidance_rule_get_severity (rule_id), AW_DRAFT_PART_BODY,
+                            a->char_start, b->char_end, text,
+                            aw_guidance_rule_get_message (rule_id), why, NULL);
 
   aw_finding_set_score (finding, AW_FINDING_SOURCE_MODEL, probability);
   return finding;
