@@ -167,21 +167,64 @@ aw_guidance_rules_match_token (AwGuidanceRules *self,
 }
 
 /* One element of a pattern while parsing: a gap, or alternatives, each of which is one
- * or more (folded) words ("can't|cannot" has a two-word and a one-word alternative). */
+ * or more (folded) words ("can't|cannot" has a two-word and a one-word alternative).
+ * The atom ids live in the compiler's arrays; an element holds where its own begin. */
 typedef struct
 {
-  guint      gap;
-  GPtrArray *single;  /* atom ids as GUINT_TO_POINTER (id + 1) */
-  GPtrArray *multi;   /* GArray of guint32 atom ids */
+  gboolean is_gap;
+  guint    gap;
+  guint    single_start;  /* in Compiler.singles: the one-word alternatives */
+  guint    n_single;
+  guint    multi_start;   /* in Compiler.multis: the multi-word alternatives */
+  guint    n_multi;
 } Element;
 
-static void
-element_clear (Element *element)
+/* A multi-word alternative: @len atom ids from @start in Compiler.multi_words */
+typedef struct
 {
-  g_clear_pointer (&element->single, g_ptr_array_unref);
-  g_clear_pointer (&element->multi, g_ptr_array_unref);
+  guint start;
+  guint len;
+} WordRange;
+
+/* The rules being built and the work arrays every pattern reuses, so that compiling a
+ * pattern allocates only what the pattern keeps */
+typedef struct
+{
+  AwGuidanceRules *rules;
+  GArray          *elements;     /* Element */
+  GArray          *singles;      /* guint32 atom ids */
+  GArray          *multis;       /* WordRange */
+  GArray          *multi_words;  /* guint32 atom ids */
+  GArray          *slots;        /* AwSlot, pointing into singles and multi_words */
+  GArray          *words;        /* guint32: the atoms of one alternative */
+} Compiler;
+
+static void
+compiler_init (Compiler        *compiler,
+               AwGuidanceRules *rules)
+{
+  compiler->rules = rules;
+  compiler->elements = g_array_new (FALSE, FALSE, sizeof (Element));
+  compiler->singles = g_array_new (FALSE, FALSE, sizeof (guint32));
+  compiler->multis = g_array_new (FALSE, FALSE, sizeof (WordRange));
+  compiler->multi_words = g_array_new (FALSE, FALSE, sizeof (guint32));
+  compiler->slots = g_array_new (FALSE, FALSE, sizeof (AwSlot));
+  compiler->words = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
+static void
+compiler_clear (Compiler *compiler)
+{
+  g_clear_pointer (&compiler->elements, g_array_unref);
+  g_clear_pointer (&compiler->singles, g_array_unref);
+  g_clear_pointer (&compiler->multis, g_array_unref);
+  g_clear_pointer (&compiler->multi_words, g_array_unref);
+  g_clear_pointer (&compiler->slots, g_array_unref);
+  g_clear_pointer (&compiler->words, g_array_unref);
+}
+
+/* Appends a slot whose alternatives are @alts (not copied: the arrays they point into
+ * do not change while a pattern expands) */
 static void
 add_slot (GArray   *slots,
           guint32  *alts,
@@ -190,7 +233,7 @@ add_slot (GArray   *slots,
 {
   AwSlot slot;
 
-  slot.alts = g_memdup2 (alts, n_alts * sizeof (guint32));
+  slot.alts = alts;
   slot.n_alts = n_alts;
   slot.max_gap = MIN (gap, MAX_GAP);
   slot.mask = 0;
@@ -199,82 +242,84 @@ add_slot (GArray   *slots,
   g_array_append_val (slots, slot);
 }
 
+/* Adds the slots of @slots as a pattern that copies @proto */
+static void
+add_pattern (AwGuidanceRules *self,
+             const AwPattern *proto,
+             GArray          *slots)
+{
+  AwPattern pattern = *proto;
+  gsize n_alts = 0;
+  guint32 *alts;
+
+  for (guint i = 0; i < slots->len; i++)
+    n_alts += g_array_index (slots, AwSlot, i).n_alts;
+  pattern.suggestion = g_strdup (proto->suggestion);
+  pattern.n_slots = slots->len;
+  /* the slots and, after them, their alternatives: one block, one g_free() */
+  pattern.slots = g_malloc (slots->len * sizeof (AwSlot) + n_alts * sizeof (guint32));
+  alts = (guint32 *) (gpointer) (pattern.slots + slots->len);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      AwSlot *slot = &g_array_index (slots, AwSlot, i);
+
+      pattern.slots[i] = *slot;
+      pattern.slots[i].alts = memcpy (alts, slot->alts, slot->n_alts * sizeof (guint32));
+      alts += slot->n_alts;
+    }
+  pattern.slots[0].max_gap = 0;
+  g_array_append_val (self->patterns, pattern);
+}
+
 /* Expands the elements into plain slot sequences (one per choice of multi-word
  * alternative), each added as a pattern that copies @proto. */
 static void
-expand (AwGuidanceRules *self,
+expand (Compiler        *compiler,
         const AwPattern *proto,
-        Element         *elements,
-        guint            n_elements,
         guint            index,
-        GArray          *slots,
         guint            pending_gap,
         guint           *n_variants)
 {
-  Element *element;
+  GArray *slots = compiler->slots;
+  const Element *element;
 
   if (*n_variants >= MAX_VARIANTS)
     return;
 
-  if (index == n_elements)
+  if (index == compiler->elements->len)
     {
-      AwPattern pattern = *proto;
-      gsize n_alts = 0;
-      guint32 *alts;
-
       if (slots->len == 0)
         return;
-      for (guint i = 0; i < slots->len; i++)
-        n_alts += g_array_index (slots, AwSlot, i).n_alts;
-      pattern.suggestion = g_strdup (proto->suggestion);
-      pattern.n_slots = slots->len;
-      /* the slots and, after them, their alternatives: one block, one g_free() */
-      pattern.slots = g_malloc (slots->len * sizeof (AwSlot) + n_alts * sizeof (guint32));
-      alts = (guint32 *) (gpointer) (pattern.slots + slots->len);
-      for (guint i = 0; i < slots->len; i++)
-        {
-          AwSlot *slot = &g_array_index (slots, AwSlot, i);
-
-          pattern.slots[i] = *slot;
-          pattern.slots[i].alts = memcpy (alts, slot->alts, slot->n_alts * sizeof (guint32));
-          alts += slot->n_alts;
-        }
-      pattern.slots[0].max_gap = 0;
-      g_array_append_val (self->patterns, pattern);
+      add_pattern (compiler->rules, proto, slots);
       (*n_variants)++;
       return;
     }
 
-  element = &elements[index];
-  if (element->single == NULL)
+  element = &g_array_index (compiler->elements, Element, index);
+  if (element->is_gap)
     {
-      expand (self, proto, elements, n_elements, index + 1, slots,
-              pending_gap + element->gap, n_variants);
+      expand (compiler, proto, index + 1, pending_gap + element->gap, n_variants);
       return;
     }
 
-  if (element->single->len > 0)
+  if (element->n_single > 0)
     {
-      g_autofree guint32 *alts = g_new (guint32, element->single->len);
-
-      for (guint i = 0; i < element->single->len; i++)
-        alts[i] = GPOINTER_TO_UINT (g_ptr_array_index (element->single, i)) - 1;
-      add_slot (slots, alts, element->single->len, pending_gap);
-      expand (self, proto, elements, n_elements, index + 1, slots, 0, n_variants);
-      g_free (g_array_index (slots, AwSlot, slots->len - 1).alts);
+      add_slot (slots, &g_array_index (compiler->singles, guint32, element->single_start),
+                element->n_single, pending_gap);
+      expand (compiler, proto, index + 1, 0, n_variants);
       g_array_set_size (slots, slots->len - 1);
     }
 
-  for (guint m = 0; m < element->multi->len; m++)
+  for (guint m = 0; m < element->n_multi; m++)
     {
-      GArray *words = g_ptr_array_index (element->multi, m);
+      const WordRange *range = &g_array_index (compiler->multis, WordRange,
+                                               element->multi_start + m);
       guint before = slots->len;
 
-      for (guint w = 0; w < words->len; w++)
-        add_slot (slots, &g_array_index (words, guint32, w), 1, w == 0 ? pending_gap : 0);
-      expand (self, proto, elements, n_elements, index + 1, slots, 0, n_variants);
-      for (guint i = before; i < slots->len; i++)
-        g_free (g_array_index (slots, AwSlot, i).alts);
+      for (guint w = 0; w < range->len; w++)
+        add_slot (slots, &g_array_index (compiler->multi_words, guint32, range->start + w), 1,
+                  w == 0 ? pending_gap : 0);
+      expand (compiler, proto, index + 1, 0, n_variants);
       g_array_set_size (slots, before);
     }
 }
@@ -347,72 +392,113 @@ intern_alternative (AwGuidanceRules *self,
 }
 
 static gboolean
-compile_pattern (AwGuidanceRules *self,
+is_pattern_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* The gap of "~N" (@len bytes at @part), or -1 when it is not a number up to MAX_GAP */
+static int
+parse_gap (const char *part,
+           gsize       len)
+{
+  g_autofree char *digits = g_strndup (part + 1, len - 1);
+  char *end = NULL;
+  guint64 gap = g_ascii_strtoull (digits, &end, 10);
+
+  if (end == digits || *end != '\0' || gap > MAX_GAP)
+    return -1;
+  return gap;
+}
+
+/* Interns the alternatives of one word element ("decision|decisions", @len bytes at
+ * @part) and records them in @element */
+static void
+read_word_element (Compiler   *compiler,
+                   const char *part,
+                   gsize       len,
+                   Element    *element)
+{
+  const char *part_end = part + len;
+  GArray *words = compiler->words;
+
+  element->single_start = compiler->singles->len;
+  element->multi_start = compiler->multis->len;
+  for (const char *alt = part; alt != NULL;)
+    {
+      const char *bar = memchr (alt, '|', part_end - alt);
+      gsize alt_len = bar != NULL ? (gsize) (bar - alt) : (gsize) (part_end - alt);
+
+      g_array_set_size (words, 0);
+      intern_alternative (compiler->rules, alt, alt_len, words);
+      if (words->len == 1)
+        g_array_append_val (compiler->singles, g_array_index (words, guint32, 0));
+      else if (words->len > 1)
+        {
+          WordRange range = { compiler->multi_words->len, words->len };
+
+          g_array_append_vals (compiler->multi_words, words->data, words->len);
+          g_array_append_val (compiler->multis, range);
+        }
+      alt = bar != NULL ? bar + 1 : NULL;
+    }
+  element->n_single = compiler->singles->len - element->single_start;
+  element->n_multi = compiler->multis->len - element->multi_start;
+}
+
+static gboolean
+compile_pattern (Compiler        *compiler,
                  const AwPattern *proto,
                  const char      *text,
                  GError         **error)
 {
-  g_auto(GStrv) parts = g_strsplit_set (text, " \t\n", -1);
-  g_autoptr(GArray) elements = g_array_new (FALSE, TRUE, sizeof (Element));
-  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (AwSlot));
-  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (guint32));  /* of one alternative */
   guint n_variants = 0;
   gboolean first_word = TRUE, last_was_gap = FALSE;
+  const char *p = text;
 
-  g_array_set_clear_func (elements, (GDestroyNotify) element_clear);
+  g_array_set_size (compiler->elements, 0);
+  g_array_set_size (compiler->singles, 0);
+  g_array_set_size (compiler->multis, 0);
+  g_array_set_size (compiler->multi_words, 0);
+  g_array_set_size (compiler->slots, 0);
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  while (*p != '\0')
     {
-      const char *part = parts[i];
+      const char *part = p;
+      gsize len;
       Element element = { 0 };
 
-      if (*part == '\0')
+      while (*p != '\0' && !is_pattern_space (*p))
+        p++;
+      len = p - part;
+      if (*p != '\0')
+        p++;
+      if (len == 0)
         continue;
 
       if (part[0] == '~')
         {
-          char *end = NULL;
-          guint64 gap = g_ascii_strtoull (part + 1, &end, 10);
+          int gap = parse_gap (part, len);
 
-          if (end == part + 1 || *end != '\0' || gap > MAX_GAP || first_word)
+          if (gap < 0 || first_word)
             {
+              g_autofree char *bad = g_strndup (part, len);
+
               g_set_error (error, AW_GUIDANCE_ERROR, AW_GUIDANCE_ERROR_INVALID_TEXT,
-                           "bad gap \"%s\" in pattern \"%s\"", part, text);
+                           "bad gap \"%s\" in pattern \"%s\"", bad, text);
               return FALSE;
             }
+          element.is_gap = TRUE;
           element.gap = gap;
-          g_array_append_val (elements, element);
+          g_array_append_val (compiler->elements, element);
           last_was_gap = TRUE;
           continue;
         }
 
-      element.single = g_ptr_array_new ();
-      element.multi = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      for (const char *alt = part; alt != NULL;)
-        {
-          const char *bar = strchr (alt, '|');
-          gsize len = bar != NULL ? (gsize) (bar - alt) : strlen (alt);
-
-          g_array_set_size (words, 0);
-          intern_alternative (self, alt, len, words);
-          if (words->len == 1)
-            g_ptr_array_add (element.single,
-                             GUINT_TO_POINTER (g_array_index (words, guint32, 0) + 1));
-          else if (words->len > 1)
-            g_ptr_array_add (element.multi,
-                             g_array_append_vals (g_array_sized_new (FALSE, FALSE,
-                                                                     sizeof (guint32),
-                                                                     words->len),
-                                                  words->data, words->len));
-          alt = bar != NULL ? bar + 1 : NULL;
-        }
-
-      if (element.single->len == 0 && element.multi->len == 0)
-        {
-          element_clear (&element);
-          continue;
-        }
-      g_array_append_val (elements, element);
+      read_word_element (compiler, part, len, &element);
+      if (element.n_single == 0 && element.n_multi == 0)
+        continue;
+      g_array_append_val (compiler->elements, element);
       first_word = FALSE;
       last_was_gap = FALSE;
     }
@@ -424,13 +510,12 @@ compile_pattern (AwGuidanceRules *self,
       return FALSE;
     }
 
-  expand (self, proto, (Element *) (gpointer) elements->data, elements->len, 0, slots, 0,
-          &n_variants);
+  expand (compiler, proto, 0, 0, &n_variants);
   return TRUE;
 }
 
 static void
-compile_list (AwGuidanceRules *self,
+compile_list (Compiler        *compiler,
               JsonObject      *root,
               const char      *member,
               AwPatternKind    kind)
@@ -451,8 +536,8 @@ compile_list (AwGuidanceRules *self,
 
       if (text == NULL)
         continue;
-      if (!compile_pattern (self, &proto, text, &error))
-        g_warning ("guidance/%s.json: %s: %s", self->code, member, error->message);
+      if (!compile_pattern (compiler, &proto, text, &error))
+        g_warning ("guidance/%s.json: %s: %s", compiler->rules->code, member, error->message);
     }
 }
 
@@ -478,7 +563,7 @@ parse_severity (const char *text)
 }
 
 static void
-compile_phrases (AwGuidanceRules *self,
+compile_phrases (Compiler        *compiler,
                  JsonObject      *root)
 {
   JsonArray *array;
@@ -502,14 +587,15 @@ compile_phrases (AwGuidanceRules *self,
       pattern = json_object_get_string_member_with_default (object, "pattern", NULL);
       if (proto.rule_id == NULL || pattern == NULL)
         {
-          g_warning ("guidance/%s.json: phrase %u needs a known rule and a pattern", self->code, i);
+          g_warning ("guidance/%s.json: phrase %u needs a known rule and a pattern",
+                     compiler->rules->code, i);
           continue;
         }
       proto.suggestion = (char *) json_object_get_string_member_with_default (object, "suggestion", NULL);
       proto.negatable = json_object_get_boolean_member_with_default (object, "negatable", TRUE);
       proto.severity = parse_severity (json_object_get_string_member_with_default (object, "severity", NULL));
-      if (!compile_pattern (self, &proto, pattern, &error))
-        g_warning ("guidance/%s.json: phrases: %s", self->code, error->message);
+      if (!compile_pattern (compiler, &proto, pattern, &error))
+        g_warning ("guidance/%s.json: phrases: %s", compiler->rules->code, error->message);
     }
 }
 
@@ -611,6 +697,7 @@ aw_guidance_rules_new (const char  *code,
   g_autoptr(AwGuidanceRules) self = NULL;
   JsonArray *array;
   TrieNode root_node = { NULL, NULL, 0, -1, -1, 0, 0, 0 };
+  Compiler compiler;
 
   self = g_new0 (AwGuidanceRules, 1);
   self->code = g_strdup (code);
@@ -659,17 +746,19 @@ aw_guidance_rules_new (const char  *code,
         }
     }
 
-  compile_list (self, root, "negations", AW_PATTERN_NEGATION);
-  compile_list (self, root, "clause_breaks", AW_PATTERN_BREAK);
-  compile_list (self, root, "greetings", AW_PATTERN_GREETING);
-  compile_list (self, root, "signoffs", AW_PATTERN_SIGNOFF);
-  compile_list (self, root, "thanks", AW_PATTERN_THANKS);
-  compile_list (self, root, "feedback", AW_PATTERN_FEEDBACK);
-  compile_list (self, root, "feedback_topics", AW_PATTERN_FEEDBACK_TOPIC);
-  compile_list (self, root, "requests", AW_PATTERN_REQUEST);
-  compile_list (self, root, "thanks_exceptions", AW_PATTERN_THANKS_EXCEPTION);
-  compile_list (self, root, "allow", AW_PATTERN_ALLOW);
-  compile_phrases (self, root);
+  compiler_init (&compiler, self);
+  compile_list (&compiler, root, "negations", AW_PATTERN_NEGATION);
+  compile_list (&compiler, root, "clause_breaks", AW_PATTERN_BREAK);
+  compile_list (&compiler, root, "greetings", AW_PATTERN_GREETING);
+  compile_list (&compiler, root, "signoffs", AW_PATTERN_SIGNOFF);
+  compile_list (&compiler, root, "thanks", AW_PATTERN_THANKS);
+  compile_list (&compiler, root, "feedback", AW_PATTERN_FEEDBACK);
+  compile_list (&compiler, root, "feedback_topics", AW_PATTERN_FEEDBACK_TOPIC);
+  compile_list (&compiler, root, "requests", AW_PATTERN_REQUEST);
+  compile_list (&compiler, root, "thanks_exceptions", AW_PATTERN_THANKS_EXCEPTION);
+  compile_list (&compiler, root, "allow", AW_PATTERN_ALLOW);
+  compile_phrases (&compiler, root);
+  compiler_clear (&compiler);
   build_starts (self);
 
   return g_steal_pointer (&self);
