@@ -789,20 +789,23 @@ find_reply_header (GArray *lines)
   return -1;
 }
 
-/* Whether a line starts with ">" after its indentation */
+/* Whether @line starts with ">" after its indentation */
+static gboolean
+line_is_quoted (const QuoteLine *line)
+{
+  const char *q = line->start;
+
+  while (q < line->end && (*q == ' ' || *q == '\t'))
+    q++;
+  return q < line->end && *q == '>';
+}
+
 static gboolean
 any_line_quoted (GArray *lines)
 {
   for (guint i = 0; i < lines->len; i++)
-    {
-      const QuoteLine *line = &g_array_index (lines, QuoteLine, i);
-      const char *q = line->start;
-
-      while (q < line->end && (*q == ' ' || *q == '\t'))
-        q++;
-      if (q < line->end && *q == '>')
-        return TRUE;
-    }
+    if (line_is_quoted (&g_array_index (lines, QuoteLine, i)))
+      return TRUE;
   return FALSE;
 }
 
@@ -821,7 +824,6 @@ aw_text_mask_quoted (const char *text)
 {
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (QuoteLine));
   GString *out;
-  gboolean any = FALSE;
   int header;
   const char *p = text;
 
@@ -837,37 +839,25 @@ aw_text_mask_quoted (const char *text)
       p = line.end + 1;
     }
 
+  /* the usual case, nothing quoted: no copy of a long text to throw away; otherwise at
+   * least one line below is masked */
   header = find_reply_header (lines);
   if (header < 0 && !any_line_quoted (lines))
-    return NULL;  /* the usual case: no copy of a long text to throw away */
+    return NULL;
   out = g_string_sized_new (strlen (text));
   for (guint i = 0; i < lines->len; i++)
     {
       const QuoteLine *line = &g_array_index (lines, QuoteLine, i);
-      const char *q = line->start;
-      gboolean masked = header >= 0 && (int) i >= header;
 
-      while (!masked && q < line->end && (*q == ' ' || *q == '\t'))
-        q++;
-      if (!masked && q < line->end && *q == '>')
-        masked = TRUE;
-
-      if (masked)
+      if ((header >= 0 && (int) i >= header) || line_is_quoted (line))
         {
-          any = TRUE;
-          for (q = line->start; q < line->end; q = g_utf8_next_char (q))
+          for (const char *q = line->start; q < line->end; q = g_utf8_next_char (q))
             g_string_append_c (out, *q == '\r' || *q == '\t' ? *q : ' ');
         }
       else
         g_string_append_len (out, line->start, line->end - line->start);
       if (*line->end == '\n')
         g_string_append_c (out, '\n');
-    }
-
-  if (!any)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
     }
   return g_string_free (out, FALSE);
 }
