@@ -157,36 +157,29 @@ asks_after (AwScan *scan,
 /* A feedback topic ("what was missing", "where I fell short") asks for feedback in a
  * question, or in a sentence that requests ("I'd be grateful to hear which parts were
  * weaker", "Let me know what didn't convince you"). Negation is no matter here: "what
- * didn't work" asks as much as "what worked". */
+ * didn't work" asks as much as "what worked". @requesting holds the sentences with a
+ * request (sentence number + 1), so a long text with many topics stays linear. */
 static gboolean
-topic_is_asked (AwScan  *scan,
-                GArray  *requests,
+topic_is_asked (AwScan      *scan,
+                GHashTable  *requesting,
                 const AwHit *topic)
 {
-  if (asks_after (scan, topic->end))
-    return TRUE;
-  for (guint r = 0; r < requests->len; r++)
-    {
-      const AwHit *request = &g_array_index (requests, AwHit, r);
-
-      if (scan->sentence[request->start] == scan->sentence[topic->start])
-        return TRUE;
-    }
-  return FALSE;
+  return asks_after (scan, topic->end) ||
+         g_hash_table_contains (requesting, GUINT_TO_POINTER (scan->sentence[topic->start] + 1));
 }
 
 static void
 find_asked_topics (AwScan *scan)
 {
   AwGuidanceRules *rules = scan->check->rules;
-  g_autoptr(GArray) requests = g_array_new (FALSE, FALSE, sizeof (AwHit));
+  g_autoptr(GHashTable) requesting = g_hash_table_new (NULL, NULL);
 
   for (guint h = 0; h < scan->hits->len; h++)
     {
       const AwHit *hit = &g_array_index (scan->hits, AwHit, h);
 
       if (g_array_index (rules->patterns, AwPattern, hit->pattern).kind == AW_PATTERN_REQUEST)
-        g_array_append_val (requests, *hit);
+        g_hash_table_add (requesting, GUINT_TO_POINTER (scan->sentence[hit->start] + 1));
     }
   for (guint h = 0; h < scan->hits->len && !scan->check->has_feedback; h++)
     {
@@ -194,7 +187,7 @@ find_asked_topics (AwScan *scan)
 
       if (g_array_index (rules->patterns, AwPattern, hit->pattern).kind ==
             AW_PATTERN_FEEDBACK_TOPIC &&
-          topic_is_asked (scan, requests, hit))
+          topic_is_asked (scan, requesting, hit))
         scan->check->has_feedback = TRUE;
     }
 }

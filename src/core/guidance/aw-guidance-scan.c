@@ -258,7 +258,6 @@ aw_guidance_is_signature_line (AwTokens *tokens,
                                guint     index)
 {
   const AwLine *line = &g_array_index (tokens->lines, AwLine, index);
-
   gboolean sentence_end = line->last_char == '.' || line->last_char == '?' ||
                           line->last_char == '!';
 
