@@ -541,6 +541,7 @@ aw_check_command_run (int    argc,
   /* The process ends with this function (main.c): freeing a long text's thousands of
    * findings one by one is work nobody waits for, so the report stays reachable to the
    * end and the exit returns its memory at once. */
+  g_clear_object (&report_until_exit);  /* a second run in one process frees the first's */
   report_until_exit = g_steal_pointer (&report);
   return status;
 }
