@@ -11,6 +11,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#include <sys/mman.h>
+#endif
 
 #include "aw-check-command.h"
 #include "aw-draft-check.h"
@@ -412,6 +416,42 @@ print_json (Draft            *draft,
   printf ("%s\n", json);
 }
 
+#define HEAP_HUGE_SIZE ((gsize) 32 * 1024 * 1024)
+#define HUGE_PAGE_SIZE ((gsize) 2 * 1024 * 1024)
+
+/* A check is one short process, and a long text's arrays and findings run to megabytes:
+ * filled one 4 KiB page at a time they cost a page fault each, which on a virtual
+ * machine weighs more than the check itself (1 MiB of text: 4,800 faults, half the
+ * time). So every block comes from the heap (no mapping of its own), the heap is grown
+ * once by 32 MiB that ask for huge pages, and it is never trimmed: the process ends soon
+ * anyway. Only the 2 MiB pages the process touches are backed: an email's check grows by
+ * about 1 MiB. Without glibc or huge pages nothing changes. */
+static void
+heap_in_huge_pages (void)
+{
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+  static gboolean done = FALSE;
+  guint8 *block;
+  guintptr start, end;
+
+  if (done)
+    return;
+  done = TRUE;
+  if (!mallopt (M_MMAP_THRESHOLD, HEAP_HUGE_SIZE) ||
+      !mallopt (M_TRIM_THRESHOLD, 2 * HEAP_HUGE_SIZE))
+    return;
+  /* freed at once, the block stays the heap's room for everything allocated after it */
+  block = malloc (HEAP_HUGE_SIZE - HUGE_PAGE_SIZE);
+  if (block == NULL)
+    return;
+  start = ((guintptr) block + HUGE_PAGE_SIZE - 1) & ~(HUGE_PAGE_SIZE - 1);
+  end = ((guintptr) block + HEAP_HUGE_SIZE - HUGE_PAGE_SIZE) & ~(HUGE_PAGE_SIZE - 1);
+  if (end > start)
+    madvise ((gpointer) start, end - start, MADV_HUGEPAGE);
+  free (block);
+#endif
+}
+
 static AwGuidanceReport *report_until_exit;
 
 /* TRUE when the command line asks for the checker (argv contains --check) */
@@ -443,6 +483,7 @@ aw_check_command_run (int    argc,
   const char *nul;
   int status;
 
+  heap_in_huge_pages ();
   for (int i = 1; i < argc; i++)
     {
       const char *arg = argv[i];
