@@ -68,6 +68,7 @@ struct _AwFinding
   char        *suggestion;
   double       score;
   AwFindingSource source;
+  gboolean     borrowed;  /* rule_id, message and why are static, not owned */
 };
 
 G_DEFINE_FINAL_TYPE (AwFinding, aw_finding, G_TYPE_OBJECT)
@@ -95,10 +96,13 @@ aw_finding_finalize (GObject *object)
 {
   AwFinding *self = AW_FINDING (object);
 
-  g_clear_pointer (&self->rule_id, g_free);
+  if (!self->borrowed)
+    {
+      g_clear_pointer (&self->rule_id, g_free);
+      g_clear_pointer (&self->message, g_free);
+      g_clear_pointer (&self->why, g_free);
+    }
   g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->message, g_free);
-  g_clear_pointer (&self->why, g_free);
   g_clear_pointer (&self->suggestion, g_free);
 
   G_OBJECT_CLASS (aw_finding_parent_class)->finalize (object);
@@ -189,6 +193,26 @@ aw_finding_init (AwFinding *self)
   self->source = AW_FINDING_SOURCE_PHRASE;
 }
 
+/* The fields every finding has, the rule's strings left to the caller */
+static AwFinding *
+finding_new (AwSeverity   severity,
+             AwDraftPart  part,
+             int          start,
+             int          end,
+             const char  *text,
+             const char  *suggestion)
+{
+  AwFinding *self = g_object_new (AW_TYPE_FINDING, NULL);
+
+  self->severity = severity;
+  self->part = part;
+  self->start = start;
+  self->end = end;
+  self->text = g_strdup (text);
+  self->suggestion = g_strdup (suggestion);
+  return self;
+}
+
 /**
  * aw_finding_new:
  * @start: character offset of the span, or -1 when the finding is about an absence
@@ -213,17 +237,43 @@ aw_finding_new (const char  *rule_id,
   g_return_val_if_fail (rule_id != NULL, NULL);
   g_return_val_if_fail (start <= end, NULL);
 
-  self = g_object_new (AW_TYPE_FINDING, NULL);
+  self = finding_new (severity, part, start, end, text, suggestion);
   self->rule_id = g_strdup (rule_id);
-  self->severity = severity;
-  self->part = part;
-  self->start = start;
-  self->end = end;
-  self->text = g_strdup (text);
   self->message = g_strdup (message);
   self->why = g_strdup (why);
-  self->suggestion = g_strdup (suggestion);
+  return self;
+}
 
+/**
+ * aw_finding_new_for_rule:
+ * @rule: the rule's id, message and why, static: string literals and their translations,
+ *   which live as long as the process
+ *
+ * aw_finding_new() for the engine's own findings: the rule's strings are kept by
+ * pointer, not copied. A long text has thousands of findings, and every copy is an
+ * allocation and more fresh memory.
+ *
+ * Returns: (transfer full): a new finding
+ */
+AwFinding *
+aw_finding_new_for_rule (const AwFindingRule *rule,
+                         AwSeverity           severity,
+                         AwDraftPart          part,
+                         int                  start,
+                         int                  end,
+                         const char          *text,
+                         const char          *suggestion)
+{
+  AwFinding *self;
+
+  g_return_val_if_fail (rule != NULL && rule->rule_id != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  self = finding_new (severity, part, start, end, text, suggestion);
+  self->borrowed = TRUE;
+  self->rule_id = (char *) rule->rule_id;
+  self->message = (char *) rule->message;
+  self->why = (char *) rule->why;
   return self;
 }
 

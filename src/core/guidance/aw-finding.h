@@ -36,6 +36,14 @@ const char *aw_severity_to_string (AwSeverity severity);
 const char *aw_finding_source_to_string (AwFindingSource source);
 const char *aw_severity_get_label (AwSeverity severity);
 
+/* A rule's strings that outlive every finding: string literals and their translations */
+typedef struct
+{
+  const char *rule_id;
+  const char *message;
+  const char *why;
+} AwFindingRule;
+
 #define AW_TYPE_FINDING (aw_finding_get_type ())
 
 G_DECLARE_FINAL_TYPE (AwFinding, aw_finding, AW, FINDING, GObject)
@@ -51,6 +59,13 @@ AwFinding   *aw_finding_new            (const char  *rule_id,
                                         const char  *message,
                                         const char  *why,
                                         const char  *suggestion);
+AwFinding   *aw_finding_new_for_rule   (const AwFindingRule *rule,
+                                        AwSeverity           severity,
+                                        AwDraftPart          part,
+                                        int                  start,
+                                        int                  end,
+                                        const char          *text,
+                                        const char          *suggestion);
 const char  *aw_finding_get_rule_id    (AwFinding   *self);
 AwSeverity   aw_finding_get_severity   (AwFinding   *self);
 AwDraftPart  aw_finding_get_part       (AwFinding   *self);

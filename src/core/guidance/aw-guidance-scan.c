@@ -187,6 +187,29 @@ aw_guidance_rule_enabled (AwCheck    *check,
   return aw_guidance_options_is_rule_enabled (check->options, rule_id);
 }
 
+/* The table entry of @rule_id, looked up once per run of findings of one rule */
+static const AwRuleText *
+rule_text (AwCheck    *check,
+           const char *rule_id)
+{
+  AwRuleText *cached = &check->rule_text;
+  const char * const *ids;
+
+  if (cached->strings.rule_id != NULL && strcmp (cached->strings.rule_id, rule_id) == 0)
+    return cached;
+  ids = aw_guidance_get_rule_ids ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (strcmp (ids[i], rule_id) == 0)
+      {
+        cached->strings.rule_id = ids[i];
+        cached->strings.message = aw_guidance_rule_get_message (ids[i]);
+        cached->strings.why = aw_guidance_rule_get_why (ids[i]);
+        cached->severity = aw_guidance_rule_get_severity (ids[i]);
+        return cached;
+      }
+  return NULL;
+}
+
 void
 aw_guidance_add_finding (AwScan     *scan,
                          const char *rule_id,
@@ -199,19 +222,29 @@ aw_guidance_add_finding (AwScan     *scan,
 {
   AwCheck *check = scan->check;
   AwFindingKey key = { start, end, check->findings->len };
+  const AwRuleText *rule;
+  AwFinding *finding;
 
   if (!aw_guidance_rule_enabled (check, rule_id))
     return;
 
-  if (severity < 0)
-    severity = aw_guidance_rule_get_severity (rule_id);
-  if (message == NULL)
-    message = aw_guidance_rule_get_message (rule_id);
+  rule = rule_text (check, rule_id);
+  if (rule != NULL)
+    {
+      /* the table's strings are static: the finding keeps them without a copy */
+      AwFindingRule strings = rule->strings;
+
+      if (message != NULL)
+        strings.message = message;
+      finding = aw_finding_new_for_rule (&strings,
+                                         severity < 0 ? rule->severity : (AwSeverity) severity,
+                                         scan->part, start, end, text, suggestion);
+    }
+  else
+    finding = aw_finding_new (rule_id, severity < 0 ? AW_SEVERITY_WARNING : (AwSeverity) severity,
+                              scan->part, start, end, text, message, NULL, suggestion);
   g_array_append_val (check->keys, key);
-  g_ptr_array_add (check->findings,
-                   aw_finding_new (rule_id, (AwSeverity) severity, scan->part, start, end,
-                                   text, message, aw_guidance_rule_get_why (rule_id),
-                                   suggestion));
+  g_ptr_array_add (check->findings, finding);
 }
 
 /* A finding about the whole body, straight into @report: what the email lacks, or a
@@ -365,6 +398,35 @@ split_formula_lines (AwScan *scan)
     }
 }
 
+/* The per-token arrays, n + 1 entries each, in one block: one allocation instead of ten.
+ * The flags start at zero, the rest is written before it is read. */
+static void
+alloc_token_arrays (AwScan *scan,
+                    guint   n)
+{
+  gsize count = (gsize) n + 1;
+  gsize flags_size = 5 * count;
+  gsize size = count * (sizeof (guint64) + 3 * sizeof (guint32)) + flags_size;
+  guint8 *block = g_malloc (size);
+
+  scan->token_arrays = block;
+  scan->atom_mask = (guint64 *) (gpointer) block;
+  block += count * sizeof (guint64);
+  scan->atom_start = (guint32 *) (gpointer) block;
+  block += count * sizeof (guint32);
+  scan->clause = (guint32 *) (gpointer) block;
+  block += count * sizeof (guint32);
+  scan->sentence = (guint32 *) (gpointer) block;
+  block += count * sizeof (guint32);
+  memset (block, 0, flags_size);
+  scan->boundary = block;
+  scan->negation = block + count;
+  scan->allowed = block + 2 * count;
+  scan->not_thanks = block + 3 * count;
+  scan->placeholder = block + 4 * count;
+  scan->clause[n] = scan->sentence[n] = 0;
+}
+
 void
 aw_guidance_scan_part (AwCheck     *check,
                        AwTokens    *tokens,
@@ -379,15 +441,7 @@ aw_guidance_scan_part (AwCheck     *check,
   scan->tokens = tokens;
   scan->part = part;
   scan->atoms = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n + 16);
-  scan->atom_start = g_new (guint32, n + 1);
-  scan->atom_mask = g_new (guint64, n + 1);
-  scan->clause = g_new (guint32, n + 1);
-  scan->sentence = g_new0 (guint32, n + 1);
-  scan->boundary = g_new0 (guint8, n + 1);
-  scan->negation = g_new0 (guint8, n + 1);
-  scan->allowed = g_new0 (guint8, n + 1);
-  scan->not_thanks = g_new0 (guint8, n + 1);
-  scan->placeholder = g_new0 (guint8, n + 1);
+  alloc_token_arrays (scan, n);
   scan->hits = g_array_new (FALSE, FALSE, sizeof (AwHit));
   scan->signoff_line = G_MAXUINT;
 
@@ -433,15 +487,10 @@ void
 aw_guidance_scan_clear (AwScan *scan)
 {
   g_clear_pointer (&scan->atoms, g_array_unref);
-  g_clear_pointer (&scan->atom_start, g_free);
-  g_clear_pointer (&scan->atom_mask, g_free);
-  g_clear_pointer (&scan->clause, g_free);
-  g_clear_pointer (&scan->sentence, g_free);
-  g_clear_pointer (&scan->boundary, g_free);
-  g_clear_pointer (&scan->negation, g_free);
-  g_clear_pointer (&scan->allowed, g_free);
-  g_clear_pointer (&scan->not_thanks, g_free);
-  g_clear_pointer (&scan->placeholder, g_free);
+  g_clear_pointer (&scan->token_arrays, g_free);
+  scan->atom_start = scan->clause = scan->sentence = NULL;
+  scan->atom_mask = NULL;
+  scan->boundary = scan->negation = scan->allowed = scan->not_thanks = scan->placeholder = NULL;
   g_clear_pointer (&scan->hits, g_array_unref);
 }
 

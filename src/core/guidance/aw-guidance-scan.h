@@ -38,6 +38,13 @@ typedef struct
   guint index;
 } AwFindingKey;
 
+/* What the engine's rule table says of a rule: static strings, translated */
+typedef struct
+{
+  AwFindingRule strings;
+  AwSeverity    severity;
+} AwRuleText;
+
 typedef struct
 {
   AwGuidanceRules   *rules;
@@ -48,6 +55,7 @@ typedef struct
   gboolean           has_thanks;
   gboolean           has_feedback;
   guint32           *last_start;  /* per pattern: token + 1 where it was last tried */
+  AwRuleText         rule_text;   /* of the rule of the last finding added */
 } AwCheck;
 
 typedef struct
@@ -56,6 +64,7 @@ typedef struct
   AwTokens    *tokens;
   AwDraftPart  part;
   GArray      *atoms;       /* guint32 atom ids of all tokens */
+  gpointer     token_arrays;  /* the block of the per-token arrays below */
   guint32     *atom_start;  /* per token, n + 1 entries */
   guint64     *atom_mask;   /* per token: AW_ATOM_BIT of its atoms */
   guint8      *boundary;    /* 1 where a clause starts */
@@ -81,6 +90,7 @@ void      aw_guidance_flush_findings     (AwCheck           *check,
                                           AwGuidanceReport  *report);
 gboolean  aw_guidance_rule_enabled       (AwCheck           *check,
                                           const char        *rule_id);
+/* @message (nullable: the rule's) must be static, a translated literal: it is not copied */
 void      aw_guidance_add_finding        (AwScan            *scan,
                                           const char        *rule_id,
                                           int                severity,
