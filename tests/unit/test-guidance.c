@@ -847,6 +847,13 @@ test_presence_forms (void)
     { "en", AW_RULE_MISSING_FEEDBACK_REQUEST, "Was my presentation too long?", FALSE },
     { "en", AW_RULE_MISSING_FEEDBACK_REQUEST, "I know my presentation was too long.", TRUE },
     { "en", AW_RULE_MISSING_FEEDBACK_REQUEST, "I will keep growing and would love to hear about future openings.", TRUE },
+    { "en", AW_RULE_MISSING_FEEDBACK_REQUEST, "Anything you noticed that I should be working on?", FALSE },
+    { "en", AW_RULE_MISSING_FEEDBACK_REQUEST, "If anything in my portfolio didn't stack up, I'd appreciate knowing.", FALSE },
+    { "en", AW_RULE_MISSING_FEEDBACK_REQUEST, "What did the successful candidate have that I lacked?", FALSE },
+    { "en", AW_RULE_MISSING_FEEDBACK_REQUEST, "Any pointers on my case study would be really helpful.", FALSE },
+    /* thanking for feedback already given, or reflecting on it, asks for nothing */
+    { "en", AW_RULE_MISSING_FEEDBACK_REQUEST, "Thank you for the detailed feedback you gave me on the call.", TRUE },
+    { "en", AW_RULE_MISSING_FEEDBACK_REQUEST, "I will reflect on your advice about my portfolio.", TRUE },
     { "de", AW_RULE_MISSING_FEEDBACK_REQUEST, "Können Sie mir sagen, was in meiner Präsentation gefehlt hat?", FALSE },
     { "de", AW_RULE_MISSING_FEEDBACK_REQUEST, "Mich würde interessieren, welche Kriterien am Ende entschieden haben.", FALSE },
     { "de", AW_RULE_MISSING_FEEDBACK_REQUEST, "Ich weiß, dass meine Präsentation zu lang war.", TRUE },
