@@ -873,6 +873,11 @@ test_presence_forms (void)
     { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "¿Qué aspectos de mi prueba le parecieron insuficientes?", FALSE },
     { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "Me gustaría saber qué le hubiera gustado ver más en mi propuesta.", FALSE },
     { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "Sé que mi propuesta era demasiado larga.", TRUE },
+    { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "Si me podés contar qué te faltó ver de mí, te escucho.", FALSE },
+    { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "¿Qué formación crees que me vendría bien?", FALSE },
+    { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "Quedo atenta a sus comentarios sobre mi entrevista.", FALSE },
+    { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "Gracias por los comentarios tan claros sobre mi presentación.", TRUE },
+    { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "Le agradezco la amabilidad de explicarme los motivos.", TRUE },
     /* the question is the sentence's: "mientras" breaks the clause, not the question */
     { "es", AW_RULE_MISSING_FEEDBACK_REQUEST, "¿Hay algo que deba reforzar mientras tanto?", FALSE },
     { "de", AW_RULE_MISSING_FEEDBACK_REQUEST,
