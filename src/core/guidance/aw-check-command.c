@@ -431,6 +431,7 @@ heap_in_huge_pages (void)
 {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
   static gboolean done = FALSE;
+  static gpointer head = NULL;  /* allocated to the end, see below */
   guint8 *block;
   guintptr start, end;
 
@@ -440,7 +441,6 @@ heap_in_huge_pages (void)
   if (!mallopt (M_MMAP_THRESHOLD, HEAP_HUGE_SIZE) ||
       !mallopt (M_TRIM_THRESHOLD, 2 * HEAP_HUGE_SIZE))
     return;
-  /* freed at once, the block stays the heap's room for everything allocated after it */
   block = malloc (HEAP_HUGE_SIZE - HUGE_PAGE_SIZE);
   if (block == NULL)
     return;
@@ -448,7 +448,13 @@ heap_in_huge_pages (void)
   end = ((guintptr) block + HEAP_HUGE_SIZE - HUGE_PAGE_SIZE) & ~(HUGE_PAGE_SIZE - 1);
   if (end > start)
     madvise ((gpointer) start, end - start, MADV_HUGEPAGE);
-  free (block);
+  /* Shrunk in place to its head below the first huge page, the block gives the rest back
+   * as the heap's room for everything allocated after it, from that page on. The head
+   * stays allocated: address space only, never touched. */
+  if (end > start && start > (guintptr) block)
+    head = realloc (block, start - (guintptr) block);
+  if (head == NULL)
+    free (block);
 #endif
 }
 
