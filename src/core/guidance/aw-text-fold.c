@@ -97,7 +97,7 @@ aw_text_fold_append (GString  *out,
                      gunichar  c)
 {
   if (c < 0x80)
-    g_string_append_c (out, g_ascii_tolower ((char) c));
+    g_string_append_c (out, c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : (char) c);
   else if (c < FOLD_TABLE_SIZE)
     {
       ensure_fold_table ();
@@ -268,6 +268,9 @@ aw_tokens_new (const char *text)
   guint32 run_byte = 0, run_char = 0;
   guint run_len = 0, run_bangs = 0, underscores = 0;
   guint32 underscore_byte = 0, underscore_char = 0;
+  /* tokens are written in place into the room reserved below, the array's length set at
+   * the end: a call per token to append it would cost more than the token */
+  guint n_tokens = 0;
 
   ensure_fold_table ();
 
@@ -278,6 +281,7 @@ aw_tokens_new (const char *text)
     gsize length = strlen (text);
 
     self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (AwToken), length / 5 + 64);
+    g_array_set_size (self->tokens, length / 5 + 64);
     self->lines = g_array_sized_new (FALSE, FALSE, sizeof (AwLine), length / 40 + 16);
     self->folded = g_string_sized_new (length + 64);
   }
@@ -324,8 +328,8 @@ aw_tokens_new (const char *text)
               tok.char_start = char_offset;
               tok.fold_start = self->folded->len;
               tok.flags = pending_flags;
-              if (is_apostrophe_or_hyphen (prev) && self->tokens->len > 0 &&
-                  g_array_index (self->tokens, AwToken, self->tokens->len - 1).byte_end ==
+              if (is_apostrophe_or_hyphen (prev) && n_tokens > 0 &&
+                  g_array_index (self->tokens, AwToken, n_tokens - 1).byte_end ==
                   byte_offset - (prev < 0x80 ? 1 : 3))
                 tok.flags |= AW_TOKEN_GLUED;
               if (newlines_in_gap >= 2)
@@ -340,7 +344,7 @@ aw_tokens_new (const char *text)
 
               if (physical_line != last_token_physical_line)
                 {
-                  AwLine line = { self->tokens->len, 0, 0 };
+                  AwLine line = { n_tokens, 0, 0 };
 
                   g_array_append_val (self->lines, line);
                   last_token_physical_line = physical_line;
@@ -426,7 +430,9 @@ aw_tokens_new (const char *text)
               g_string_append_c (self->folded, '\0');
               if (tok.n_letters > 0 && n_lower == 0 && n_upper == tok.n_letters)
                 tok.flags |= AW_TOKEN_ALL_UPPER;
-              g_array_append_val (self->tokens, tok);
+              if (n_tokens == self->tokens->len)
+                g_array_set_size (self->tokens, 2 * n_tokens);
+              g_array_index (self->tokens, AwToken, n_tokens++) = tok;
               g_array_index (self->lines, AwLine, self->lines->len - 1).n_tokens++;
             }
 
@@ -517,7 +523,7 @@ aw_tokens_new (const char *text)
               if (quote_open != 0 && closes_quote (quote_open, c) &&
                   ((c != '\'' && c != 0x2019) || !is_word_char (nc)))
                 {
-                  for (guint i = quote_first_token; i < self->tokens->len; i++)
+                  for (guint i = quote_first_token; i < n_tokens; i++)
                     g_array_index (self->tokens, AwToken, i).flags |= AW_TOKEN_QUOTED;
                   quote_open = 0;
                 }
@@ -526,7 +532,7 @@ aw_tokens_new (const char *text)
                        (c != 0x00BB || is_word_char (nc)))
                 {
                   quote_open = c;
-                  quote_first_token = self->tokens->len;
+                  quote_first_token = n_tokens;
                 }
             }
 
@@ -624,6 +630,7 @@ aw_tokens_new (const char *text)
   if (last_token_physical_line == physical_line && self->lines->len > 0)
     g_array_index (self->lines, AwLine, self->lines->len - 1).last_char = line_last_char;
 
+  g_array_set_size (self->tokens, n_tokens);
   self->n_chars = char_offset;
   return self;
 }
