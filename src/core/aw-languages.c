@@ -7,11 +7,17 @@
  * lists under "languages" come first, in that order, then the rest by code. Nothing here
  * knows a language by name.
  *
- * Only the language a check needs is parsed whole (aw_languages_get_data(), once per
- * process). The word lists every language contributes to (reply headers, reply
- * prefixes, company suffixes, name titles and particles) and the detection words come
- * from each file's summary: those few top-level members, cut out of the file's text
- * without parsing its rules, so a one-email check never parses six rule sets.
+ * A check parses no JSON: the build compiles the files into guidance/compiled.gvariant
+ * (aw-compile-guidance, FORMAT.md "The precompiled form"), whose index holds the word
+ * lists every language contributes to (reply headers, reply prefixes, company suffixes,
+ * name titles and particles) and the detection words, and whose rules a check takes
+ * out for its one language (aw_languages_get_compiled_rules()).
+ *
+ * A language the precompiled form lacks (a file registered at run time, as a test
+ * does) and the compiler itself read the JSON files: the language's data parsed whole
+ * (aw_languages_get_data(), once per process), and for the word lists and detection
+ * its summary: those few top-level members, cut out of the file's text without parsing
+ * its rules.
  */
 #include "config.h"
 
@@ -19,7 +25,7 @@
 #include <string.h>
 
 #include "aw-core-data.h"
-#include "aw-languages.h"
+#include "aw-languages-private.h"
 
 typedef struct
 {
@@ -249,11 +255,93 @@ get_common (void)
   return json_node_get_object (common);
 }
 
+/* The strings of the array @member of @object, in order, skipping anything else */
+static char **
+read_strings (JsonObject *object,
+              const char *member)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (json_object_has_member (object, member) &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, member)))
+    {
+      array = json_object_get_array_member (object, member);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *text = json_array_get_string_element (array, i);
+
+          if (text != NULL)
+            g_strv_builder_add (builder, text);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The `languages` of common.json: the order of the codes */
+static char **
+read_order (void)
+{
+  return read_strings (get_common (), "languages");
+}
+
+/* The strings of the list @list in @object (a summary or common.json), in order */
+static char **
+read_word_list (JsonObject     *object,
+                const WordList *list)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node;
+  JsonArray *array;
+
+  if (object == NULL || (node = json_object_get_member (object, list->member)) == NULL)
+    return g_strv_builder_end (builder);
+  if (list->sub_member != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return g_strv_builder_end (builder);
+      node = json_object_get_member (json_node_get_object (node), list->sub_member);
+      if (node == NULL)
+        return g_strv_builder_end (builder);
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return g_strv_builder_end (builder);
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (element));
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * aw_languages_read_detect:
+ * @object: a language's data or summary
+ * @chars: (out) (transfer full): its "detect_chars", "" without
+ *
+ * Returns: (transfer full): its "detect" words, as written
+ */
+char **
+aw_languages_read_detect (JsonObject  *object,
+                          char       **chars)
+{
+  const char *text = NULL;
+
+  if (json_object_has_member (object, "detect_chars"))
+    text = json_object_get_string_member_with_default (object, "detect_chars", "");
+  *chars = g_strdup (text != NULL ? text : "");
+  return read_strings (object, "detect");
+}
+
 /* The codes of the <code>.json files in @dir: those @order names first, in its order,
  * then the others sorted. */
 static char **
-list_codes (const char *dir,
-            JsonArray  *order)
+list_codes (const char         *dir,
+            const char * const *order)
 {
   g_auto(GStrv) names = aw_core_data_list (dir, NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -263,15 +351,13 @@ list_codes (const char *dir,
     if (g_str_has_suffix (names[i], ".json") && !g_str_equal (names[i], "common.json"))
       g_ptr_array_add (found, g_strndup (names[i], strlen (names[i]) - strlen (".json")));
 
-  for (guint i = 0; order != NULL && i < json_array_get_length (order); i++)
+  for (guint i = 0; order != NULL && order[i] != NULL; i++)
     {
-      const char *code = json_array_get_string_element (order, i);
       guint index;
 
-      if (code != NULL &&
-          g_ptr_array_find_with_equal_func (found, code, g_str_equal, &index))
+      if (g_ptr_array_find_with_equal_func (found, order[i], g_str_equal, &index))
         {
-          g_strv_builder_add (builder, code);
+          g_strv_builder_add (builder, order[i]);
           g_ptr_array_remove_index (found, index);
         }
     }
@@ -295,13 +381,14 @@ aw_languages_get_codes (void)
 
   if (g_once_init_enter (&codes))
     {
-      JsonObject *common = get_common ();
-      JsonArray *order = NULL;
+      GVariant *index = aw_languages_get_compiled_index ();
+      g_auto(GStrv) order = NULL;
 
-      if (json_object_has_member (common, "languages") &&
-          JSON_NODE_HOLDS_ARRAY (json_object_get_member (common, "languages")))
-        order = json_object_get_array_member (common, "languages");
-      g_once_init_leave (&codes, list_codes ("guidance", order));
+      if (index != NULL)
+        g_variant_get_child (index, AW_COMPILED_INDEX_ORDER, "^as", &order);
+      else
+        order = read_order ();
+      g_once_init_leave (&codes, list_codes ("guidance", (const char * const *) order));
     }
   return (const char * const *) codes;
 }
@@ -373,6 +460,9 @@ get_data_locked (const char  *code,
  * aw_languages_get_data:
  * @code: one of aw_languages_get_codes()
  *
+ * The JSON file itself: what aw-compile-guidance compiles, and what a check reads of
+ * a language the precompiled form lacks (aw_languages_get_compiled_rules()).
+ *
  * Returns: (transfer none): the parsed guidance/<code>.json, kept for the process, or
  *   %NULL with @error set
  */
@@ -390,6 +480,8 @@ aw_languages_get_data (const char  *code,
   return object;
 }
 
+/* What every language shares out of guidance/<code>.json, without its rules: the word
+ * lists of #AwLanguageWords and the detection members, far cheaper than the data */
 static JsonObject *
 get_summary_locked (const char  *code,
                     GError     **error)
@@ -415,64 +507,87 @@ get_summary_locked (const char  *code,
 }
 
 /**
- * aw_languages_get_summary:
+ * aw_languages_get_detect:
  * @code: one of aw_languages_get_codes()
+ * @chars: (out) (transfer full): its "detect_chars", "" without
  *
- * What every language shares out of guidance/<code>.json, without its rules: the word
- * lists of #AwLanguageWords and the detection members ("detect", "detect_chars"). Far
- * cheaper than aw_languages_get_data().
+ * The detection members of guidance/<code>.json, from the precompiled form when it
+ * has the language, else from the file's summary.
  *
- * Returns: (transfer none): an object with those members, kept for the process, or
- *   %NULL with @error set
+ * Returns: (transfer full): its "detect" words as written, or %NULL with @error set
  */
-JsonObject *
-aw_languages_get_summary (const char  *code,
-                          GError     **error)
+char **
+aw_languages_get_detect (const char  *code,
+                         char       **chars,
+                         GError     **error)
 {
-  JsonObject *object;
+  g_autoptr(GVariant) language = NULL;
+  JsonObject *summary;
+  char **words;
 
   g_return_val_if_fail (code != NULL, NULL);
 
+  language = aw_languages_compiled_language (aw_languages_get_compiled_index (), code, NULL);
+  if (language != NULL)
+    {
+      g_autoptr(GVariant) detect_chars = g_variant_get_child_value (language, 3);
+
+      *chars = g_variant_dup_string (detect_chars, NULL);
+      return aw_languages_dup_packed (language, 2);
+    }
+
   g_mutex_lock (&data_lock);
-  object = get_summary_locked (code, error);
+  summary = get_summary_locked (code, error);
+  words = summary != NULL ? aw_languages_read_detect (summary, chars) : NULL;
   g_mutex_unlock (&data_lock);
-  return object;
+  return words;
+}
+
+/* The list @kind of the language @code: from the precompiled form when it has the
+ * language, else from its summary (NULL when that cannot be read) */
+static char **
+language_words_locked (const char      *code,
+                       AwLanguageWords  kind)
+{
+  g_autoptr(GVariant) language = aw_languages_compiled_language (aw_languages_get_compiled_index (), code, NULL);
+  g_autoptr(GError) error = NULL;
+  JsonObject *summary;
+
+  if (language != NULL)
+    {
+      g_autoptr(GVariant) lists = g_variant_get_child_value (language, 1);
+
+      return aw_languages_dup_packed (lists, kind);
+    }
+  if ((summary = get_summary_locked (code, &error)) == NULL)
+    {
+      g_debug ("No %s from %s: %s", word_lists[kind].member, code, error->message);
+      return NULL;
+    }
+  return read_word_list (summary, &word_lists[kind]);
+}
+
+/* The list @kind of common.json */
+static char **
+common_words (AwLanguageWords kind)
+{
+  GVariant *index = aw_languages_get_compiled_index ();
+  g_autoptr(GVariant) lists = NULL;
+
+  if (index == NULL)
+    return read_word_list (get_common (), &word_lists[kind]);
+  lists = g_variant_get_child_value (index, AW_COMPILED_INDEX_COMMON_WORDS);
+  return aw_languages_dup_packed (lists, kind);
 }
 
 static void
-add_words (JsonObject   *object,
-           const WordList *list,
-           GHashTable   *seen,
-           GStrvBuilder *builder)
+add_words (char         **list,
+           GHashTable    *seen,
+           GStrvBuilder  *builder)
 {
-  JsonNode *node;
-  JsonArray *array;
-
-  if (object == NULL || (node = json_object_get_member (object, list->member)) == NULL)
-    return;
-  if (list->sub_member != NULL)
-    {
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return;
-      node = json_object_get_member (json_node_get_object (node), list->sub_member);
-      if (node == NULL)
-        return;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return;
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      const char *word;
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        continue;
-      word = json_node_get_string (element);
-      if (*word != '\0' && g_hash_table_add (seen, (gpointer) word))
-        g_strv_builder_add (builder, word);
-    }
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    if (*list[i] != '\0' && g_hash_table_add (seen, list[i]))
+      g_strv_builder_add (builder, list[i]);
 }
 
 /**
@@ -498,21 +613,16 @@ aw_languages_get_words (AwLanguageWords kind)
   g_mutex_lock (&data_lock);
   if (words[kind] == NULL)
     {
-      const WordList *wanted = &word_lists[kind];
       g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
       const char * const *codes = aw_languages_get_codes ();
 
-      add_words (get_common (), wanted, seen, builder);
-      for (guint i = 0; !wanted->common_only && codes[i] != NULL; i++)
-        {
-          g_autoptr(GError) error = NULL;
-          JsonObject *object = get_summary_locked (codes[i], &error);
-
-          if (object == NULL)
-            g_debug ("No %s from %s: %s", wanted->member, codes[i], error->message);
-          add_words (object, wanted, seen, builder);
-        }
+      g_ptr_array_add (lists, common_words (kind));
+      for (guint i = 0; !word_lists[kind].common_only && codes[i] != NULL; i++)
+        g_ptr_array_add (lists, language_words_locked (codes[i], kind));
+      for (guint i = 0; i < lists->len; i++)
+        add_words (g_ptr_array_index (lists, i), seen, builder);
       g_atomic_pointer_set (&words[kind], g_strv_builder_end (builder));
     }
   list = words[kind];
@@ -547,4 +657,112 @@ aw_languages_get_word_set (AwLanguageWords    kind,
   if (!g_atomic_pointer_compare_and_exchange (&word_sets[kind], NULL, set))
     g_hash_table_unref (set);
   return g_atomic_pointer_get (&word_sets[kind]);
+}
+
+/* The index entry of the language @code: its word lists, detect words and chars */
+static GVariant *
+compile_language_locked (const char  *code,
+                         GError     **error)
+{
+  JsonObject *summary = get_summary_locked (code, error);
+  GVariantBuilder lists;
+  g_auto(GStrv) detect = NULL;
+  g_autofree char *chars = NULL;
+
+  if (summary == NULL)
+    return NULL;
+  g_variant_builder_init (&lists, G_VARIANT_TYPE ("aay"));
+  for (guint kind = 0; kind < AW_LANGUAGE_N_WORDS; kind++)
+    {
+      /* a common-only list ("acronyms") of a language belongs to its rules */
+      g_auto(GStrv) list = word_lists[kind].common_only ? g_new0 (char *, 1)
+                                                         : read_word_list (summary, &word_lists[kind]);
+
+      g_variant_builder_add_value (&lists, aw_languages_pack_strings ((const char * const *) list, -1));
+    }
+  detect = aw_languages_read_detect (summary, &chars);
+  return g_variant_new ("(saay@ays)", code, &lists,
+                        aw_languages_pack_strings ((const char * const *) detect, -1), chars);
+}
+
+/* The index: the order of common.json, its word lists, each language's entry */
+static GVariant *
+compile_index_locked (const char * const  *codes,
+                      GError             **error)
+{
+  g_auto(GStrv) order = read_order ();
+  GVariantBuilder common;
+  GVariantBuilder languages;
+
+  g_variant_builder_init (&common, G_VARIANT_TYPE ("aay"));
+  for (guint kind = 0; kind < AW_LANGUAGE_N_WORDS; kind++)
+    {
+      g_auto(GStrv) list = read_word_list (get_common (), &word_lists[kind]);
+
+      g_variant_builder_add_value (&common, aw_languages_pack_strings ((const char * const *) list, -1));
+    }
+  g_variant_builder_init (&languages, G_VARIANT_TYPE ("a(saayays)"));
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      GVariant *language = compile_language_locked (codes[i], error);
+
+      if (language == NULL)
+        {
+          g_variant_builder_clear (&common);
+          g_variant_builder_clear (&languages);
+          return NULL;
+        }
+      g_variant_builder_add_value (&languages, language);
+    }
+  return g_variant_new ("(^asaaya(saayays))", order, &common, &languages);
+}
+
+/**
+ * aw_languages_compile:
+ * @compile_rules: (scope call): turns one language's parsed data into the variant its
+ *   rules are kept as
+ *
+ * The precompiled form of the JSON files of the resource (data/guidance/FORMAT.md), for
+ * aw-compile-guidance; it reads the JSON files even where a precompiled form exists.
+ *
+ * Returns: (transfer full): the bytes of guidance/compiled.gvariant, or %NULL with
+ *   @error set
+ */
+GBytes *
+aw_languages_compile (AwLanguageRulesFunc   compile_rules,
+                      gpointer              user_data,
+                      GError              **error)
+{
+  g_auto(GStrv) order = read_order ();
+  g_auto(GStrv) codes = list_codes ("guidance", (const char * const *) order);
+  g_autoptr(GVariant) index = NULL;
+  g_autoptr(GVariant) blob = NULL;
+  GVariantBuilder rules;
+
+  g_mutex_lock (&data_lock);
+  index = compile_index_locked ((const char * const *) codes, error);
+  g_mutex_unlock (&data_lock);
+  if (index == NULL)
+    return NULL;
+  g_variant_ref_sink (index);
+
+  g_variant_builder_init (&rules, G_VARIANT_TYPE ("a(tv)"));
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      JsonObject *object = aw_languages_get_data (codes[i], error);
+      g_autoptr(GVariant) value = object != NULL ? compile_rules (codes[i], object, user_data, error)
+                                                 : NULL;
+      g_autoptr(GVariant) boxed = NULL;
+
+      if (value == NULL)
+        {
+          g_variant_builder_clear (&rules);
+          return NULL;
+        }
+      boxed = g_variant_ref_sink (g_variant_new_variant (value));
+      g_variant_builder_add (&rules, "(t@v)", aw_languages_checksum (boxed), boxed);
+    }
+  blob = g_variant_ref_sink (g_variant_new ("(ut@*a(tv))", (guint32) AW_COMPILED_VERSION,
+                                            aw_languages_checksum (index), index, &rules));
+  return g_variant_get_data_as_bytes (blob);
 }

@@ -29,16 +29,41 @@ typedef enum
 
 typedef char *(*AwLanguageFoldFunc) (const char *word);
 
+/* What aw_languages_compile() stores of one language's rules: a sunk reference */
+typedef GVariant *(*AwLanguageRulesFunc) (const char  *code,
+                                          JsonObject  *data,
+                                          gpointer     user_data,
+                                          GError     **error);
+
 const char * const *aw_languages_get_codes          (void);
 gboolean            aw_languages_contains           (const char          *code);
 const char         *aw_languages_get_default        (void);
 const char * const *aw_languages_get_template_codes (void);
 JsonObject         *aw_languages_get_data           (const char          *code,
                                                      GError             **error);
-JsonObject         *aw_languages_get_summary        (const char          *code,
+GVariant           *aw_languages_get_compiled_rules (const char          *code,
                                                      GError             **error);
+char              **aw_languages_get_detect         (const char          *code,
+                                                     char               **chars,
+                                                     GError             **error);
+char              **aw_languages_read_detect        (JsonObject          *object,
+                                                     char               **chars);
 const char * const *aw_languages_get_words          (AwLanguageWords      kind);
 GHashTable         *aw_languages_get_word_set       (AwLanguageWords      kind,
                                                      AwLanguageFoldFunc   fold);
+
+/* The precompiled form (data/guidance/FORMAT.md): aw-compile-guidance and tests */
+GBytes             *aw_languages_compile            (AwLanguageRulesFunc  compile_rules,
+                                                     gpointer             user_data,
+                                                     GError             **error);
+GVariant           *aw_languages_open_compiled      (GBytes              *bytes,
+                                                     GError             **error);
+GVariant           *aw_languages_compiled_get_rules (GVariant            *blob,
+                                                     const char          *code,
+                                                     GError             **error);
+GVariant           *aw_languages_pack_strings       (const char * const  *strings,
+                                                     gssize               n_strings);
+const char        **aw_languages_unpack_strings     (GVariant            *packed,
+                                                     gsize               *n_strings);
 
 G_END_DECLS

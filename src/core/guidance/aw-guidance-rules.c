@@ -12,37 +12,36 @@
 
 #include "aw-guidance.h"
 #include "aw-guidance-rules.h"
+#include "aw-languages.h"
 
-#define MAX_GAP 6
+#define MAX_GAP AW_PATTERN_MAX_GAP
 #define MAX_VARIANTS 64
 #define PLAIN_WORD_MAX 48
-
-/* While the rules compile, a node's children are a list (first_child, next_sibling,
- * newest first); pack_trie() then lays them out as arrays (keys, kids) in one block. */
-typedef struct
-{
-  guint8  *keys;
-  guint32 *kids;
-  guint32  n_kids;
-  gint32   exact_atom;
-  gint32   prefix_atom;
-  guint32  first_child;
-  guint32  next_sibling;
-  guint8   byte;
-} TrieNode;
 
 static const char *phrase_rules[] = {
   AW_RULE_PUSHY, AW_RULE_STATUS_REQUEST, AW_RULE_NEGATIVE, AW_RULE_OVERPROMISE,
   AW_RULE_UNPROFESSIONAL, AW_RULE_PLACEHOLDER,
 };
 
+/**
+ * aw_guidance_rules_get_phrase_rule:
+ * @index: a position in the list of the rules a phrase can have
+ *
+ * Returns: (nullable): the rule's id, static, or %NULL past the end
+ */
+const char *
+aw_guidance_rules_get_phrase_rule (guint index)
+{
+  return index < G_N_ELEMENTS (phrase_rules) ? phrase_rules[index] : NULL;
+}
+
 static guint32
 trie_child (AwGuidanceRules *self,
             guint32          node_id,
             guint8           byte)
 {
-  TrieNode *nodes = (TrieNode *) (gpointer) self->nodes->data;
-  TrieNode fresh = { NULL, NULL, 0, -1, -1, 0, 0, byte };
+  AwTrieNode *nodes = (AwTrieNode *) (gpointer) self->nodes->data;
+  AwTrieNode fresh = { NULL, NULL, 0, -1, -1, 0, 0, byte };
   guint32 id;
 
   /* the root has the most children: its table spares the walk along them */
@@ -61,7 +60,7 @@ trie_child (AwGuidanceRules *self,
     self->root_table[byte] = id;
   fresh.next_sibling = nodes[node_id].first_child;
   g_array_append_val (self->nodes, fresh);
-  nodes = (TrieNode *) (gpointer) self->nodes->data;
+  nodes = (AwTrieNode *) (gpointer) self->nodes->data;
   nodes[node_id].first_child = id;
   nodes[node_id].n_kids++;
   return id;
@@ -71,7 +70,7 @@ trie_child (AwGuidanceRules *self,
 static void
 pack_trie (AwGuidanceRules *self)
 {
-  TrieNode *nodes = (TrieNode *) (gpointer) self->nodes->data;
+  AwTrieNode *nodes = (AwTrieNode *) (gpointer) self->nodes->data;
   guint32 offset = 0;
 
   self->trie_keys = g_new (guint8, self->nodes->len);
@@ -100,12 +99,12 @@ intern_atom (AwGuidanceRules *self,
              gboolean         prefix)
 {
   guint32 node_id = 0;
-  TrieNode *node;
+  AwTrieNode *node;
 
   for (const guint8 *p = (const guint8 *) folded; *p; p++)
     node_id = trie_child (self, node_id, *p);
 
-  node = &g_array_index (self->nodes, TrieNode, node_id);
+  node = &g_array_index (self->nodes, AwTrieNode, node_id);
   if (prefix)
     {
       if (node->prefix_atom < 0)
@@ -118,7 +117,7 @@ intern_atom (AwGuidanceRules *self,
 }
 
 static inline guint32
-find_child (const TrieNode *node,
+find_child (const AwTrieNode *node,
             guint8          byte)
 {
   /* most nodes have a handful of children: a plain loop beats a call to memchr */
@@ -134,7 +133,7 @@ aw_guidance_rules_match_token (AwGuidanceRules *self,
                                guint            len,
                                GArray          *out)
 {
-  const TrieNode *nodes = (const TrieNode *) (gpointer) self->nodes->data;
+  const AwTrieNode *nodes = (const AwTrieNode *) (gpointer) self->nodes->data;
   guint32 node_id;
 
   if (len == 0)
@@ -599,13 +598,62 @@ compile_phrases (Compiler        *compiler,
     }
 }
 
+/* Counts, per atom, the patterns that start with it: @counts[atom] for the patterns,
+ * @counts[n_atoms + atom] for the clause breaks. A pattern counts once for an atom even
+ * when its first slot has it twice ("decision|decisions" folds both to one prefix).
+ * @seen is scratch, one element per atom. */
 static void
-build_starts (AwGuidanceRules *self)
+count_starts (AwGuidanceRules *self,
+              guint32         *counts,
+              guint32         *seen)
 {
-  const TrieNode *root;
+  memset (seen, 0xff, self->n_atoms * sizeof (guint32));
+  for (guint32 i = 0; i < self->patterns->len; i++)
+    {
+      const AwPattern *pattern = &g_array_index (self->patterns, AwPattern, i);
+      guint offset = pattern->kind == AW_PATTERN_BREAK ? self->n_atoms : 0;
 
-  pack_trie (self);
-  root = &g_array_index (self->nodes, TrieNode, 0);
+      for (guint a = 0; a < pattern->slots[0].n_alts; a++)
+        {
+          guint32 atom = pattern->slots[0].alts[a];
+
+          if (seen[atom] != i)
+            {
+              seen[atom] = i;
+              counts[offset + atom]++;
+            }
+        }
+    }
+}
+
+/* Every list of @table at its final size, @counts[atom], at once: then only written */
+static void
+size_starts (AwGuidanceRules *self,
+             GArray          *table,
+             const guint32   *counts)
+{
+  for (guint32 atom = 0; atom < self->n_atoms; atom++)
+    if (counts[atom] > 0)
+      {
+        GArray *list = g_array_sized_new (FALSE, FALSE, sizeof (guint32), counts[atom]);
+
+        g_array_set_size (list, counts[atom]);
+        g_array_index (table, GArray *, atom) = list;
+      }
+}
+
+/**
+ * aw_guidance_rules_index:
+ * @self: rules whose trie is packed and whose patterns are all there
+ *
+ * Fills the root table and, per atom, the patterns that start with it.
+ */
+void
+aw_guidance_rules_index (AwGuidanceRules *self)
+{
+  const AwTrieNode *root = &g_array_index (self->nodes, AwTrieNode, 0);
+  g_autofree guint32 *counts = g_new0 (guint32, 2 * (gsize) self->n_atoms);
+  g_autofree guint32 *seen = g_new (guint32, self->n_atoms);
 
   for (guint k = 0; k < root->n_kids; k++)
     self->root_table[root->keys[k]] = root->kids[k];
@@ -614,23 +662,26 @@ build_starts (AwGuidanceRules *self)
   self->break_starts = g_array_new (FALSE, TRUE, sizeof (GArray *));
   g_array_set_size (self->starts, self->n_atoms);
   g_array_set_size (self->break_starts, self->n_atoms);
-
-  for (guint i = 0; i < self->patterns->len; i++)
+  count_starts (self, counts, seen);
+  size_starts (self, self->starts, counts);
+  size_starts (self, self->break_starts, counts + self->n_atoms);
+  memset (counts, 0, 2 * self->n_atoms * sizeof (guint32));
+  memset (seen, 0xff, self->n_atoms * sizeof (guint32));
+  for (guint32 i = 0; i < self->patterns->len; i++)
     {
-      AwPattern *pattern = &g_array_index (self->patterns, AwPattern, i);
-      GArray *table = pattern->kind == AW_PATTERN_BREAK ? self->break_starts : self->starts;
+      const AwPattern *pattern = &g_array_index (self->patterns, AwPattern, i);
+      gboolean is_break = pattern->kind == AW_PATTERN_BREAK;
+      GArray *table = is_break ? self->break_starts : self->starts;
 
       for (guint a = 0; a < pattern->slots[0].n_alts; a++)
         {
           guint32 atom = pattern->slots[0].alts[a];
-          GArray **list = &g_array_index (table, GArray *, atom);
-          guint32 index = i;
+          guint32 *filled = &counts[(is_break ? self->n_atoms : 0) + atom];
 
-          if (*list == NULL)
-            *list = g_array_new (FALSE, FALSE, sizeof (guint32));
-          /* "decision|decisions" in slot 0 must not list the pattern twice */
-          if ((*list)->len == 0 || g_array_index (*list, guint32, (*list)->len - 1) != index)
-            g_array_append_val (*list, index);
+          if (seen[atom] == i)
+            continue;
+          seen[atom] = i;
+          g_array_index (g_array_index (table, GArray *, atom), guint32, (*filled)++) = i;
         }
     }
 }
@@ -644,42 +695,70 @@ dup_folded_string (JsonObject *root,
   return text != NULL ? g_strdup (text) : NULL;
 }
 
+/* Appends the folded @raw_words to @words and the lower-case @raw_chars but spaces to
+ * @chars */
+static void
+fold_detect (char       **raw_words,
+             const char  *raw_chars,
+             GPtrArray   *words,
+             GArray      *chars)
+{
+  for (guint i = 0; raw_words[i] != NULL; i++)
+    g_ptr_array_add (words, aw_text_fold (raw_words[i]));
+
+  if (g_utf8_validate (raw_chars, -1, NULL))
+    for (const char *p = raw_chars; *p; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+
+        if (!g_unichar_isspace (c))
+          g_array_append_val (chars, c);
+      }
+}
+
 /**
  * aw_guidance_rules_read_detect:
- * @root: a language's data, or its summary (aw_languages_get_summary())
+ * @code: one of aw_languages_get_codes()
  * @words: (element-type utf8): gets the folded "detect" words
  * @chars: (element-type gunichar): gets the "detect_chars", lower case
+ *
+ * What detection knows of a language, without its rules (aw_languages_get_detect()).
+ *
+ * Returns: %FALSE with @error set when the language's data cannot be read
  */
-void
-aw_guidance_rules_read_detect (JsonObject *root,
-                               GPtrArray  *words,
-                               GArray     *chars)
+gboolean
+aw_guidance_rules_read_detect (const char  *code,
+                               GPtrArray   *words,
+                               GArray      *chars,
+                               GError     **error)
 {
-  JsonArray *array;
+  g_autofree char *raw_chars = NULL;
+  g_auto(GStrv) raw_words = aw_languages_get_detect (code, &raw_chars, error);
 
-  if (json_object_has_member (root, "detect") &&
-      (array = json_object_get_array_member (root, "detect")) != NULL)
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        const char *word = json_array_get_string_element (array, i);
+  if (raw_words == NULL)
+    return FALSE;
+  fold_detect (raw_words, raw_chars, words, chars);
+  return TRUE;
+}
 
-        if (word != NULL)
-          g_ptr_array_add (words, aw_text_fold (word));
-      }
+/**
+ * aw_guidance_rules_alloc:
+ * @code: the language code
+ *
+ * Returns: (transfer full): rules with no data yet, their lists and sets empty
+ */
+AwGuidanceRules *
+aw_guidance_rules_alloc (const char *code)
+{
+  AwGuidanceRules *self = g_new0 (AwGuidanceRules, 1);
 
-  if (json_object_has_member (root, "detect_chars"))
-    {
-      const char *text = json_object_get_string_member_with_default (root, "detect_chars", "");
-
-      if (g_utf8_validate (text, -1, NULL))
-        for (const char *p = text; *p; p = g_utf8_next_char (p))
-          {
-            gunichar c = g_unichar_tolower (g_utf8_get_char (p));
-
-            if (!g_unichar_isspace (c))
-              g_array_append_val (chars, c);
-          }
-    }
+  self->code = g_strdup (code);
+  self->detect = g_ptr_array_new_with_free_func (g_free);
+  self->detect_chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->template_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->patterns = g_array_new (FALSE, FALSE, sizeof (AwPattern));
+  return self;
 }
 
 /**
@@ -696,23 +775,22 @@ aw_guidance_rules_new (const char  *code,
 {
   g_autoptr(AwGuidanceRules) self = NULL;
   JsonArray *array;
-  TrieNode root_node = { NULL, NULL, 0, -1, -1, 0, 0, 0 };
+  AwTrieNode root_node = { NULL, NULL, 0, -1, -1, 0, 0, 0 };
   Compiler compiler;
 
-  self = g_new0 (AwGuidanceRules, 1);
-  self->code = g_strdup (code);
+  g_auto(GStrv) detect = NULL;
+  g_autofree char *detect_chars = NULL;
+
+  self = aw_guidance_rules_alloc (code);
   self->name = g_strdup (json_object_get_string_member_with_default (root, "name", code));
   self->negation_window = json_object_get_int_member_with_default (root, "negation_window", 4);
   self->negation_window = MIN (self->negation_window, 8);
   self->comma_ends_negation = json_object_get_boolean_member_with_default (root, "comma_ends_negation", TRUE);
-  self->detect = g_ptr_array_new_with_free_func (g_free);
-  self->detect_chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->patterns = g_array_new (FALSE, FALSE, sizeof (AwPattern));
-  self->nodes = g_array_sized_new (FALSE, FALSE, sizeof (TrieNode), 8192);
+  self->nodes = g_array_sized_new (FALSE, FALSE, sizeof (AwTrieNode), 8192);
   g_array_append_val (self->nodes, root_node);
 
-  aw_guidance_rules_read_detect (root, self->detect, self->detect_chars);
+  detect = aw_languages_read_detect (root, &detect_chars);
+  fold_detect (detect, detect_chars, self->detect, self->detect_chars);
 
   if (json_object_has_member (root, "acronyms") &&
       (array = json_object_get_array_member (root, "acronyms")) != NULL)
@@ -724,7 +802,6 @@ aw_guidance_rules_new (const char  *code,
           g_hash_table_add (self->acronyms, aw_text_fold (word));
       }
 
-  self->template_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (json_object_has_member (root, "template_fields") &&
       (array = json_object_get_array_member (root, "template_fields")) != NULL)
     for (guint i = 0; i < json_array_get_length (array); i++)
@@ -759,9 +836,38 @@ aw_guidance_rules_new (const char  *code,
   compile_list (&compiler, root, "allow", AW_PATTERN_ALLOW);
   compile_phrases (&compiler, root);
   compiler_clear (&compiler);
-  build_starts (self);
+  pack_trie (self);
+  aw_guidance_rules_index (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * aw_guidance_rules_load:
+ * @code: one of aw_languages_get_codes()
+ *
+ * The language's rules from their precompiled form, or compiled from its JSON file when
+ * the precompiled form lacks it (a language registered at run time).
+ *
+ * Returns: (transfer full): the rules, or %NULL with @error set
+ */
+AwGuidanceRules *
+aw_guidance_rules_load (const char  *code,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GVariant) compiled = aw_languages_get_compiled_rules (code, &local_error);
+  JsonObject *data;
+
+  if (compiled != NULL)
+    return aw_guidance_rules_new_from_variant (code, compiled, error);
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  data = aw_languages_get_data (code, error);
+  return data != NULL ? aw_guidance_rules_new (code, data, error) : NULL;
 }
 
 /**

@@ -34,6 +34,8 @@ typedef struct
   guint64  mask;        /* bit (atom % 64) of every alternative: a quick reject */
 } AwSlot;
 
+#define AW_PATTERN_MAX_GAP 6  /* the most tokens a "~N" skips */
+
 #define AW_ATOM_BIT(atom) (G_GUINT64_CONSTANT (1) << ((atom) & 63))
 
 typedef struct
@@ -46,6 +48,21 @@ typedef struct
   AwSlot        *slots;
   guint          n_slots;
 } AwPattern;
+
+/* A node of the trie of atoms. While the rules compile, its children are a list
+ * (first_child, next_sibling, newest first); then they are laid out as arrays (keys,
+ * kids) in one block for all nodes (AwGuidanceRules.trie_keys, trie_kids). */
+typedef struct
+{
+  guint8  *keys;
+  guint32 *kids;
+  guint32  n_kids;
+  gint32   exact_atom;
+  gint32   prefix_atom;
+  guint32  first_child;
+  guint32  next_sibling;
+  guint8   byte;
+} AwTrieNode;
 
 typedef struct _AwGuidanceRules AwGuidanceRules;
 
@@ -74,14 +91,30 @@ struct _AwGuidanceRules
   guint32      root_table[256];
 };
 
+AwGuidanceRules *aw_guidance_rules_load           (const char   *code,
+                                                   GError      **error);
 AwGuidanceRules *aw_guidance_rules_new            (const char   *code,
                                                    JsonObject   *root,
                                                    GError      **error);
 void             aw_guidance_rules_free           (AwGuidanceRules *self);
 char            *aw_guidance_rules_fold_field     (const char      *text);
-void             aw_guidance_rules_read_detect    (JsonObject      *root,
+gboolean         aw_guidance_rules_read_detect    (const char      *code,
                                                    GPtrArray       *words,
-                                                   GArray          *chars);
+                                                   GArray          *chars,
+                                                   GError         **error);
+
+/* Shared by the compiler and the precompiled form (aw-guidance-rules-precompiled.c) */
+AwGuidanceRules *aw_guidance_rules_alloc          (const char      *code);
+void             aw_guidance_rules_index          (AwGuidanceRules *self);
+const char      *aw_guidance_rules_get_phrase_rule (guint           index);
+GVariant        *aw_guidance_rules_to_variant     (AwGuidanceRules *self);
+GVariant        *aw_guidance_rules_compile_variant (const char     *code,
+                                                   JsonObject      *data,
+                                                   gpointer         user_data,
+                                                   GError         **error);
+AwGuidanceRules *aw_guidance_rules_new_from_variant (const char    *code,
+                                                   GVariant        *variant,
+                                                   GError         **error);
 
 /* Appends the atom ids @folded matches (exact and prefix) to @out. */
 void             aw_guidance_rules_match_token    (AwGuidanceRules *self,

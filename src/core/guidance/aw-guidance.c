@@ -204,7 +204,6 @@ get_rules_locked (AwGuidance  *self,
                   GError     **error)
 {
   AwGuidanceRules *rules = NULL;
-  JsonObject *data;
   g_autoptr(GError) local_error = NULL;
 
   rules = g_hash_table_lookup (self->rules, code);
@@ -220,9 +219,7 @@ get_rules_locked (AwGuidance  *self,
       return NULL;
     }
 
-  data = aw_languages_get_data (code, &local_error);
-  if (data != NULL)
-    rules = aw_guidance_rules_new (code, data, &local_error);
+  rules = aw_guidance_rules_load (code, &local_error);
   if (rules == NULL)
     {
       g_warning ("Cannot load the guidance rules for %s: %s", code, local_error->message);
@@ -266,11 +263,12 @@ ensure_detection (AwGuidance *self)
   for (guint i = 0; languages[i] != NULL && self->detect->len < 32; i++)
     {
       g_autoptr(GError) error = NULL;
-      JsonObject *summary = aw_languages_get_summary (languages[i], &error);
+      g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
       DetectLanguage *language;
       guint bit;
 
-      if (summary == NULL)
+      if (!aw_guidance_rules_read_detect (languages[i], words, chars, &error))
         {
           g_warning ("Cannot detect %s: %s", languages[i], error->message);
           continue;
@@ -278,9 +276,8 @@ ensure_detection (AwGuidance *self)
       bit = self->detect->len;
       language = g_new0 (DetectLanguage, 1);
       language->code = languages[i];
-      language->words = g_ptr_array_new_with_free_func (g_free);
-      language->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
-      aw_guidance_rules_read_detect (summary, language->words, language->chars);
+      language->words = g_steal_pointer (&words);
+      language->chars = g_steal_pointer (&chars);
       g_ptr_array_add (self->detect, language);
       for (guint w = 0; w < language->words->len; w++)
         {
