@@ -230,6 +230,123 @@ length_class (guint n)
   return n <= 2 ? n : n <= 5 ? 3 : n <= 10 ? 4 : n <= 20 ? 5 : 6;
 }
 
+/* A word's character n-grams depend on the word alone (and whether a negation reaches
+ * it), and a long text repeats its words: the n-gram buckets of the words seen last are
+ * kept, one slot per hash of the word, and copied instead of hashed again. */
+#define CACHE_SLOTS 1024
+#define CACHE_MAX_WORD 16
+#define CACHE_MAX_NGRAMS (3 * CACHE_MAX_WORD)
+
+typedef struct
+{
+  guint8  len;            /* 0: empty */
+  guint8  negated;
+  guint8  n_ngrams;
+  char    word[CACHE_MAX_WORD];
+  guint32 ngrams[CACHE_MAX_NGRAMS];
+} CachedWord;
+
+struct _AwFeatureCache
+{
+  CachedWord slots[CACHE_SLOTS];
+};
+
+/**
+ * aw_feature_cache_new:
+ *
+ * Worth it for a long text only: the cache takes about 200 KiB.
+ *
+ * Returns: (transfer full): an empty cache for aw_features_extract_cached()
+ */
+AwFeatureCache *
+aw_feature_cache_new (void)
+{
+  return g_new0 (AwFeatureCache, 1);
+}
+
+void
+aw_feature_cache_free (AwFeatureCache *cache)
+{
+  g_free (cache);
+}
+
+/* The slot @word (after the word feature's hash @h) would be kept in, when it is */
+static CachedWord *
+cache_slot (AwFeatureCache *cache,
+            guint32         h,
+            const char     *word,
+            gsize           len,
+            gboolean        negated)
+{
+  CachedWord *slot;
+
+  if (cache == NULL || len > CACHE_MAX_WORD)
+    return NULL;
+  slot = &cache->slots[(h ^ (h >> 16)) & (CACHE_SLOTS - 1)];
+  if (slot->len != len || slot->negated != negated || memcmp (slot->word, word, len) != 0)
+    {
+      slot->len = 0;  /* filled by emit_ngrams() */
+      slot->negated = negated;
+    }
+  return slot;
+}
+
+/* The character n-grams of "<word>" (in negation scope a kind of their own: "not
+ * reconsider" shares nothing with "reconsider"), from @slot when it has them, into
+ * it when it is empty */
+static void
+emit_ngrams (Out        *out,
+             CachedWord *slot,
+             const char *word,
+             gsize       len,
+             gboolean    negated,
+             guint32     token)
+{
+  char padded[MAX_WORD_BYTES + 4];
+  guint32 kind = fnv_kind (negated ? 'C' : 'c');
+  gsize padded_len = len + 2;
+  AwFeature *first = out->at;
+
+  if (slot != NULL && slot->len != 0)
+    {
+      AwFeature *at = out->at;
+
+      for (guint k = 0; k < slot->n_ngrams; k++, at++)
+        {
+          at->bucket = slot->ngrams[k];
+          at->first = token;
+          at->last = token;
+        }
+      out->at = at;
+      return;
+    }
+
+  padded[0] = '<';
+  memcpy (padded + 1, word, len);
+  padded[len + 1] = '>';
+  /* from each start, the 3-, 4- and 5-gram in that order, one hash extended */
+  for (gsize s = 0; s + CHAR_NGRAM_MIN <= padded_len; s++)
+    {
+      gsize top = MIN (padded_len - s, CHAR_NGRAM_MAX);
+      guint32 h = fnv_bytes (kind, padded + s, CHAR_NGRAM_MIN - 1);
+
+      for (gsize k = CHAR_NGRAM_MIN - 1; k < top; k++)
+        {
+          h = fnv_byte (h, (guchar) padded[s + k]);
+          emit (out, h, token, token);
+        }
+    }
+
+  if (slot != NULL)
+    {
+      slot->n_ngrams = out->at - first;
+      for (guint k = 0; k < slot->n_ngrams; k++)
+        slot->ngrams[k] = first[k].bucket;
+      memcpy (slot->word, word, len);
+      slot->len = len;
+    }
+}
+
 /**
  * aw_features_extract:
  * @features: (element-type AwFeature): the unit's features are appended
@@ -239,6 +356,22 @@ aw_features_extract (const AwFeatureSettings *settings,
                      AwTokens                *tokens,
                      const AwUnit            *unit,
                      GArray                  *features)
+{
+  aw_features_extract_cached (settings, NULL, tokens, unit, features);
+}
+
+/**
+ * aw_features_extract_cached:
+ * @cache: (nullable): from aw_feature_cache_new(), used with the same @settings every time
+ *
+ * aw_features_extract(), the same features in the same order, faster on a long text.
+ */
+void
+aw_features_extract_cached (const AwFeatureSettings *settings,
+                            AwFeatureCache          *cache,
+                            AwTokens                *tokens,
+                            const AwUnit            *unit,
+                            GArray                  *features)
 {
   guint bits = CLAMP (settings->hash_bits, AW_FEATURES_MIN_BITS, AW_FEATURES_MAX_BITS);
   char prev[MAX_WORD_BYTES + 2] = "<s>";
@@ -277,8 +410,8 @@ aw_features_extract (const AwFeatureSettings *settings,
       const AwToken *tok = &g_array_index (tokens->tokens, AwToken, i);
       const char *folded = tokens->folded->str + tok->fold_start;
       char word[MAX_WORD_BYTES + 2];
-      char padded[MAX_WORD_BYTES + 4];
       gsize len = normalize_word (folded, tok->fold_len, word);
+      guint32 word_hash;
       gboolean in_negation;
       guint32 h;
 
@@ -296,7 +429,8 @@ aw_features_extract (const AwFeatureSettings *settings,
       h = fnv_kind ('w');
       if (in_negation)
         h = fnv_byte (h, '!');
-      emit (&out, fnv_bytes (h, word, len), i, i);
+      word_hash = fnv_bytes (h, word, len);
+      emit (&out, word_hash, i, i);
 
       /* the pair with the word before (in negation scope a kind of its own) */
       h = fnv_bytes (fnv_kind (in_negation ? 'B' : 'b'), prev, prev_len);
@@ -305,28 +439,8 @@ aw_features_extract (const AwFeatureSettings *settings,
       memcpy (prev, word, len);
       prev_len = len;
 
-      /* character n-grams of "<word>" (in negation scope a kind of their own: "not
-       * reconsider" shares nothing with "reconsider") */
-      padded[0] = '<';
-      memcpy (padded + 1, word, len);
-      padded[len + 1] = '>';
-      {
-        guint32 kind = fnv_kind (in_negation ? 'C' : 'c');
-        gsize padded_len = len + 2;
-
-        /* from each start, the 3-, 4- and 5-gram in that order, one hash extended */
-        for (gsize s = 0; s + CHAR_NGRAM_MIN <= padded_len; s++)
-          {
-            gsize top = MIN (padded_len - s, CHAR_NGRAM_MAX);
-
-            h = fnv_bytes (kind, padded + s, CHAR_NGRAM_MIN - 1);
-            for (gsize k = CHAR_NGRAM_MIN - 1; k < top; k++)
-              {
-                h = fnv_byte (h, (guchar) padded[s + k]);
-                emit (&out, h, i, i);
-              }
-          }
-      }
+      emit_ngrams (&out, cache_slot (cache, word_hash, word, len, in_negation),
+                   word, len, in_negation, i);
 
       /* capitals: "PLEASE" is shouting, "SQL" is not; the model learns which */
       if ((tok->flags & AW_TOKEN_ALL_UPPER) && tok->n_letters >= 2)

@@ -47,6 +47,8 @@ typedef struct
   guint32 last;
 } AwFeature;
 
+typedef struct _AwFeatureCache AwFeatureCache;
+
 void aw_features_settings_index (AwFeatureSettings *settings);
 void aw_features_units   (AwTokens                *tokens,
                           guint                    signature_line,
@@ -55,5 +57,15 @@ void aw_features_extract (const AwFeatureSettings *settings,
                           AwTokens                *tokens,
                           const AwUnit            *unit,
                           GArray                  *features);
+
+AwFeatureCache *aw_feature_cache_new       (void);
+void            aw_feature_cache_free      (AwFeatureCache          *cache);
+void            aw_features_extract_cached (const AwFeatureSettings *settings,
+                                            AwFeatureCache          *cache,
+                                            AwTokens                *tokens,
+                                            const AwUnit            *unit,
+                                            GArray                  *features);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwFeatureCache, aw_feature_cache_free)
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #define CHECKSUM_SIZE 4       /* CRC-32 (IEEE 802.3, as zlib's crc32) */
 #define MAX_RULES 32
 #define EXPLAIN_MAX_TOKENS 6
+#define FEATURE_CACHE_TOKENS 20000  /* a body this long repeats its words enough */
 
 G_DEFINE_QUARK (aw-guidance-model-error-quark, aw_guidance_model_error)
 
@@ -716,6 +717,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
   gboolean enabled[MAX_RULES];
   g_autofree guint32 *covered = NULL;
   g_autofree float *unit_scores = NULL;
+  g_autoptr(AwFeatureCache) cache = NULL;
 
   memset (verdict, 0, sizeof *verdict);
   verdict->findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -729,6 +731,8 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
     }
 
   aw_features_units (body, signature_line, units);
+  if (body->tokens->len >= FEATURE_CACHE_TOKENS)
+    cache = aw_feature_cache_new ();
   covered = phrase_coverage (model, units, phrase_findings);
   unit_scores = g_new (float, (gsize) units->len * n + 1);
   for (guint u = 0; u < units->len; u++)
@@ -736,7 +740,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
       const AwUnit *unit = &g_array_index (units, AwUnit, u);
 
       g_array_set_size (features, 0);
-      aw_features_extract (&model->settings, body, unit, features);
+      aw_features_extract_cached (&model->settings, cache, body, unit, features);
       sum_weights (model, features, sums);
 
       for (guint r = 0; r < n; r++)
