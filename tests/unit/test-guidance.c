@@ -573,6 +573,25 @@ test_quoted (void)
   assert_rules ("en", body, report, NULL);
 }
 
+/* A quotation mark that opens nothing hides nothing: the possessive after a template
+ * field, a quotation left open, „…" closed with the keyboard's plain quote */
+static void
+test_quote_not_closed (void)
+{
+  const LangCase *en = &cases[0];
+  const LangCase *de = &cases[1];
+
+  assert_sentence_rule (en, "I enjoyed learning about [Company]'s work. Please reconsider "
+                        "your decision.", AW_RULE_PUSHY, TRUE);
+  assert_sentence_rule (en, "I loved the \"team day. Please reconsider your decision.",
+                        AW_RULE_PUSHY, TRUE);
+  assert_sentence_rule (de, "Ihr \u201eNein\" ist endg\u00fcltig. Bitte \u00fcberdenken Sie "
+                        "Ihre Entscheidung.", AW_RULE_PUSHY, TRUE);
+  /* closed that way, the quotation is still a mention, not a use */
+  assert_sentence_rule (de, "Sie baten mich, kein \u201eBitte \u00fcberdenken Sie\" zu "
+                        "schreiben.", AW_RULE_PUSHY, FALSE);
+}
+
 /* The quoted reply below the writer's text is the company's: no findings, no words */
 static void
 test_quoted_reply (void)
@@ -1197,6 +1216,7 @@ main (int   argc,
   g_test_add_func ("/guidance/negation-scope", test_negation_scope);
   g_test_add_func ("/guidance/word-boundaries", test_word_boundaries);
   g_test_add_func ("/guidance/quoted", test_quoted);
+  g_test_add_func ("/guidance/quote-not-closed", test_quote_not_closed);
   g_test_add_func ("/guidance/quoted-reply", test_quoted_reply);
   g_test_add_func ("/guidance/mask-quoted", test_mask_quoted);
   g_test_add_func ("/guidance/signoff-sentence", test_signoff_sentence);

@@ -198,6 +198,13 @@ add_mark (AwTokens   *self,
   g_array_append_val (self->marks, mark);
 }
 
+/* "[Company]'s": an apostrophe after a closing bracket is a possessive, no quotation */
+static inline gboolean
+closes_bracket (gunichar c)
+{
+  return c == ']' || c == ')' || c == '}' || c == '>';
+}
+
 /* Which quotation mark closes the one that opened a quotation */
 static gboolean
 closes_quote (gunichar open,
@@ -207,10 +214,10 @@ closes_quote (gunichar open,
     {
     case '"':
       return c == '"';
-    case 0x201C: /* “ */
-      return c == 0x201D;
+    case 0x201C: /* “, often closed with a plain " typed on the keyboard */
+      return c == 0x201D || c == '"';
     case 0x201E: /* „ */
-      return c == 0x201C || c == 0x201D;
+      return c == 0x201C || c == 0x201D || c == '"';
     case 0x00AB: /* « */
       return c == 0x00BB;
     case 0x00BB: /* » (German) */
@@ -334,8 +341,6 @@ aw_tokens_new (const char *text)
                 tok.flags |= AW_TOKEN_GLUED;
               if (newlines_in_gap >= 2)
                 tok.flags |= AW_TOKEN_BREAK_BEFORE;
-              if (quote_open != 0)
-                tok.flags |= AW_TOKEN_QUOTED;
               pending_flags = 0;
               newlines_in_gap = 0;
               n_upper = n_lower = 0;
@@ -528,7 +533,8 @@ aw_tokens_new (const char *text)
                   quote_open = 0;
                 }
               else if (quote_open == 0 && c != 0x201D && c != 0x2019 &&
-                       (c != '\'' || (!is_word_char (prev) && is_word_char (nc))) &&
+                       (c != '\'' || (!is_word_char (prev) && !closes_bracket (prev) &&
+                                        is_word_char (nc))) &&
                        (c != 0x00BB || is_word_char (nc)))
                 {
                   quote_open = c;
