@@ -3,8 +3,9 @@
  *
  * A body is cut into units (sentences, clauses, lines such as a greeting), and each unit
  * into hashed features: folded words, word pairs and character 3-5-grams of each word,
- * all of them marked when the word is in a negation's scope, words written in capitals, emoji and "!!" marks, the closing
- * punctuation and the unit's length. Every feature remembers the tokens it came from, so
+ * all of them marked when the word is in a negation's scope; outside one, also each word
+ * with the word two before it and the three words ending at it; words written in
+ * capitals, emoji and "!!" marks, the closing punctuation and the unit's length. Every feature remembers the tokens it came from, so
  * a finding can underline the words that weighed most.
  *
  * Hashing is FNV-1a over a kind byte and the feature's bytes, mixed and masked to
@@ -376,12 +377,15 @@ aw_features_extract_cached (const AwFeatureSettings *settings,
   guint bits = CLAMP (settings->hash_bits, AW_FEATURES_MIN_BITS, AW_FEATURES_MAX_BITS);
   char prev[MAX_WORD_BYTES + 2] = "<s>";
   gsize prev_len = 3;
+  char before_prev[MAX_WORD_BYTES + 2] = "<s>";
+  gsize before_prev_len = 3;
   guint negated = 0;
   guint32 last = unit->first + unit->n_tokens - 1;
   guint old_len = features->len;
   gboolean question = FALSE, exclamation = FALSE;
-  /* per token: word, pair, n-grams of "<word>", two capital features; then the unit's */
-  gsize room = (gsize) unit->n_tokens * (4 + 3 * (MAX_WORD_BYTES + 2)) + unit->n_marks + 4;
+  /* per token: word, pair, skip pair, triple, n-grams of "<word>", two capital features;
+   * then the unit's */
+  gsize room = (gsize) unit->n_tokens * (6 + 3 * (MAX_WORD_BYTES + 2)) + unit->n_marks + 4;
   Out out;
 
   if (unit->n_tokens == 0)
@@ -436,6 +440,22 @@ aw_features_extract_cached (const AwFeatureSettings *settings,
       h = fnv_bytes (fnv_kind (in_negation ? 'B' : 'b'), prev, prev_len);
       h = fnv_byte (h, ' ');
       emit (&out, fnv_bytes (h, word, len), i == unit->first ? i : i - 1, i);
+
+      /* outside a negation, the word with the one two before it ("sure ... will") and the
+       * three words ending here: sarcasm and hedged questions are in such short runs
+       * ("I'm sure whoever", "I was curious whether") more than in single pairs */
+      if (!in_negation)
+        {
+          guint32 from = i >= unit->first + 2 ? i - 2 : unit->first;
+
+          h = fnv_byte (fnv_bytes (fnv_kind ('g'), before_prev, before_prev_len), ' ');
+          emit (&out, fnv_bytes (h, word, len), from, i);
+          h = fnv_byte (fnv_bytes (fnv_kind ('t'), before_prev, before_prev_len), ' ');
+          h = fnv_byte (fnv_bytes (h, prev, prev_len), ' ');
+          emit (&out, fnv_bytes (h, word, len), from, i);
+        }
+      memcpy (before_prev, prev, prev_len);
+      before_prev_len = prev_len;
       memcpy (prev, word, len);
       prev_len = len;
 
