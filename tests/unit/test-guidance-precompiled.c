@@ -122,8 +122,35 @@ json_rules_variant (const char *code)
   return value;
 }
 
+/* @code's rules as the embedded blob stores them, read once */
+static GVariant *
+embedded_rules (const char *code)
+{
+  static GHashTable *cache = NULL;
+  GVariant *value;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_variant_unref);
+  value = g_hash_table_lookup (cache, code);
+  if (value == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = embedded_blob ();
+      g_autoptr(GVariant) blob = aw_languages_open_compiled (bytes, &error);
+
+      g_assert_no_error (error);
+      value = aw_languages_compiled_get_rules (blob, code, &error);
+      g_assert_no_error (error);
+      g_hash_table_insert (cache, g_strdup (code), value);
+    }
+  return value;
+}
+
 /* Opens @bytes and loads every language from it: %FALSE when any step reports an
- * error; what loads must be the real rules */
+ * error; what loads must be the real rules. A language whose stored value is the
+ * embedded one, byte for byte, loads as test_same_rules() proves; only the others are
+ * built and compared, which keeps the one-byte-at-a-time damage test fast under ASan */
 static gboolean
 load_all (GBytes *bytes)
 {
@@ -143,6 +170,8 @@ load_all (GBytes *bytes)
       g_autoptr(AwGuidanceRules) rules = NULL;
       g_autoptr(GVariant) loaded = NULL;
 
+      if (value != NULL && g_variant_equal (value, embedded_rules (codes[i])))
+        continue;
       if (value != NULL)
         rules = aw_guidance_rules_new_from_variant (codes[i], value, &error);
       if (rules == NULL)
