@@ -101,25 +101,57 @@ test_same_rules (void)
     }
 }
 
+typedef GVariant *(*VariantMaker) (const char *code);
+
+/* @make's value for @code, made once per code and kept in *@cache */
+static GVariant *
+cached_variant (GHashTable   **cache,
+                const char    *code,
+                VariantMaker   make)
+{
+  GVariant *value;
+
+  if (*cache == NULL)
+    *cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) g_variant_unref);
+  value = g_hash_table_lookup (*cache, code);
+  if (value == NULL)
+    {
+      value = make (code);
+      g_hash_table_insert (*cache, g_strdup (code), value);
+    }
+  return value;
+}
+
+static GVariant *
+compile_json_rules (const char *code)
+{
+  g_autoptr(AwGuidanceRules) rules = rules_from_json (code);
+
+  return aw_guidance_rules_to_variant (rules);
+}
+
+static GVariant *
+read_embedded_rules (const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = embedded_blob ();
+  g_autoptr(GVariant) blob = aw_languages_open_compiled (bytes, &error);
+  GVariant *value;
+
+  g_assert_no_error (error);
+  value = aw_languages_compiled_get_rules (blob, code, &error);
+  g_assert_no_error (error);
+  return value;
+}
+
 /* What the JSON file of @code compiles to, compiled once */
 static GVariant *
 json_rules_variant (const char *code)
 {
   static GHashTable *cache = NULL;
-  GVariant *value;
 
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                   (GDestroyNotify) g_variant_unref);
-  value = g_hash_table_lookup (cache, code);
-  if (value == NULL)
-    {
-      g_autoptr(AwGuidanceRules) rules = rules_from_json (code);
-
-      value = aw_guidance_rules_to_variant (rules);
-      g_hash_table_insert (cache, g_strdup (code), value);
-    }
-  return value;
+  return cached_variant (&cache, code, compile_json_rules);
 }
 
 /* @code's rules as the embedded blob stores them, read once */
@@ -127,24 +159,8 @@ static GVariant *
 embedded_rules (const char *code)
 {
   static GHashTable *cache = NULL;
-  GVariant *value;
 
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                   (GDestroyNotify) g_variant_unref);
-  value = g_hash_table_lookup (cache, code);
-  if (value == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = embedded_blob ();
-      g_autoptr(GVariant) blob = aw_languages_open_compiled (bytes, &error);
-
-      g_assert_no_error (error);
-      value = aw_languages_compiled_get_rules (blob, code, &error);
-      g_assert_no_error (error);
-      g_hash_table_insert (cache, g_strdup (code), value);
-    }
-  return value;
+  return cached_variant (&cache, code, read_embedded_rules);
 }
 
 /* Opens @bytes and loads every language from it: %FALSE when any step reports an
