@@ -16,16 +16,13 @@
 #include <string.h>
 
 #include "aw-features.h"
+#include "aw-guidance-scan.h"
 
 #define MAX_UNIT_TOKENS 80
 #define SHORT_LINE_TOKENS 8   /* a line this short ends its unit (greeting, sign-off, name) */
 #define MAX_WORD_BYTES 40
 #define CHAR_NGRAM_MIN 3
 #define CHAR_NGRAM_MAX 5
-/* below a sign-off, a line this long, or a sentence this long, is the letter going on: the
- * "sign-off" was a thanks in the first lines of a short email, not the closing */
-#define SIGNATURE_MAX_LINE_TOKENS 12
-#define SIGNATURE_MAX_SENTENCE_TOKENS 5
 
 static inline guint32
 fnv_kind (char kind)
@@ -80,21 +77,15 @@ emit (Out     *out,
 }
 
 /* Whether the lines below @signature_line look like a signature (a name, a title, a phone
- * number), not like more of the letter */
+ * number), not like more of the letter: below a "sign-off" that was a thanks in the first
+ * lines of a short email, the letter goes on in longer lines and sentences */
 static gboolean
 signature_follows (AwTokens *tokens,
                    guint     signature_line)
 {
   for (guint l = signature_line + 1; l < tokens->lines->len; l++)
-    {
-      const AwLine *line = &g_array_index (tokens->lines, AwLine, l);
-      gboolean sentence = line->last_char == '.' || line->last_char == '?' ||
-                          line->last_char == '!';
-
-      if (line->n_tokens > SIGNATURE_MAX_LINE_TOKENS ||
-          (sentence && line->n_tokens >= SIGNATURE_MAX_SENTENCE_TOKENS))
-        return FALSE;
-    }
+    if (!aw_guidance_is_signature_line (tokens, l))
+      return FALSE;
   return TRUE;
 }
 
@@ -104,7 +95,7 @@ signature_follows (AwTokens *tokens,
  *   are the signature), or G_MAXUINT
  * @units: (element-type AwUnit): filled with the units, in text order
  *
- * A unit ends at a clause boundary of the tokenizer (. ! ? ; : ( ) blank line), at the
+ * A unit ends at a clause boundary of the tokenizer (. ! ? ; : blank line), at the
  * end of a short line or of one that ends in punctuation, and after 80 tokens. The lines
  * below @signature_line are the signature only when they look like one.
  */

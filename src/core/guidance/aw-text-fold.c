@@ -474,13 +474,15 @@ aw_tokens_new (const char *text)
               pending_flags |= AW_TOKEN_BREAK_BEFORE;
               break;
 
-            case ';': case ':': case '(': case ')':
+            case ';': case ':':
             case 0x2026: /* … */
             case 0x00BF: case 0x00A1: /* ¿ ¡ open a Spanish sentence */
               pending_flags |= AW_TOKEN_BREAK_BEFORE;
               break;
 
-            case ',':
+            /* an aside in parentheses stays in its sentence: "could you tell me
+             * (if you have a minute) what fell short?" is one request */
+            case ',': case '(': case ')':
               pending_flags |= AW_TOKEN_COMMA_BEFORE;
               break;
 
