@@ -160,9 +160,13 @@ test_random (void)
     }
 }
 
-/* A little model: every feature of a word weighs for "negative", thanks always sure */
+#define N_BLOCKS 3   /* weights for a unit's own features, the previous unit's, the next's */
+
+/* A little model: every feature of @word in block @block weighs for "negative", thanks
+ * always sure */
 static GBytes *
-make_model (const char *word)
+make_model_in_block (const char *word,
+                     guint       block)
 {
   GByteArray *out = g_byte_array_new ();
   GByteArray *header = g_byte_array_new ();
@@ -170,7 +174,8 @@ make_model (const char *word)
   const char *rules[] = { "negative", "thanks", "feedback" };
   guint8 kinds[] = { AW_MODEL_RULE_UNIT, AW_MODEL_RULE_EMAIL_SUM, AW_MODEL_RULE_EMAIL_MAX };
   float bias[] = { -35.0f, 5.0f, -5.0f };
-  g_autofree gint8 *weights = g_new0 (gint8, (1u << bits) * 3);
+  const gsize weights_size = (1u << bits) * N_BLOCKS * 3;
+  g_autofree gint8 *weights = g_new0 (gint8, weights_size);
   g_autoptr(AwTokens) tokens = aw_tokens_new (word);
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (AwUnit));
   g_autoptr(GArray) features = g_array_new (FALSE, FALSE, sizeof (AwFeature));
@@ -184,7 +189,7 @@ make_model (const char *word)
       const AwFeature *f = &g_array_index (features, AwFeature, k);
 
       if (f->first != AW_FEATURES_NO_TOKEN)
-        weights[f->bucket * 3] = 100;
+        weights[(f->bucket * N_BLOCKS + block) * 3] = 100;
     }
 
   g_byte_array_append (header, (guint8 *) "\2xx", 3);
@@ -216,7 +221,7 @@ make_model (const char *word)
   prefix[9] = (header->len >> 8) & 0xff;
   g_byte_array_append (out, prefix, sizeof prefix);
   g_byte_array_append (out, header->data, header->len);
-  g_byte_array_append (out, (guint8 *) weights, (1u << bits) * 3);
+  g_byte_array_append (out, (guint8 *) weights, weights_size);
   {
     /* CRC-32, bit by bit: an independent check of the engine's table version */
     guint32 crc = 0xffffffffu;
@@ -235,6 +240,38 @@ make_model (const char *word)
   }
   g_byte_array_unref (header);
   return g_byte_array_free_to_bytes (out);
+}
+
+static GBytes *
+make_model (const char *word)
+{
+  return make_model_in_block (word, 0);
+}
+
+/* A unit is read with its neighbours: a word that weighs in the "previous unit" block
+ * makes the unit after it a finding, and one in the "next unit" block the unit before;
+ * the underline stays in the unit judged */
+static void
+test_context_blocks (void)
+{
+  const char *text = "I waited. The process was dreadful. It took weeks.";
+  const char *expected[] = { NULL, "It took weeks", "I waited" };
+
+  for (guint block = 1; block < N_BLOCKS; block++)
+    {
+      g_autoptr(GBytes) bytes = make_model_in_block ("dreadful", block);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &error);
+      g_autoptr(AwTokens) tokens = aw_tokens_new (text);
+      AwModelVerdict verdict;
+
+      g_assert_no_error (error);
+      aw_guidance_model_judge (model, tokens, G_MAXUINT, NULL, NULL, &verdict);
+      g_assert_cmpuint (verdict.findings->len, ==, 1);
+      g_assert_cmpstr (aw_finding_get_text (g_ptr_array_index (verdict.findings, 0)), ==,
+                       expected[block]);
+      aw_model_verdict_clear (&verdict);
+    }
 }
 
 /* An underline never ends on an elided word: "dreadful d’" stops before "d’" */
@@ -367,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/guidance-model/corrupt", test_corrupt);
   g_test_add_func ("/guidance-model/random", test_random);
   g_test_add_func ("/guidance-model/judge", test_judge);
+  g_test_add_func ("/guidance-model/context-blocks", test_context_blocks);
   g_test_add_func ("/guidance-model/underline-elision", test_underline_elision);
   g_test_add_func ("/guidance-model/finding-defaults", test_finding_defaults);
   return g_test_run ();

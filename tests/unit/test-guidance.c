@@ -160,6 +160,20 @@ check_in (const char *lang,
   return report;
 }
 
+/* check_in() with the learned layer off: what the phrases alone find (the model may
+ * judge differently each time it is retrained) */
+static AwGuidanceReport *
+check_in_phrases (const char *lang,
+                  const char *body)
+{
+  AwGuidanceReport *report;
+
+  aw_guidance_model_set_enabled (FALSE);
+  report = check_in (lang, NULL, body);
+  aw_guidance_model_set_enabled (TRUE);
+  return report;
+}
+
 static char *
 describe (AwGuidanceReport *report)
 {
@@ -260,9 +274,17 @@ check_phrase (const LangCase *c,
   if (negative != NULL)
     {
       g_autofree char *fine = build_email (c, PART_ALL, negative);
-      g_autoptr(AwGuidanceReport) clean = check_in (c->lang, NULL, fine);
+      g_autoptr(AwGuidanceReport) clean = check_in_phrases (c->lang, fine);
+      g_autoptr(AwGuidanceReport) fused = check_in (c->lang, NULL, fine);
 
+      /* the phrases find nothing at all, and the learned layer does not bring the rule
+       * back (its view of the rest of the sentence is the corpus test's to judge) */
       assert_rules (c->lang, fine, clean, NULL);
+      if (aw_guidance_report_has_rule (fused, rule))
+        {
+          g_autofree char *got = describe (fused);
+          g_error ("[%s] expected no %s, got %s in:\n%s", c->lang, rule, got, fine);
+        }
     }
 }
 
@@ -510,13 +532,15 @@ test_offsets_non_ascii (void)
 }
 
 /* offsets count characters, not bytes: an emoji (4 bytes) and a decomposed "é" (e plus
- * a combining accent, two characters) before the finding */
+ * a combining accent, two characters) before the finding. The phrases' offsets are what
+ * is tested (whether the learned layer lets a smiley in a thank-you stand may change when
+ * it is retrained), so the model is off. */
 static void
 test_offsets_emoji_and_marks (void)
 {
   const char *body = "Dear Re\xCC\x81mi,\n\nThank you \xF0\x9F\x98\x80 for your time. Please "
                      "reconsider. Could you share any feedback?\n\nBest regards,\nAnna";
-  g_autoptr(AwGuidanceReport) report = check_in ("en", NULL, body);
+  g_autoptr(AwGuidanceReport) report = check_in_phrases ("en", body);
   g_autoptr(AwFinding) pushy = find_rule (report, AW_RULE_PUSHY);
   g_autoptr(AwFinding) emoji = find_rule (report, AW_RULE_UNPROFESSIONAL);
   glong expected = g_utf8_pointer_to_offset (body, strstr (body, "Please"));
@@ -568,7 +592,8 @@ test_quoted (void)
   g_autofree char *body = build_email (en, PART_ALL,
                                        "Your note said the decision was \"final\" and asked me "
                                        "not to write \u201cplease reconsider\u201d emails.");
-  g_autoptr(AwGuidanceReport) report = check_in ("en", NULL, body);
+  /* the phrases' quotation handling (the model may read the scare quotes as sour) */
+  g_autoptr(AwGuidanceReport) report = check_in_phrases ("en", body);
 
   assert_rules ("en", body, report, NULL);
 }
@@ -828,11 +853,8 @@ assert_phrase_rule (const char *lang,
                     const char *rule,
                     gboolean    expected)
 {
-  g_autoptr(AwGuidanceReport) report = NULL;
+  g_autoptr(AwGuidanceReport) report = check_in_phrases (lang, body);
 
-  aw_guidance_model_set_enabled (FALSE);
-  report = check_in (lang, NULL, body);
-  aw_guidance_model_set_enabled (TRUE);
   if (aw_guidance_report_has_rule (report, rule) != expected)
     {
       g_autofree char *got = describe (report);
@@ -847,6 +869,26 @@ case_of (const char *lang)
     if (g_str_equal (cases[i].lang, lang))
       return &cases[i];
   g_assert_not_reached ();
+}
+
+/* An aside in parentheses does not cut a request in two */
+static void
+test_parenthetical_aside (void)
+{
+  static const struct { const char *lang; const char *request; } asks[] = {
+    { "de", "F\u00fcr eine R\u00fcckmeldung zu meinem Entwurf (Kapitel 2) w\u00e4re ich dankbar." },
+    { "it", "Le chiedo in quale delle prove (il test scritto o il colloquio) ho reso meno." },
+    { "es", "Me gustar\u00eda saber qu\u00e9 formaci\u00f3n (por ejemplo, un curso de Excel) me "
+            "habr\u00eda ayudado." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
+    {
+      g_autofree char *body = build_email (case_of (asks[i].lang), PART_ALL & ~PART_FEEDBACK,
+                                           asks[i].request);
+
+      assert_phrase_rule (asks[i].lang, body, AW_RULE_MISSING_FEEDBACK_REQUEST, FALSE);
+    }
 }
 
 /* How the writer did ("what was missing", "too long") asks for feedback in a question or
@@ -1218,6 +1260,7 @@ main (int   argc,
   g_test_add_func ("/guidance/quoted", test_quoted);
   g_test_add_func ("/guidance/quote-not-closed", test_quote_not_closed);
   g_test_add_func ("/guidance/quoted-reply", test_quoted_reply);
+  g_test_add_func ("/guidance/parenthetical-aside", test_parenthetical_aside);
   g_test_add_func ("/guidance/mask-quoted", test_mask_quoted);
   g_test_add_func ("/guidance/signoff-sentence", test_signoff_sentence);
   g_test_add_func ("/guidance/allow-across-break", test_allow_across_break);

@@ -4,9 +4,12 @@
  * Loads data/guidance/<code>.model (FORMAT.md, "Model files") straight from the
  * GResource bytes, without copying, the first time a language is checked, and scores a
  * body: every unit (aw-features.c) against the span rules, the whole email against the
- * presence rules. A score is bias + scale * (sum of the int8 weights of the unit's
- * features); a unit at or above its rule's threshold that no phrase finding covers
- * becomes a finding, underlining the few words whose features weighed most.
+ * presence rules. A unit's score for a span rule is bias + scale * (the sum of the int8
+ * weights of its own features, of the previous unit's features in the "previous" block
+ * and of the next unit's in the "next" block): "I'm sure they will learn fast;
+ * experience can come later" reads differently from either half alone. A unit at or
+ * above its rule's threshold that no phrase finding covers becomes a finding, underlining
+ * the few words of its own whose features weighed most.
  */
 #include "config.h"
 
@@ -24,6 +27,16 @@
 #define MAX_RULES 32
 #define EXPLAIN_MAX_TOKENS 6
 #define FEATURE_CACHE_TOKENS 20000  /* a body this long repeats its words enough */
+
+/* Every bucket has three blocks of weights, one weight per rule in each: for the unit's
+ * own features, for the previous unit's (context) and for the next unit's (context) */
+enum
+{
+  BLOCK_OWN,
+  BLOCK_PREVIOUS,
+  BLOCK_NEXT,
+  N_BLOCKS
+};
 
 G_DEFINE_QUARK (aw-guidance-model-error-quark, aw_guidance_model_error)
 
@@ -44,7 +57,8 @@ struct _AwGuidanceModel
   AwFeatureSettings  settings;
   guint              n_rules;
   ModelRule         *rules;
-  const gint8       *weights;   /* [1 << hash_bits][n_rules], into bytes */
+  const gint8       *weights;   /* [1 << hash_bits][N_BLOCKS][n_rules], into bytes */
+  gsize              row_size;  /* N_BLOCKS * n_rules: the bytes of a bucket */
 };
 
 /* ------------------------------------------------------------------------------------ */
@@ -325,7 +339,8 @@ aw_guidance_model_new_from_bytes (GBytes  *bytes,
   if (r.pos != header_end)
     return invalid (&r, "the header is shorter than its size says"), NULL;
 
-  weights_size = ((gsize) 1 << bits) * model->n_rules;
+  model->row_size = (gsize) N_BLOCKS * model->n_rules;
+  weights_size = ((gsize) 1 << bits) * model->row_size;
   expected = header_end + weights_size + CHECKSUM_SIZE;
   if (r.len < expected)
     {
@@ -541,21 +556,23 @@ swar_flush (guint64 *even,
   *even = *odd = 0;
 }
 
-/* Per rule, the sum of the weights of @features: @sums[0 .. n_rules - 1]. (At most 80
+/* Per rule, the sum of the weights of @features in @block: @sums[0 .. n_rules - 1]. (At most 80
  * tokens of at most 130 features of |weight| <= 127: no overflow.)
  *
- * With 4 to 8 rules (the bundled models have 7) a feature's row is read as one 64-bit
+ * With 4 to 8 rules (the bundled models have 7) a feature's block is read as one 64-bit
  * word and its bytes added in eight lanes at once: each weight w as the byte w + 128, the
  * even and the odd bytes into the 16-bit fields of two words, moved to 64-bit totals
  * before a field can overflow; 128 per feature comes off at the end. The bytes read past
- * a row belong to the next bucket's row or to the 4-byte checksum after the last one, so
- * the read stays inside the file, and their lanes are never looked at. */
+ * a block belong to the next block or bucket, or to the 4-byte checksum after the last
+ * one, so the read stays inside the file, and their lanes are never looked at. */
 static void
 sum_weights (AwGuidanceModel *model,
              GArray          *features,
+             guint            block,
              gint32          *sums)
 {
   const AwFeature *f = (const AwFeature *) (gpointer) features->data;
+  const gint8 *weights = model->weights + (gsize) block * model->n_rules;
   guint n = model->n_rules;
 
   if (n >= 8 - CHECKSUM_SIZE && n <= 8)
@@ -568,7 +585,7 @@ sum_weights (AwGuidanceModel *model,
         {
           guint64 row;
 
-          memcpy (&row, model->weights + (gsize) f[k].bucket * n, sizeof row);
+          memcpy (&row, weights + (gsize) f[k].bucket * model->row_size, sizeof row);
           row = GUINT64_FROM_LE (row) ^ SWAR_BIAS;
           even += row & SWAR_LOW_BYTES;
           odd += (row >> 8) & SWAR_LOW_BYTES;
@@ -587,7 +604,7 @@ sum_weights (AwGuidanceModel *model,
   memset (sums, 0, n * sizeof (gint32));
   for (guint k = 0; k < features->len; k++)
     {
-      const gint8 *w = model->weights + (gsize) f[k].bucket * n;
+      const gint8 *w = weights + (gsize) f[k].bucket * model->row_size;
 
       for (guint r = 0; r < n; r++)
         sums[r] += w[r];
@@ -616,7 +633,7 @@ explain (AwGuidanceModel *model,
 
       if (f->first == AW_FEATURES_NO_TOKEN)
         continue;
-      w = model->weights[(gsize) f->bucket * model->n_rules + rule];
+      w = model->weights[(gsize) f->bucket * model->row_size + rule];
       for (guint32 t = f->first; t <= f->last; t++)
         if (t >= unit->first && t - unit->first < unit->n_tokens)
           weight[t - unit->first] += w;
@@ -693,6 +710,50 @@ make_finding (AwTokens   *body,
   return finding;
 }
 
+/* Per unit and block, the per-rule sums of the unit's features' weights:
+ * [unit][block][rule] */
+static gint32 *
+block_sums (AwGuidanceModel *model,
+            AwTokens        *body,
+            GArray          *units,
+            AwFeatureCache  *cache,
+            GArray          *features)
+{
+  guint n = model->n_rules;
+  gint32 *sums = g_new (gint32, (gsize) units->len * N_BLOCKS * n + 1);
+
+  for (guint u = 0; u < units->len; u++)
+    {
+      g_array_set_size (features, 0);
+      aw_features_extract_cached (&model->settings, cache, body,
+                                  &g_array_index (units, AwUnit, u), features);
+      for (guint b = 0; b < N_BLOCKS; b++)
+        sum_weights (model, features, b, sums + ((gsize) u * N_BLOCKS + b) * n);
+    }
+  return sums;
+}
+
+/* The weight sum behind unit @u's score for rule @r: its own features, and for a span
+ * rule the neighbours' features in their context blocks */
+static gint64
+unit_sum (AwGuidanceModel *model,
+          const gint32    *sums,
+          guint            n_units,
+          guint            u,
+          guint            r)
+{
+  guint n = model->n_rules;
+  gint64 total = sums[((gsize) u * N_BLOCKS + BLOCK_OWN) * n + r];
+
+  if (model->rules[r].kind != AW_MODEL_RULE_UNIT)
+    return total;
+  if (u > 0)
+    total += sums[((gsize) (u - 1) * N_BLOCKS + BLOCK_PREVIOUS) * n + r];
+  if (u + 1 < n_units)
+    total += sums[((gsize) (u + 1) * N_BLOCKS + BLOCK_NEXT) * n + r];
+  return total;
+}
+
 /**
  * aw_guidance_model_judge:
  * @body: the body's tokens (quoted reply text already masked)
@@ -711,12 +772,12 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (AwUnit));
   g_autoptr(GArray) features = g_array_new (FALSE, FALSE, sizeof (AwFeature));
   guint n = model->n_rules;
-  gint32 sums[MAX_RULES];
   gint64 email_sum[MAX_RULES] = { 0 };
   double email_max[MAX_RULES];
   gboolean enabled[MAX_RULES];
   g_autofree guint32 *covered = NULL;
   g_autofree float *unit_scores = NULL;
+  g_autofree gint32 *sums = NULL;
   g_autoptr(AwFeatureCache) cache = NULL;
 
   memset (verdict, 0, sizeof *verdict);
@@ -734,19 +795,17 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
   if (body->tokens->len >= FEATURE_CACHE_TOKENS)
     cache = aw_feature_cache_new ();
   covered = phrase_coverage (model, units, phrase_findings);
+  sums = block_sums (model, body, units, cache, features);
   unit_scores = g_new (float, (gsize) units->len * n + 1);
   for (guint u = 0; u < units->len; u++)
     {
       const AwUnit *unit = &g_array_index (units, AwUnit, u);
 
-      g_array_set_size (features, 0);
-      aw_features_extract_cached (&model->settings, cache, body, unit, features);
-      sum_weights (model, features, sums);
-
       for (guint r = 0; r < n; r++)
         {
           const ModelRule *rule = &model->rules[r];
-          double score = rule->bias + rule->scale * (double) sums[r];
+          gint64 sum = unit_sum (model, sums, units->len, u, r);
+          double score = rule->bias + rule->scale * (double) sum;
 
           unit_scores[(gsize) u * n + r] = score;
           switch (rule->kind)
@@ -757,13 +816,15 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
                 {
                   guint32 first, last;
 
+                  g_array_set_size (features, 0);
+                  aw_features_extract_cached (&model->settings, cache, body, unit, features);
                   explain (model, r, unit, features, &first, &last);
                   g_ptr_array_add (verdict->findings,
                                    make_finding (body, rule->id, first, last, sigmoid (score)));
                 }
               break;
             case AW_MODEL_RULE_EMAIL_SUM:
-              email_sum[r] += sums[r];
+              email_sum[r] += sum;
               break;
             case AW_MODEL_RULE_EMAIL_MAX:
               email_max[r] = MAX (email_max[r], score);
