@@ -11,7 +11,7 @@ set -euo pipefail
 build_packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsecret-1-dev libsoup-3.0-dev
-  libgmime-3.0-dev libjson-glib-dev libxml2-dev libenchant-2-dev libgoa-1.0-dev
+  libgmime-3.0-dev libjson-glib-dev libxml2-dev libenchant-2-dev libgoa-1.0-dev zlib1g-dev
   hunspell-en-us hunspell-en-gb hunspell-de-de hunspell-fr hunspell-es hunspell-it hunspell-pt-br
   glib-networking librsvg2-common desktop-file-utils appstream
 )
