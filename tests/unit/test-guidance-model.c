@@ -248,6 +248,21 @@ make_model (const char *word)
   return make_model_in_block (word, 0);
 }
 
+/* @model finds one thing in @text, and underlines @expected */
+static void
+assert_one_finding (AwGuidanceModel *model,
+                    const char      *text,
+                    const char      *expected)
+{
+  g_autoptr(AwTokens) tokens = aw_tokens_new (text);
+  AwModelVerdict verdict;
+
+  aw_guidance_model_judge (model, tokens, G_MAXUINT, NULL, NULL, &verdict);
+  g_assert_cmpuint (verdict.findings->len, ==, 1);
+  g_assert_cmpstr (aw_finding_get_text (g_ptr_array_index (verdict.findings, 0)), ==, expected);
+  aw_model_verdict_clear (&verdict);
+}
+
 /* A unit is read with its neighbours: a word that weighs in the "previous unit" block
  * makes the unit after it a finding, and one in the "next unit" block the unit before;
  * the underline stays in the unit judged */
@@ -262,15 +277,9 @@ test_context_blocks (void)
       g_autoptr(GBytes) bytes = make_model_in_block ("dreadful", block);
       g_autoptr(GError) error = NULL;
       g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &error);
-      g_autoptr(AwTokens) tokens = aw_tokens_new (text);
-      AwModelVerdict verdict;
 
       g_assert_no_error (error);
-      aw_guidance_model_judge (model, tokens, G_MAXUINT, NULL, NULL, &verdict);
-      g_assert_cmpuint (verdict.findings->len, ==, 1);
-      g_assert_cmpstr (aw_finding_get_text (g_ptr_array_index (verdict.findings, 0)), ==,
-                       expected[block]);
-      aw_model_verdict_clear (&verdict);
+      assert_one_finding (model, text, expected[block]);
     }
 }
 
@@ -286,15 +295,7 @@ test_underline_elision (void)
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      g_autoptr(AwTokens) tokens = aw_tokens_new (texts[i]);
-      AwModelVerdict verdict;
-
-      aw_guidance_model_judge (model, tokens, G_MAXUINT, NULL, NULL, &verdict);
-      g_assert_cmpuint (verdict.findings->len, ==, 1);
-      g_assert_cmpstr (aw_finding_get_text (g_ptr_array_index (verdict.findings, 0)), ==, "dreadful");
-      aw_model_verdict_clear (&verdict);
-    }
+    assert_one_finding (model, texts[i], "dreadful");
 }
 
 static void
