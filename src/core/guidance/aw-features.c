@@ -5,8 +5,9 @@
  * into hashed features: folded words, word pairs and character 3-5-grams of each word,
  * all of them marked when the word is in a negation's scope; outside one, also each word
  * with the word two before it and the three words ending at it; words written in
- * capitals, emoji and "!!" marks, the closing punctuation and the unit's length. Every feature remembers the tokens it came from, so
- * a finding can underline the words that weighed most.
+ * capitals, emoji and "!!" marks, the closing punctuation and the unit's length. Every
+ * feature remembers the tokens it came from, so a finding can underline the words that
+ * weighed most.
  *
  * Hashing is FNV-1a over a kind byte and the feature's bytes, mixed and masked to
  * hash_bits. Numbers fold to zeros ("5pm" and "9pm" are one word).
