@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* afterword-features.c: what the learned layer sees, for build-aux/train-guidance
  *
- *   afterword-features --bits 16 --window 6 --negations not,never,no < emails.jsonl
+ *   afterword-features --bits 16 --window 6 --negations not,never,no \
+ *                      --cancels-after hesitate,only --cancels-before "zogern sie" < emails.jsonl
  *
  * Reads one JSON object a line ({"id", "subject", "body", "lang"}), runs the engine on
  * phrases alone and prints one JSON object a line: the email's units exactly as the
@@ -62,6 +63,46 @@ compare_strings (const void *a,
   return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
+static void
+print_json_string (const char *s,
+                   gboolean    comma)
+{
+  g_autofree char *escaped = g_strescape (s, NULL);
+
+  printf ("%s\"%s\"", comma ? "," : "", escaped);
+}
+
+/* "hesitate,zögern Sie" as folded entries of one or two words */
+static GPtrArray *
+parse_cancels (const char *list)
+{
+  GPtrArray *cancels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_auto(GStrv) entries = g_strsplit (list != NULL ? list : "", ",", -1);
+
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      g_autofree char *folded = aw_text_fold (g_strstrip (entries[i]));
+
+      if (folded[0] != '\0')
+        g_ptr_array_add (cancels, g_strsplit (folded, " ", 2));
+    }
+  return cancels;
+}
+
+/* A JSON array of the entries in their order, an entry's words joined by a space */
+static void
+print_cancels (GPtrArray *cancels)
+{
+  printf ("[");
+  for (guint i = 0; i < cancels->len; i++)
+    {
+      g_autofree char *joined = g_strjoinv (" ", g_ptr_array_index (cancels, i));
+
+      print_json_string (joined, i > 0);
+    }
+  printf ("]");
+}
+
 static const char *
 member (JsonObject *object,
         const char *name)
@@ -75,10 +116,16 @@ main (int   argc,
 {
   int bits = 16, window = 6;
   g_autofree char *negations = NULL;
+  g_autofree char *cancels_after = NULL;
+  g_autofree char *cancels_before = NULL;
   GOptionEntry entries[] = {
     { "bits", 0, 0, G_OPTION_ARG_INT, &bits, "hash bits", "N" },
     { "window", 0, 0, G_OPTION_ARG_INT, &window, "negation window", "N" },
     { "negations", 0, 0, G_OPTION_ARG_STRING, &negations, "folded negation words, comma-separated", "LIST" },
+    { "cancels-after", 0, 0, G_OPTION_ARG_STRING, &cancels_after,
+      "what cancels a negation it follows: entries of one or two words, comma-separated", "LIST" },
+    { "cancels-before", 0, 0, G_OPTION_ARG_STRING, &cancels_before,
+      "what cancels a negation it precedes, the same way", "LIST" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("< EMAILS.jsonl");
@@ -110,7 +157,11 @@ main (int   argc,
           g_hash_table_add (tool.settings.negations, aw_text_fold (words[i]));
     }
 
-  /* first line: the settings as the model file must record them (negations folded) */
+  tool.settings.cancels_after = parse_cancels (cancels_after);
+  tool.settings.cancels_before = parse_cancels (cancels_before);
+
+  /* first line: the settings as the model file must record them (negations folded and
+   * sorted, the cancelling entries folded, in their order, words joined by a space) */
   {
     g_autofree gpointer *keys = g_hash_table_get_keys_as_array (tool.settings.negations, NULL);
     guint n = g_hash_table_size (tool.settings.negations);
@@ -118,12 +169,12 @@ main (int   argc,
     qsort (keys, n, sizeof (gpointer), compare_strings);
     printf ("{\"settings\":{\"bits\":%d,\"window\":%d,\"negations\":[", bits, window);
     for (guint i = 0; i < n; i++)
-      {
-        g_autofree char *escaped = g_strescape (keys[i], NULL);
-
-        printf ("%s\"%s\"", i > 0 ? "," : "", escaped);
-      }
-    printf ("]}}\n");
+      print_json_string (keys[i], i > 0);
+    printf ("],\"cancels_after\":");
+    print_cancels (tool.settings.cancels_after);
+    printf (",\"cancels_before\":");
+    print_cancels (tool.settings.cancels_before);
+    printf ("}}\n");
   }
   tool.units = g_string_new (NULL);
   aw_guidance_model_set_trace (trace, &tool);
@@ -198,5 +249,7 @@ main (int   argc,
   free (line);
   g_string_free (tool.units, TRUE);
   g_hash_table_unref (tool.settings.negations);
+  g_ptr_array_unref (tool.settings.cancels_after);
+  g_ptr_array_unref (tool.settings.cancels_before);
   return 0;
 }

@@ -194,6 +194,8 @@ make_model_in_block (const char *word,
 
   g_byte_array_append (header, (guint8 *) "\2xx", 3);
   g_byte_array_append (header, (guint8 *) "\20\3\1\3not", 7);
+  /* "not hesitate" negates nothing; nothing cancels a negation it precedes */
+  g_byte_array_append (header, (guint8 *) "\1\10hesitate\0", 11);
   g_byte_array_append (header, (guint8 *) "\3", 1);
   for (guint r = 0; r < 3; r++)
     {
@@ -266,6 +268,24 @@ assert_one_finding (AwGuidanceModel *model,
 /* A unit is read with its neighbours: a word that weighs in the "previous unit" block
  * makes the unit after it a finding, and one in the "next unit" block the unit before;
  * the underline stays in the unit judged */
+/* The model file's cancelling entries reach the featurizer: after "not hesitate" a word
+ * reads as written, after "not want" as negated */
+static void
+test_negation_cancelled (void)
+{
+  g_autoptr(GBytes) bytes = make_model ("reconsider");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &error);
+  g_autoptr(AwTokens) negated = aw_tokens_new ("Please do not want to reconsider");
+  AwModelVerdict verdict;
+
+  g_assert_no_error (error);
+  assert_one_finding (model, "Please do not hesitate to reconsider", "reconsider");
+  aw_guidance_model_judge (model, negated, G_MAXUINT, NULL, NULL, &verdict);
+  g_assert_cmpuint (verdict.findings->len, ==, 0);
+  aw_model_verdict_clear (&verdict);
+}
+
 static void
 test_context_blocks (void)
 {
@@ -406,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/guidance-model/random", test_random);
   g_test_add_func ("/guidance-model/judge", test_judge);
   g_test_add_func ("/guidance-model/context-blocks", test_context_blocks);
+  g_test_add_func ("/guidance-model/negation-cancelled", test_negation_cancelled);
   g_test_add_func ("/guidance-model/underline-elision", test_underline_elision);
   g_test_add_func ("/guidance-model/finding-defaults", test_finding_defaults);
   return g_test_run ();

@@ -886,6 +886,38 @@ test_parenthetical_aside (void)
     }
 }
 
+/* "Don't hesitate to", "n'hésitez pas", "Zögern Sie nicht", "no dude en", "não hesite",
+ * "non esiti" and "not only" negate nothing: what follows them is judged as written.
+ * A plain negation still negates. */
+static void
+test_negation_cancelled (void)
+{
+  static const struct { const char *lang; const char *sentence; gboolean pushy; } cases_[] = {
+    { "en", "Please don't hesitate to reconsider your decision.", TRUE },
+    { "en", "Do not hesitate to reconsider your decision.", TRUE },
+    { "en", "I am not asking you to reconsider your decision.", FALSE },
+    { "fr", "N'h\u00e9sitez pas \u00e0 reconsid\u00e9rer votre d\u00e9cision.", TRUE },
+    { "fr", "N'h\u00e9sitez surtout pas \u00e0 reconsid\u00e9rer votre d\u00e9cision.", TRUE },
+    { "fr", "Je ne vous demande pas de reconsid\u00e9rer votre d\u00e9cision.", FALSE },
+    { "de", "Z\u00f6gern Sie nicht, Ihre Entscheidung zu \u00fcberdenken.", TRUE },
+    { "de", "Ich bitte Sie nicht, Ihre Entscheidung zu \u00fcberdenken.", FALSE },
+    { "es", "No dude en reconsiderar su decisi\u00f3n.", TRUE },
+    { "es", "No le pido que reconsidere su decisi\u00f3n.", FALSE },
+    { "pt_BR", "N\u00e3o hesite em reconsiderar a decis\u00e3o.", TRUE },
+    { "pt_BR", "N\u00e3o estou pedindo que reconsiderem a decis\u00e3o.", FALSE },
+    { "it", "Non esiti a riconsiderare la sua decisione.", TRUE },
+    { "it", "Non le chiedo di riconsiderare la sua decisione.", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases_); i++)
+    {
+      g_autofree char *body = build_email (case_of (cases_[i].lang), PART_ALL,
+                                           cases_[i].sentence);
+
+      assert_phrase_rule (cases_[i].lang, body, AW_RULE_PUSHY, cases_[i].pushy);
+    }
+}
+
 /* How the writer did ("what was missing", "too long") asks for feedback in a question or
  * a request, with or without the word "feedback"; the same words in a statement do not.
  * "Thanks for nothing" thanks no one; "tnx" or "vlw" thanks as much as "thank you". */
@@ -1256,6 +1288,7 @@ main (int   argc,
   g_test_add_func ("/guidance/quote-not-closed", test_quote_not_closed);
   g_test_add_func ("/guidance/quoted-reply", test_quoted_reply);
   g_test_add_func ("/guidance/parenthetical-aside", test_parenthetical_aside);
+  g_test_add_func ("/guidance/negation-cancelled", test_negation_cancelled);
   g_test_add_func ("/guidance/mask-quoted", test_mask_quoted);
   g_test_add_func ("/guidance/signoff-sentence", test_signoff_sentence);
   g_test_add_func ("/guidance/allow-across-break", test_allow_across_break);

@@ -205,6 +205,133 @@ is_negation (const AwFeatureSettings *settings,
   return g_hash_table_contains (settings->negations, folded);
 }
 
+/* Whether the words of @entry are the tokens from @from on, all within [@lo, @hi] */
+static gboolean
+entry_matches_at (AwTokens          *tokens,
+                  const char *const *entry,
+                  gint64             from,
+                  guint32            lo,
+                  guint32            hi)
+{
+  for (guint k = 0; entry[k] != NULL; k++)
+    if (from + k < lo || from + k > hi ||
+        strcmp (aw_tokens_folded (tokens, (guint) (from + k)), entry[k]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether one of @cancels (GStrv entries) ends at token @end */
+static gboolean
+any_entry_ends_at (const GPtrArray *cancels,
+                   AwTokens        *tokens,
+                   gint64           end,
+                   guint32          lo,
+                   guint32          hi)
+{
+  for (guint e = 0; cancels != NULL && e < cancels->len; e++)
+    {
+      const char *const *entry = g_ptr_array_index (cancels, e);
+      guint n = g_strv_length ((char **) entry);
+
+      if (n > 0 && entry_matches_at (tokens, entry, end - n + 1, lo, hi))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether one of @cancels (GStrv entries) starts at token @start */
+static gboolean
+any_entry_starts_at (const GPtrArray *cancels,
+                     AwTokens        *tokens,
+                     gint64           start,
+                     guint32          lo,
+                     guint32          hi)
+{
+  for (guint e = 0; cancels != NULL && e < cancels->len; e++)
+    {
+      const char *const *entry = g_ptr_array_index (cancels, e);
+
+      if (entry[0] != NULL && entry_matches_at (tokens, entry, start, lo, hi))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * aw_features_negation_cancelled:
+ * @cancels_after: (element-type GStrv) (nullable): entries that cancel a negation they
+ *   follow ("hesitate", "only")
+ * @cancels_before: (element-type GStrv) (nullable): entries that cancel a negation they
+ *   precede ("zögern Sie", "hésitez")
+ * @first: the negation's first token
+ * @last: its last token
+ * @lo: the first token the entries may cover
+ * @hi: the last
+ * @is_negation: whether a token is a negation word (skipped: "n'hésitez pas")
+ *
+ * Whether the negation at [@first, @last] is no negation because an entry of
+ * @cancels_after comes right after it or one of @cancels_before ends right before it,
+ * other negation words aside: "don't hesitate to", "n'hésitez pas à", "Zögern Sie
+ * nicht", "not only". The phrase engine and the featurizer both ask this, so that they
+ * read a sentence alike.
+ */
+gboolean
+aw_features_negation_cancelled (const GPtrArray *cancels_after,
+                                const GPtrArray *cancels_before,
+                                AwTokens        *tokens,
+                                guint32          first,
+                                guint32          last,
+                                guint32          lo,
+                                guint32          hi,
+                                gboolean       (*is_negation) (gpointer  user_data,
+                                                              guint32   token),
+                                gpointer         user_data)
+{
+  gint64 after = (gint64) last + 1, before = (gint64) first - 1;
+
+  if ((cancels_after == NULL || cancels_after->len == 0) &&
+      (cancels_before == NULL || cancels_before->len == 0))
+    return FALSE;
+  while (after <= hi && is_negation (user_data, (guint32) after))
+    after++;
+  while (before >= lo && is_negation (user_data, (guint32) before))
+    before--;
+  return any_entry_starts_at (cancels_after, tokens, after, lo, hi) ||
+         any_entry_ends_at (cancels_before, tokens, before, lo, hi);
+}
+
+typedef struct
+{
+  const AwFeatureSettings *settings;
+  AwTokens                *tokens;
+} NegationQuery;
+
+static gboolean
+token_is_negation (gpointer user_data,
+                   guint32  token)
+{
+  NegationQuery *query = user_data;
+
+  return is_negation (query->settings, aw_tokens_folded (query->tokens, token));
+}
+
+/* A negation word that negates: not one a cancelling entry touches */
+static gboolean
+starts_negation (const AwFeatureSettings *settings,
+                 AwTokens                *tokens,
+                 const AwUnit            *unit,
+                 guint32                  i)
+{
+  NegationQuery query = { settings, tokens };
+
+  if (!is_negation (settings, aw_tokens_folded (tokens, i)))
+    return FALSE;
+  return !aw_features_negation_cancelled (settings->cancels_after, settings->cancels_before,
+                                          tokens, i, i,
+                                          unit->first, unit->first + unit->n_tokens - 1,
+                                          token_is_negation, &query);
+}
+
 /* The folded word with digits as 0, cut at MAX_WORD_BYTES */
 static gsize
 normalize_word (const char *folded,
@@ -418,7 +545,7 @@ aw_features_extract_cached (const AwFeatureSettings *settings,
       in_negation = negated > 0;
       if (negated > 0)
         negated--;
-      if (!question && is_negation (settings, folded))
+      if (!question && starts_negation (settings, tokens, unit, i))
         negated = settings->negation_window;
 
       /* the word, "!" marking negation scope */

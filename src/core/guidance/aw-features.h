@@ -21,6 +21,12 @@ typedef struct
   guint        hash_bits;        /* buckets: 1 << hash_bits */
   guint        negation_window;  /* tokens a negation word reaches */
   GHashTable  *negations;        /* folded words (owned by the caller) */
+  /* what makes a negation word next to it no negation, each entry a NULL-terminated
+   * array of one or two folded words (owned by the caller; NULL for none): entries
+   * right after the negation ("don't hesitate", "not only") and right before it
+   * ("zögern Sie nicht", "n'hésitez pas") */
+  GPtrArray   *cancels_after;
+  GPtrArray   *cancels_before;
   /* the first bytes of the negation words, a bit each: a quick reject before the hash
    * lookup, once aw_features_settings_index() has filled it (unused while FALSE) */
   gboolean     indexed;
@@ -49,7 +55,17 @@ typedef struct
 
 typedef struct _AwFeatureCache AwFeatureCache;
 
-void aw_features_settings_index (AwFeatureSettings *settings);
+void     aw_features_settings_index (AwFeatureSettings *settings);
+gboolean aw_features_negation_cancelled (const GPtrArray *cancels_after,
+                                         const GPtrArray *cancels_before,
+                                         AwTokens        *tokens,
+                                         guint32          first,
+                                         guint32          last,
+                                         guint32          lo,
+                                         guint32          hi,
+                                         gboolean       (*is_negation) (gpointer  user_data,
+                                                                       guint32   token),
+                                         gpointer         user_data);
 void aw_features_units   (AwTokens                *tokens,
                           guint                    signature_line,
                           GArray                  *units);

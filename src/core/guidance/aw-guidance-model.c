@@ -149,6 +149,23 @@ read_string (Reader     *r,
   return s;
 }
 
+/* A u8 count and that many entries, each one or two words joined by a space */
+static GPtrArray *
+read_negation_cancels (Reader *r)
+{
+  GPtrArray *cancels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  guint n = read_u8 (r, "the number of negation cancels");
+
+  for (guint i = 0; i < n && !r->failed; i++)
+    {
+      g_autofree char *entry = read_string (r, "a negation cancel");
+
+      if (entry != NULL && entry[0] != '\0')
+        g_ptr_array_add (cancels, g_strsplit (entry, " ", 2));
+    }
+  return cancels;
+}
+
 static gboolean
 invalid (Reader     *r,
          const char *message)
@@ -184,6 +201,8 @@ aw_guidance_model_free (AwGuidanceModel *model)
   g_free (model->rules);
   g_free (model->language);
   g_clear_pointer (&model->settings.negations, g_hash_table_unref);
+  g_clear_pointer (&model->settings.cancels_after, g_ptr_array_unref);
+  g_clear_pointer (&model->settings.cancels_before, g_ptr_array_unref);
   g_clear_pointer (&model->bytes, g_bytes_unref);
   g_free (model);
 }
@@ -256,6 +275,9 @@ aw_guidance_model_new_from_bytes (GBytes  *bytes,
       if (word != NULL)
         g_hash_table_add (model->settings.negations, word);
     }
+
+  model->settings.cancels_after = read_negation_cancels (&r);
+  model->settings.cancels_before = read_negation_cancels (&r);
 
   aw_features_settings_index (&model->settings);
 

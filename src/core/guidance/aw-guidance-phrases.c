@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "aw-features.h"
 #include "aw-guidance-scan.h"
 
 #define ASK_REACH_BYTES 400  /* how far a feedback topic looks for its question mark */
@@ -57,6 +58,48 @@ is_negated (AwScan *scan,
         return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+token_is_marked_negation (gpointer user_data,
+                          guint32  token)
+{
+  AwScan *scan = user_data;
+
+  return scan->negation[token];
+}
+
+/* "don't hesitate to", "n'hésitez pas", "not only": a negation next to one of the
+ * language's cancelling words negates nothing. Decided on the marks as they were, then
+ * cleared, so that the order of the hits does not matter. */
+static void
+unmark_cancelled_negations (AwScan *scan)
+{
+  AwGuidanceRules *rules = scan->check->rules;
+  g_autoptr(GArray) cancelled = NULL;
+  guint n = scan->tokens->tokens->len;
+
+  if ((rules->cancels_after->len == 0 && rules->cancels_before->len == 0) || n == 0)
+    return;
+  cancelled = g_array_new (FALSE, FALSE, sizeof (const AwHit *));
+  for (guint h = 0; h < scan->hits->len; h++)
+    {
+      const AwHit *hit = &g_array_index (scan->hits, AwHit, h);
+      const AwPattern *pattern = &g_array_index (rules->patterns, AwPattern, hit->pattern);
+
+      if (pattern->kind == AW_PATTERN_NEGATION &&
+          aw_features_negation_cancelled (rules->cancels_after, rules->cancels_before,
+                                          scan->tokens,
+                                          hit->start, hit->end, 0, n - 1,
+                                          token_is_marked_negation, scan))
+        g_array_append_val (cancelled, hit);
+    }
+  for (guint c = 0; c < cancelled->len; c++)
+    {
+      const AwHit *hit = g_array_index (cancelled, const AwHit *, c);
+
+      memset (scan->negation + hit->start, 0, hit->end - hit->start + 1);
+    }
 }
 
 static int
@@ -233,6 +276,7 @@ aw_guidance_report_phrases (AwScan *scan)
       else if (pattern->kind == AW_PATTERN_THANKS_EXCEPTION)
         memset (scan->not_thanks + hit->start, 1, hit->end - hit->start + 1);
     }
+  unmark_cancelled_negations (scan);
 
   for (guint h = 0; h < scan->hits->len; h++)
     {

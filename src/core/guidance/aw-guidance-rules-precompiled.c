@@ -16,7 +16,7 @@
 
 /* What a language's rules are kept as; FORMAT.md lists the members. Each "ay" of
  * strings is a packed list (aw_languages_pack_strings()). */
-#define RULES_TYPE "(sayauubayaymsmsu" "ayayaiayaiayau" "aqayau" "aiaiauayau)"
+#define RULES_TYPE "(sayauubayayayaymsmsu" "ayayaiayaiayau" "aqayau" "aiaiauayau)"
 
 enum
 {
@@ -27,6 +27,8 @@ enum
   MEMBER_COMMA_ENDS_NEGATION,
   MEMBER_ACRONYMS,
   MEMBER_TEMPLATE_FIELDS,
+  MEMBER_CANCELS_AFTER,       /* ay: a packed list, the words of an entry joined by a space */
+  MEMBER_CANCELS_BEFORE,
   MEMBER_INSERT_THANKS,
   MEMBER_INSERT_FEEDBACK,
   MEMBER_N_ATOMS,
@@ -73,6 +75,17 @@ new_sorted_set (GHashTable *set)
   g_qsort_with_data (keys, g_hash_table_size (set), sizeof (char *),
                      compare_strings, NULL);
   return aw_languages_pack_strings (keys, g_hash_table_size (set));
+}
+
+/* The entries in their order, each entry's words joined by a space */
+static GVariant *
+new_negation_cancels (GPtrArray *cancels)
+{
+  g_autoptr(GPtrArray) joined = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < cancels->len; i++)
+    g_ptr_array_add (joined, g_strjoinv (" ", g_ptr_array_index (cancels, i)));
+  return aw_languages_pack_strings ((const char * const *) joined->pdata, joined->len);
 }
 
 static guint8
@@ -202,6 +215,8 @@ aw_guidance_rules_to_variant (AwGuidanceRules *self)
   g_ptr_array_add (members, g_variant_new_boolean (self->comma_ends_negation));
   g_ptr_array_add (members, new_sorted_set (self->acronyms));
   g_ptr_array_add (members, new_sorted_set (self->template_fields));
+  g_ptr_array_add (members, new_negation_cancels (self->cancels_after));
+  g_ptr_array_add (members, new_negation_cancels (self->cancels_before));
   g_ptr_array_add (members, g_variant_new ("ms", self->insert_thanks));
   g_ptr_array_add (members, g_variant_new ("ms", self->insert_feedback));
   g_ptr_array_add (members, g_variant_new_uint32 (self->n_atoms));
@@ -277,6 +292,23 @@ add_strings (AwGuidanceRules  *self,
   return TRUE;
 }
 
+static gboolean
+read_negation_cancels (AwGuidanceRules  *self,
+                       GVariant         *variant,
+                       guint             member,
+                       GPtrArray        *cancels,
+                       GError          **error)
+{
+  g_autoptr(GVariant) child = g_variant_get_child_value (variant, member);
+  g_autofree const char **entries = aw_languages_unpack_strings (child, NULL);
+
+  if (entries == NULL)
+    return damaged (error, self->code, "the negation cancels");
+  for (guint i = 0; entries[i] != NULL; i++)
+    aw_guidance_rules_add_negation_cancel (self, cancels, entries[i]);
+  return TRUE;
+}
+
 /* The members up to MEMBER_N_ATOMS: the language's name, detection, sets and settings */
 static gboolean
 read_settings (AwGuidanceRules  *self,
@@ -297,7 +329,9 @@ read_settings (AwGuidanceRules  *self,
   g_variant_get_child (variant, MEMBER_N_ATOMS, "u", &self->n_atoms);
   return add_strings (self, variant, MEMBER_DETECT, NULL, self->detect, error) &&
          add_strings (self, variant, MEMBER_ACRONYMS, self->acronyms, NULL, error) &&
-         add_strings (self, variant, MEMBER_TEMPLATE_FIELDS, self->template_fields, NULL, error);
+         add_strings (self, variant, MEMBER_TEMPLATE_FIELDS, self->template_fields, NULL, error) &&
+         read_negation_cancels (self, variant, MEMBER_CANCELS_AFTER, self->cancels_after, error) &&
+         read_negation_cancels (self, variant, MEMBER_CANCELS_BEFORE, self->cancels_before, error);
 }
 
 static gboolean

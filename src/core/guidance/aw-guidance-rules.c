@@ -757,8 +757,54 @@ aw_guidance_rules_alloc (const char *code)
   self->detect_chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
   self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->template_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancels_after = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->cancels_before = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->patterns = g_array_new (FALSE, FALSE, sizeof (AwPattern));
   return self;
+}
+
+/**
+ * aw_guidance_rules_add_negation_cancel:
+ * @cancels: @self's cancels_after or cancels_before
+ * @entry: one or two words ("hesitate", "zögern Sie"), folded or not
+ *
+ * Adds a cancelling entry: a negation word next to it does not negate.
+ */
+void
+aw_guidance_rules_add_negation_cancel (AwGuidanceRules *self,
+                                       GPtrArray       *cancels,
+                                       const char      *entry)
+{
+  g_autofree char *folded = aw_text_fold (entry);
+  g_auto(GStrv) words = g_strsplit (g_strstrip (folded), " ", 3);
+
+  if (words[0] == NULL || words[0][0] == '\0' || g_strv_length (words) > 2)
+    {
+      g_warning ("Guidance rules of %s: a negation cancel is one or two words, not \"%s\"",
+                 self->code, entry);
+      return;
+    }
+  g_ptr_array_add (cancels, g_steal_pointer (&words));
+}
+
+static void
+read_negation_cancels (AwGuidanceRules *self,
+                       JsonObject      *root,
+                       const char      *member,
+                       GPtrArray       *cancels)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (root, member) ||
+      (array = json_object_get_array_member (root, member)) == NULL)
+    return;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *entry = json_array_get_string_element (array, i);
+
+      if (entry != NULL)
+        aw_guidance_rules_add_negation_cancel (self, cancels, entry);
+    }
 }
 
 /**
@@ -811,6 +857,9 @@ aw_guidance_rules_new (const char  *code,
         if (field != NULL)
           g_hash_table_add (self->template_fields, aw_guidance_rules_fold_field (field));
       }
+
+  read_negation_cancels (self, root, "negation_cancels_after", self->cancels_after);
+  read_negation_cancels (self, root, "negation_cancels_before", self->cancels_before);
 
   if (json_object_has_member (root, "suggestions"))
     {
@@ -913,6 +962,8 @@ aw_guidance_rules_free (AwGuidanceRules *self)
   g_clear_pointer (&self->detect_chars, g_array_unref);
   g_clear_pointer (&self->acronyms, g_hash_table_unref);
   g_clear_pointer (&self->template_fields, g_hash_table_unref);
+  g_clear_pointer (&self->cancels_after, g_ptr_array_unref);
+  g_clear_pointer (&self->cancels_before, g_ptr_array_unref);
   g_free (self->insert_thanks);
   g_free (self->insert_feedback);
 

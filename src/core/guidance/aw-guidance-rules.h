@@ -76,6 +76,9 @@ struct _AwGuidanceRules
   gboolean     comma_ends_negation;
   GHashTable  *acronyms;        /* folded */
   GHashTable  *template_fields; /* folded words joined by one space: "position name" */
+  /* GStrv of one or two folded words each, as in AwFeatureSettings */
+  GPtrArray   *cancels_after;   /* "hesitate", "only" */
+  GPtrArray   *cancels_before;  /* "zogern sie", "hesitez" */
   char        *insert_thanks;   /* nullable: a sentence a quick fix can add */
   char        *insert_feedback;
 
@@ -106,6 +109,9 @@ gboolean         aw_guidance_rules_read_detect    (const char      *code,
 /* Shared by the compiler and the precompiled form (aw-guidance-rules-precompiled.c) */
 AwGuidanceRules *aw_guidance_rules_alloc          (const char      *code);
 void             aw_guidance_rules_index          (AwGuidanceRules *self);
+void             aw_guidance_rules_add_negation_cancel (AwGuidanceRules *self,
+                                                        GPtrArray       *cancels,
+                                                        const char      *entry);
 const char      *aw_guidance_rules_get_phrase_rule (guint           index);
 GVariant        *aw_guidance_rules_to_variant     (AwGuidanceRules *self);
 GVariant        *aw_guidance_rules_compile_variant (const char     *code,
