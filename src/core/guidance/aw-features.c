@@ -3,7 +3,8 @@
  *
  * A body is cut into units (sentences, clauses, lines such as a greeting), and each unit
  * into hashed features: folded words, word pairs and character 3-5-grams of each word,
- * all of them marked when the word is in a negation's scope; outside one, also each word
+ * all of them marked when the word is in a negation's scope (a negation that invites,
+ * "don't hesitate to", "n'hésitez pas", has none); outside one, also each word
  * with the word two before it and the three words ending at it; words written in
  * capitals, emoji and "!!" marks, the closing punctuation and the unit's length. Every
  * feature remembers the tokens it came from, so a finding can underline the words that
@@ -220,38 +221,21 @@ entry_matches_at (AwTokens          *tokens,
   return TRUE;
 }
 
-/* Whether one of @cancels (GStrv entries) ends at token @end */
+/* Whether one of @cancels (GStrv entries) starts at token @at, or with @ending, ends there */
 static gboolean
-any_entry_ends_at (const GPtrArray *cancels,
-                   AwTokens        *tokens,
-                   gint64           end,
-                   guint32          lo,
-                   guint32          hi)
+any_entry_at (const GPtrArray *cancels,
+              AwTokens        *tokens,
+              gint64           at,
+              gboolean         ending,
+              guint32          lo,
+              guint32          hi)
 {
   for (guint e = 0; cancels != NULL && e < cancels->len; e++)
     {
       const char *const *entry = g_ptr_array_index (cancels, e);
       guint n = g_strv_length ((char **) entry);
 
-      if (n > 0 && entry_matches_at (tokens, entry, end - n + 1, lo, hi))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether one of @cancels (GStrv entries) starts at token @start */
-static gboolean
-any_entry_starts_at (const GPtrArray *cancels,
-                     AwTokens        *tokens,
-                     gint64           start,
-                     guint32          lo,
-                     guint32          hi)
-{
-  for (guint e = 0; cancels != NULL && e < cancels->len; e++)
-    {
-      const char *const *entry = g_ptr_array_index (cancels, e);
-
-      if (entry[0] != NULL && entry_matches_at (tokens, entry, start, lo, hi))
+      if (n > 0 && entry_matches_at (tokens, entry, ending ? at - n + 1 : at, lo, hi))
         return TRUE;
     }
   return FALSE;
@@ -296,8 +280,8 @@ aw_features_negation_cancelled (const GPtrArray *cancels_after,
     after++;
   while (before >= lo && is_negation (user_data, (guint32) before))
     before--;
-  return any_entry_starts_at (cancels_after, tokens, after, lo, hi) ||
-         any_entry_ends_at (cancels_before, tokens, before, lo, hi);
+  return any_entry_at (cancels_after, tokens, after, FALSE, lo, hi) ||
+         any_entry_at (cancels_before, tokens, before, TRUE, lo, hi);
 }
 
 typedef struct
