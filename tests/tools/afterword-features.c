@@ -72,7 +72,7 @@ print_json_string (const char *s,
   printf ("%s\"%s\"", comma ? "," : "", escaped);
 }
 
-/* "hesitate,zögern Sie" as folded entries of one or two words */
+/* "hesitate,zögern Sie" as folded entries of one or two words; exits on a bad entry */
 static GPtrArray *
 parse_cancels (const char *list)
 {
@@ -81,10 +81,17 @@ parse_cancels (const char *list)
 
   for (guint i = 0; entries[i] != NULL; i++)
     {
-      g_autofree char *folded = aw_text_fold (g_strstrip (entries[i]));
+      GStrv words;
 
-      if (folded[0] != '\0')
-        g_ptr_array_add (cancels, g_strsplit (folded, " ", 2));
+      if (g_strstrip (entries[i])[0] == '\0')
+        continue;
+      words = aw_features_parse_cancel (entries[i]);
+      if (words == NULL)
+        {
+          g_printerr ("a negation cancel is one or two words, not \"%s\"\n", entries[i]);
+          exit (2);
+        }
+      g_ptr_array_add (cancels, words);
     }
   return cancels;
 }

@@ -206,6 +206,26 @@ is_negation (const AwFeatureSettings *settings,
   return g_hash_table_contains (settings->negations, folded);
 }
 
+/**
+ * aw_features_parse_cancel:
+ * @entry: a negation cancel of one or two words ("hesitate", "zögern Sie"), folded or not
+ *
+ * The one reading of a cancel, for the rules, the model file and the trainer's tool.
+ *
+ * Returns: (transfer full) (nullable): its folded words, or %NULL when @entry is not one
+ *   or two words
+ */
+GStrv
+aw_features_parse_cancel (const char *entry)
+{
+  g_autofree char *folded = aw_text_fold (entry);
+  g_auto(GStrv) words = g_strsplit (g_strstrip (folded), " ", 3);
+
+  if (words[0] == NULL || words[0][0] == '\0' || g_strv_length (words) > 2)
+    return NULL;
+  return g_steal_pointer (&words);
+}
+
 /* Whether the words of @entry are the tokens from @from on, all within [@lo, @hi] */
 static gboolean
 entry_matches_at (AwTokens          *tokens,

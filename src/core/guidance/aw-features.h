@@ -56,6 +56,7 @@ typedef struct
 typedef struct _AwFeatureCache AwFeatureCache;
 
 void     aw_features_settings_index (AwFeatureSettings *settings);
+GStrv    aw_features_parse_cancel   (const char        *entry);
 gboolean aw_features_negation_cancelled (const GPtrArray *cancels_after,
                                          const GPtrArray *cancels_before,
                                          AwTokens        *tokens,

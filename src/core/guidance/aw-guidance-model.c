@@ -149,6 +149,17 @@ read_string (Reader     *r,
   return s;
 }
 
+static gboolean
+invalid (Reader     *r,
+         const char *message)
+{
+  if (!r->failed)
+    g_set_error (r->error, AW_GUIDANCE_MODEL_ERROR, AW_GUIDANCE_MODEL_ERROR_INVALID,
+                 "The model file is invalid: %s", message);
+  r->failed = TRUE;
+  return FALSE;
+}
+
 /* A u8 count and that many entries, each one or two words joined by a space */
 static GPtrArray *
 read_negation_cancels (Reader *r)
@@ -159,22 +170,14 @@ read_negation_cancels (Reader *r)
   for (guint i = 0; i < n && !r->failed; i++)
     {
       g_autofree char *entry = read_string (r, "a negation cancel");
+      GStrv words = entry != NULL ? aw_features_parse_cancel (entry) : NULL;
 
-      if (entry != NULL && entry[0] != '\0')
-        g_ptr_array_add (cancels, g_strsplit (entry, " ", 2));
+      if (words != NULL)
+        g_ptr_array_add (cancels, words);
+      else if (entry != NULL)
+        invalid (r, "a negation cancel is not one or two words");
     }
   return cancels;
-}
-
-static gboolean
-invalid (Reader     *r,
-         const char *message)
-{
-  if (!r->failed)
-    g_set_error (r->error, AW_GUIDANCE_MODEL_ERROR, AW_GUIDANCE_MODEL_ERROR_INVALID,
-                 "The model file is invalid: %s", message);
-  r->failed = TRUE;
-  return FALSE;
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "aw-features.h"
 #include "aw-guidance.h"
 #include "aw-guidance-rules.h"
 #include "aw-languages.h"
@@ -775,16 +776,15 @@ aw_guidance_rules_add_negation_cancel (AwGuidanceRules *self,
                                        GPtrArray       *cancels,
                                        const char      *entry)
 {
-  g_autofree char *folded = aw_text_fold (entry);
-  g_auto(GStrv) words = g_strsplit (g_strstrip (folded), " ", 3);
+  GStrv words = aw_features_parse_cancel (entry);
 
-  if (words[0] == NULL || words[0][0] == '\0' || g_strv_length (words) > 2)
+  if (words == NULL)
     {
       g_warning ("Guidance rules of %s: a negation cancel is one or two words, not \"%s\"",
                  self->code, entry);
       return;
     }
-  g_ptr_array_add (cancels, g_steal_pointer (&words));
+  g_ptr_array_add (cancels, words);
 }
 
 static void
