@@ -81,7 +81,6 @@ unmark_cancelled_negations (AwScan *scan)
 
   if ((rules->cancels_after->len == 0 && rules->cancels_before->len == 0) || n == 0)
     return;
-  cancelled = g_array_new (FALSE, FALSE, sizeof (const AwHit *));
   for (guint h = 0; h < scan->hits->len; h++)
     {
       const AwHit *hit = &g_array_index (scan->hits, AwHit, h);
@@ -92,9 +91,13 @@ unmark_cancelled_negations (AwScan *scan)
                                           scan->tokens,
                                           hit->start, hit->end, 0, n - 1,
                                           token_is_marked_negation, scan))
-        g_array_append_val (cancelled, hit);
+        {
+          if (cancelled == NULL)
+            cancelled = g_array_new (FALSE, FALSE, sizeof (const AwHit *));
+          g_array_append_val (cancelled, hit);
+        }
     }
-  for (guint c = 0; c < cancelled->len; c++)
+  for (guint c = 0; cancelled != NULL && c < cancelled->len; c++)
     {
       const AwHit *hit = g_array_index (cancelled, const AwHit *, c);
 
