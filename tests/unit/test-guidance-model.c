@@ -265,9 +265,6 @@ assert_one_finding (AwGuidanceModel *model,
   aw_model_verdict_clear (&verdict);
 }
 
-/* A unit is read with its neighbours: a word that weighs in the "previous unit" block
- * makes the unit after it a finding, and one in the "next unit" block the unit before;
- * the underline stays in the unit judged */
 /* The model file's cancelling entries reach the featurizer: after "not hesitate" a word
  * reads as written, after "not want" as negated */
 static void
@@ -286,6 +283,9 @@ test_negation_cancelled (void)
   aw_model_verdict_clear (&verdict);
 }
 
+/* A unit is read with its neighbours: a word that weighs in the "previous unit" block
+ * makes the unit after it a finding, and one in the "next unit" block the unit before;
+ * the underline stays in the unit judged */
 static void
 test_context_blocks (void)
 {
