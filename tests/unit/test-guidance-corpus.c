@@ -28,8 +28,8 @@
 #include "aw-guidance-model.h"
 
 #define GOAL 0.95
-#define PRECISION_FLOOR 0.93  /* test fr 0.942, pt_BR 0.943 (Dec 7 2026; the issue asks 0.93) */
-#define RECALL_FLOOR 0.93     /* test it 0.936, en 0.937 */
+#define PRECISION_FLOOR 0.93  /* test fr 0.935, de 0.953 (Dec 7 2026; the issue asks 0.93) */
+#define RECALL_FLOOR 0.93     /* test it 0.931, en 0.940 */
 #define MIN_EMAILS 20     /* smaller sets are reported, not judged */
 #define OLDER_MIN 0.95
 
