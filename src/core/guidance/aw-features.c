@@ -506,7 +506,7 @@ aw_features_extract_cached (const AwFeatureSettings *settings,
   guint32 last = unit->first + unit->n_tokens - 1;
   guint old_len = features->len;
   gboolean question = FALSE, exclamation = FALSE;
-  /* per token: word, pair, skip pair, triple, n-grams of "<word>", two capital features;
+  /* per token: word, pair, skip pair, triple, n-grams of "<word>", a capital feature;
    * then the unit's */
   gsize room = (gsize) unit->n_tokens * (6 + 3 * (MAX_WORD_BYTES + 2)) + unit->n_marks + 4;
   Out out;
@@ -585,12 +585,12 @@ aw_features_extract_cached (const AwFeatureSettings *settings,
       emit_ngrams (&out, cache_slot (cache, word_hash, word, len, in_negation),
                    word, len, in_negation, i);
 
-      /* capitals: "PLEASE" is shouting, "SQL" is not; the model learns which */
+      /* capitals: "PLEASE" is shouting, "SQL" is not; the model learns which word. No
+       * feature for capitals as such: with one, a name or a code in capitals ("my grant
+       * HORIZON-CL5 at the NATIONAL AUDIT OFFICE") read as shouting once the corpus held
+       * enough shouted lines */
       if ((tok->flags & AW_TOKEN_ALL_UPPER) && tok->n_letters >= 2)
-        {
-          emit (&out, fnv_bytes (fnv_kind ('u'), word, len), i, i);
-          emit (&out, fnv_kind ('U'), i, i);
-        }
+        emit (&out, fnv_bytes (fnv_kind ('u'), word, len), i, i);
     }
 
   /* the end of the unit */

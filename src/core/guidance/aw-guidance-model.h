@@ -26,7 +26,7 @@ typedef enum
   AW_GUIDANCE_MODEL_ERROR_INVALID,
 } AwGuidanceModelError;
 
-#define AW_GUIDANCE_MODEL_VERSION 7
+#define AW_GUIDANCE_MODEL_VERSION 8
 
 typedef enum
 {
