@@ -508,7 +508,7 @@ aw_features_extract_cached (const AwFeatureSettings *settings,
   gboolean question = FALSE, exclamation = FALSE;
   /* per token: word, pair, skip pair, triple, n-grams of "<word>", a capital feature;
    * then the unit's */
-  gsize room = (gsize) unit->n_tokens * (6 + 3 * (MAX_WORD_BYTES + 2)) + unit->n_marks + 4;
+  gsize room = (gsize) unit->n_tokens * (5 + 3 * (MAX_WORD_BYTES + 2)) + unit->n_marks + 4;
   Out out;
 
   if (unit->n_tokens == 0)
