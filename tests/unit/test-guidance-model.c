@@ -65,7 +65,8 @@ test_bundled (void)
 
       g_assert_no_error (error);
       g_assert_cmpstr (aw_guidance_model_get_language (model), ==, languages[i]);
-      g_assert_cmpuint (aw_guidance_model_get_n_rules (model), ==, 7);
+      /* five span rules by unit, thanks, feedback, the five span rules by email */
+      g_assert_cmpuint (aw_guidance_model_get_n_rules (model), ==, 12);
       g_assert_cmpuint (g_bytes_get_size (bytes), <=, 2 * 1024 * 1024);
       /* loaded lazily, once, from the resource itself */
       g_assert_true (aw_guidance_model_lookup (languages[i], NULL) ==
@@ -161,26 +162,31 @@ test_random (void)
 }
 
 #define N_BLOCKS 3   /* weights for a unit's own features, the previous unit's, the next's */
+#define N_RULES 4
+#define ROW_SIZE (N_RULES + 2)   /* own: every rule; previous and next: the unit rule */
 
-/* A little model: every feature of @word in block @block weighs for "negative", thanks
- * always sure */
-static GBytes *
-make_model_in_block (const char *word,
-                     guint       block)
+/* What a little model built here weighs: "negative" by unit (bias -35) and by email (bias
+ * -5), thanks always sure, feedback never */
+typedef struct
 {
-  GByteArray *out = g_byte_array_new ();
-  GByteArray *header = g_byte_array_new ();
-  const guint bits = 16;
-  const char *rules[] = { "negative", "thanks", "feedback" };
-  guint8 kinds[] = { AW_MODEL_RULE_UNIT, AW_MODEL_RULE_EMAIL_SUM, AW_MODEL_RULE_EMAIL_MAX };
-  float bias[] = { -35.0f, 5.0f, -5.0f };
-  const gsize weights_size = (1u << bits) * N_BLOCKS * 3;
-  g_autofree gint8 *weights = g_new0 (gint8, weights_size);
+  const char *unit_word;     /* its features weigh for "negative" in block unit_block */
+  guint       unit_block;
+  gint8       unit_weight;
+  const char *email_word;    /* its features weigh for "negative" judged by email */
+  float       email_floor;   /* the least score of the unit that carries that finding */
+} ModelSpec;
+
+/* Adds @weight to column @column of the row of every feature of @word */
+static void
+weigh_word (gint8      *weights,
+            const char *word,
+            guint       column,
+            gint8       weight)
+{
   g_autoptr(AwTokens) tokens = aw_tokens_new (word);
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (AwUnit));
   g_autoptr(GArray) features = g_array_new (FALSE, FALSE, sizeof (AwFeature));
-  AwFeatureSettings settings = { bits, 3, NULL };
-  guint8 prefix[12] = { 'A', 'W', 'G', 'M', AW_GUIDANCE_MODEL_VERSION, 0, 0, 0 };
+  AwFeatureSettings settings = { 16, 3, NULL };
 
   aw_features_units (tokens, G_MAXUINT, units);
   aw_features_extract (&settings, tokens, &g_array_index (units, AwUnit, 0), features);
@@ -189,35 +195,59 @@ make_model_in_block (const char *word,
       const AwFeature *f = &g_array_index (features, AwFeature, k);
 
       if (f->first != AW_FEATURES_NO_TOKEN)
-        weights[(f->bucket * N_BLOCKS + block) * 3] = 100;
+        weights[f->bucket * ROW_SIZE + column] = weight;
     }
+}
+
+static void
+append_f32 (GByteArray *out,
+            float       value)
+{
+  guint32 v;
+
+  memcpy (&v, &value, 4);
+  v = GUINT32_TO_LE (v);
+  g_byte_array_append (out, (guint8 *) &v, 4);
+}
+
+static GBytes *
+make_model_from_spec (const ModelSpec *spec)
+{
+  GByteArray *out = g_byte_array_new ();
+  GByteArray *header = g_byte_array_new ();
+  const guint bits = 16;
+  const char *rules[N_RULES] = { "negative", "thanks", "feedback", "negative" };
+  guint8 kinds[N_RULES] = { AW_MODEL_RULE_UNIT, AW_MODEL_RULE_EMAIL_SUM,
+                            AW_MODEL_RULE_EMAIL_MAX, AW_MODEL_RULE_EMAIL_SPAN };
+  float bias[N_RULES] = { -35.0f, 5.0f, -5.0f, -5.0f };
+  float veto[N_RULES] = { -20.0f, -G_MAXFLOAT, -G_MAXFLOAT, spec->email_floor };
+  const gsize weights_size = (1u << bits) * ROW_SIZE;
+  g_autofree gint8 *weights = g_new0 (gint8, weights_size);
+  guint8 prefix[12] = { 'A', 'W', 'G', 'M', AW_GUIDANCE_MODEL_VERSION, 0, 0, 0 };
+
+  /* the unit rule's column in each block: own (rule 0), previous, next */
+  if (spec->unit_word != NULL)
+    weigh_word (weights, spec->unit_word, spec->unit_block == 0 ? 0 : N_RULES + spec->unit_block - 1,
+                spec->unit_weight);
+  if (spec->email_word != NULL)
+    weigh_word (weights, spec->email_word, 3, 100);
 
   g_byte_array_append (header, (guint8 *) "\2xx", 3);
   g_byte_array_append (header, (guint8 *) "\20\3\1\3not", 7);
   /* "not hesitate" negates nothing; nothing cancels a negation it precedes */
   g_byte_array_append (header, (guint8 *) "\1\10hesitate\0", 11);
-  g_byte_array_append (header, (guint8 *) "\3", 1);
-  for (guint r = 0; r < 3; r++)
+  g_byte_array_append (header, (guint8 []) { N_RULES }, 1);
+  for (guint r = 0; r < N_RULES; r++)
     {
       guint8 len = strlen (rules[r]);
-      float scale = 0.1f, threshold = 0.0f, veto = r == 0 ? -20.0f : -G_MAXFLOAT;
-      guint32 v;
 
       g_byte_array_append (header, &len, 1);
       g_byte_array_append (header, (guint8 *) rules[r], len);
       g_byte_array_append (header, &kinds[r], 1);
-      memcpy (&v, &bias[r], 4);
-      v = GUINT32_TO_LE (v);
-      g_byte_array_append (header, (guint8 *) &v, 4);
-      memcpy (&v, &scale, 4);
-      v = GUINT32_TO_LE (v);
-      g_byte_array_append (header, (guint8 *) &v, 4);
-      memcpy (&v, &threshold, 4);
-      v = GUINT32_TO_LE (v);
-      g_byte_array_append (header, (guint8 *) &v, 4);
-      memcpy (&v, &veto, 4);
-      v = GUINT32_TO_LE (v);
-      g_byte_array_append (header, (guint8 *) &v, 4);
+      append_f32 (header, bias[r]);
+      append_f32 (header, 0.1f);   /* scale */
+      append_f32 (header, 0.0f);   /* threshold */
+      append_f32 (header, veto[r]);
     }
   prefix[8] = header->len & 0xff;
   prefix[9] = (header->len >> 8) & 0xff;
@@ -242,6 +272,16 @@ make_model_in_block (const char *word,
   }
   g_byte_array_unref (header);
   return g_byte_array_free_to_bytes (out);
+}
+
+/* A little model: every feature of @word in block @block weighs for "negative" */
+static GBytes *
+make_model_in_block (const char *word,
+                     guint       block)
+{
+  ModelSpec spec = { word, block, 100, NULL, 0.0f };
+
+  return make_model_from_spec (&spec);
 }
 
 static GBytes *
@@ -396,6 +436,99 @@ test_judge (void)
   aw_model_verdict_clear (&verdict);
 }
 
+static int
+judge_count (AwGuidanceModel   *model,
+             const char        *text,
+             GPtrArray         *phrase,
+             AwGuidanceOptions *options,
+             char             **underlined)
+{
+  g_autoptr(AwTokens) tokens = aw_tokens_new (text);
+  AwModelVerdict verdict;
+  int count;
+
+  aw_guidance_model_judge (model, tokens, G_MAXUINT, phrase, options, &verdict);
+  count = verdict.findings->len;
+  if (underlined != NULL)
+    *underlined = count > 0 ? g_strdup (aw_finding_get_text (g_ptr_array_index (verdict.findings, 0)))
+                            : NULL;
+  aw_model_verdict_clear (&verdict);
+  return count;
+}
+
+/* A span rule judged on the whole email: when it is sure and nothing else reports the
+ * rule, the unit that leans most that way carries the finding, if it leans enough */
+static void
+test_email_span (void)
+{
+  const char *text = "I waited. The process was slow. It took weeks.";
+  ModelSpec spec = { "weeks", 0, 20, "slow", -40.0f };
+  g_autoptr(GBytes) bytes = make_model_from_spec (&spec);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &error);
+  g_autoptr(GPtrArray) phrase = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *underlined = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (aw_guidance_model_get_n_rules (model), ==, N_RULES);
+  /* "weeks" alone stays under the unit threshold, so only the email model speaks; "It
+   * took weeks" leans most, and its words that weighed most are underlined */
+  g_assert_cmpint (judge_count (model, "I waited. It took weeks.", NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (judge_count (model, text, NULL, NULL, &underlined), ==, 1);
+  g_assert_cmpstr (underlined, ==, "weeks");
+
+  /* a phrase finding of the rule that the model vetoes ("I waited" scores -35, under the
+   * veto of -20) does not count; one it keeps leaves nothing to add */
+  g_ptr_array_add (phrase, aw_finding_new ("negative", AW_SEVERITY_WARNING, AW_DRAFT_PART_BODY,
+                                           0, 1, "I", "m", "w", NULL));
+  g_assert_cmpint (judge_count (model, text, phrase, NULL, NULL), ==, 1);
+  {
+    int at = g_utf8_pointer_to_offset (text, strstr (text, "weeks"));
+
+    g_ptr_array_add (phrase, aw_finding_new ("negative", AW_SEVERITY_WARNING, AW_DRAFT_PART_BODY,
+                                             at, at + 5, "weeks", "m", "w", NULL));
+    g_assert_cmpint (judge_count (model, text, phrase, NULL, NULL), ==, 0);
+  }
+
+  /* a disabled rule is silent */
+  {
+    g_autoptr(AwGuidanceOptions) options = aw_guidance_options_new ();
+
+    aw_guidance_options_disable_rule (options, "negative");
+    g_assert_cmpint (judge_count (model, text, NULL, options, NULL), ==, 0);
+  }
+
+  /* no unit leans far enough ("It took weeks" scores under 0, the floor) */
+  {
+    ModelSpec strict = { "weeks", 0, 20, "slow", 0.0f };
+    g_autoptr(GBytes) strict_bytes = make_model_from_spec (&strict);
+    g_autoptr(AwGuidanceModel) strict_model = aw_guidance_model_new_from_bytes (strict_bytes, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (judge_count (strict_model, text, NULL, NULL, NULL), ==, 0);
+  }
+}
+
+/* An email-level span rule needs the unit rule of its id: made an email-level rule too,
+ * the unit rule "negative" leaves the other without one, and the file is refused */
+static void
+test_email_span_unpaired (void)
+{
+  ModelSpec spec = { NULL, 0, 0, "slow", 0.0f };
+  g_autoptr(GBytes) bytes = make_model_from_spec (&spec);
+  gsize len;
+  g_autofree guint8 *copy = g_bytes_unref_to_data (g_bytes_ref (bytes), &len);
+  guint8 *id = NULL;
+
+  for (gsize at = 12; id == NULL && at + 10 < len; at++)
+    if (memcmp (copy + at, "\10negative", 9) == 0)
+      id = copy + at;
+  g_assert_nonnull (id);
+  g_assert_cmpint (id[9], ==, AW_MODEL_RULE_UNIT);
+  id[9] = AW_MODEL_RULE_EMAIL_SPAN;
+  expect_error (copy, len, AW_GUIDANCE_MODEL_ERROR_INVALID);
+}
+
 static void
 test_finding_defaults (void)
 {
@@ -426,6 +559,8 @@ main (int   argc,
   g_test_add_func ("/guidance-model/random", test_random);
   g_test_add_func ("/guidance-model/judge", test_judge);
   g_test_add_func ("/guidance-model/context-blocks", test_context_blocks);
+  g_test_add_func ("/guidance-model/email-span", test_email_span);
+  g_test_add_func ("/guidance-model/email-span-unpaired", test_email_span_unpaired);
   g_test_add_func ("/guidance-model/negation-cancelled", test_negation_cancelled);
   g_test_add_func ("/guidance-model/underline-elision", test_underline_elision);
   g_test_add_func ("/guidance-model/finding-defaults", test_finding_defaults);

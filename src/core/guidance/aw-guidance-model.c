@@ -9,7 +9,10 @@
  * and of the next unit's in the "next" block): "I'm sure they will learn fast;
  * experience can come later" reads differently from either half alone. A unit at or
  * above its rule's threshold that no phrase finding covers becomes a finding, underlining
- * the few words of its own whose features weighed most.
+ * the few words of its own whose features weighed most. The span rules also judge the
+ * email as a whole (format 9): bitterness spread thinly over several clauses can pass
+ * every clause and still show in the sum; then the clause that leans most that way
+ * carries the finding.
  */
 #include "config.h"
 
@@ -26,18 +29,15 @@
 #define PREFIX_SIZE 12        /* magic, version, reserved, header size */
 #define CHECKSUM_SIZE 4       /* CRC-32 (IEEE 802.3, as zlib's crc32) */
 #define MAX_RULES 32
+#define MAX_ROW (MAX_RULES * N_BLOCKS)
+#define MAX_ROW_WORDS ((MAX_ROW + 7) / 8)
 #define EXPLAIN_MAX_TOKENS 6
 #define FEATURE_CACHE_TOKENS 20000  /* a body this long repeats its words enough */
 
-/* Every bucket has three blocks of weights, one weight per rule in each: for the unit's
- * own features, for the previous unit's (context) and for the next unit's (context) */
-enum
-{
-  BLOCK_OWN,
-  BLOCK_PREVIOUS,
-  BLOCK_NEXT,
-  N_BLOCKS
-};
+/* Every bucket has three blocks of weights: for the unit's own features (a weight per
+ * rule), for the previous unit's and for the next unit's (context: a weight per rule of
+ * kind AW_MODEL_RULE_UNIT) */
+#define N_BLOCKS 3
 
 G_DEFINE_QUARK (aw-guidance-model-error-quark, aw_guidance_model_error)
 
@@ -48,7 +48,10 @@ typedef struct
   float            bias;
   float            scale;
   float            threshold;
-  float            veto;      /* a phrase hit in a unit scoring below this is dropped */
+  float            veto;      /* unit: a phrase hit in a unit scoring below this is dropped;
+                               * email span: the least score of the unit that carries it */
+  guint            context;   /* unit: its column in the previous and next blocks;
+                               * email span: the index of its unit rule */
 } ModelRule;
 
 struct _AwGuidanceModel
@@ -58,8 +61,10 @@ struct _AwGuidanceModel
   AwFeatureSettings  settings;
   guint              n_rules;
   ModelRule         *rules;
-  const gint8       *weights;   /* [1 << hash_bits][N_BLOCKS][n_rules], into bytes */
-  gsize              row_size;  /* N_BLOCKS * n_rules: the bytes of a bucket */
+  guint              n_unit_rules;
+  const gint8       *weights;   /* [1 << hash_bits][row_size], into bytes */
+  gsize              row_size;  /* n_rules + 2 * n_unit_rules: the bytes of a bucket */
+  guint              row_words; /* whole 64-bit words sum_weights() reads of a row */
 };
 
 /* ------------------------------------------------------------------------------------ */
@@ -194,6 +199,31 @@ known_rule (const char *id)
   return FALSE;
 }
 
+/* The context columns of the unit rules, and each email-level span rule's unit rule */
+static gboolean
+link_rules (AwGuidanceModel *model)
+{
+  for (guint i = 0; i < model->n_rules; i++)
+    if (model->rules[i].kind == AW_MODEL_RULE_UNIT)
+      model->rules[i].context = model->n_unit_rules++;
+
+  for (guint i = 0; i < model->n_rules; i++)
+    {
+      ModelRule *rule = &model->rules[i];
+      guint u;
+
+      if (rule->kind != AW_MODEL_RULE_EMAIL_SPAN)
+        continue;
+      for (u = 0; u < model->n_rules; u++)
+        if (model->rules[u].kind == AW_MODEL_RULE_UNIT && g_str_equal (model->rules[u].id, rule->id))
+          break;
+      if (u == model->n_rules)
+        return FALSE;
+      rule->context = u;
+    }
+  return TRUE;
+}
+
 void
 aw_guidance_model_free (AwGuidanceModel *model)
 {
@@ -305,7 +335,7 @@ aw_guidance_model_new_from_bytes (GBytes  *bytes,
         return NULL;
       if (!known_rule (rule->id))
         return invalid (&r, "unknown rule id"), NULL;
-      if (kind > AW_MODEL_RULE_EMAIL_MAX)
+      if (kind > AW_MODEL_RULE_EMAIL_SPAN)
         return invalid (&r, "unknown rule kind"), NULL;
       rule->kind = kind;
       if (!isfinite (rule->bias) || !isfinite (rule->scale) || !isfinite (rule->threshold) ||
@@ -322,7 +352,14 @@ aw_guidance_model_new_from_bytes (GBytes  *bytes,
   if (r.pos != header_end)
     return invalid (&r, "the header is shorter than its size says"), NULL;
 
-  model->row_size = (gsize) N_BLOCKS * model->n_rules;
+  if (!link_rules (model))
+    return invalid (&r, "an email-level span rule has no unit rule of its id"), NULL;
+  model->row_size = model->n_rules + (gsize) 2 * model->n_unit_rules;
+  /* the last word of a row may read past it into the next bucket, or past the last
+   * bucket into the checksum, never further */
+  model->row_words = (model->row_size + 7) / 8;
+  if (model->row_words * 8 - model->row_size > CHECKSUM_SIZE)
+    model->row_words--;
   weights_size = ((gsize) 1 << bits) * model->row_size;
   expected = header_end + weights_size + CHECKSUM_SIZE;
   if (r.len < expected)
@@ -470,7 +507,8 @@ phrase_coverage (AwGuidanceModel *model,
       if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f))
         continue;
       for (r = 0; r < model->n_rules; r++)
-        if (g_str_equal (model->rules[r].id, aw_finding_get_rule_id (f)))
+        if (model->rules[r].kind == AW_MODEL_RULE_UNIT &&
+            g_str_equal (model->rules[r].id, aw_finding_get_rule_id (f)))
           break;
       if (r == model->n_rules)
         continue;
@@ -482,13 +520,15 @@ phrase_coverage (AwGuidanceModel *model,
 }
 
 /* A phrase finding of a span rule whose units all score below the rule's veto: the
- * model is sure the sentence is benign (acceptance, negation, a story) */
+ * model is sure the sentence is benign (acceptance, negation, a story). @kept: per unit
+ * rule, whether a phrase finding of it stays */
 static void
 find_vetoed (AwGuidanceModel *model,
              GArray          *units,
              const float     *unit_scores,
              GPtrArray       *phrase_findings,
-             AwModelVerdict  *verdict)
+             AwModelVerdict  *verdict,
+             gboolean        *kept)
 {
   for (guint i = 0; phrase_findings != NULL && i < phrase_findings->len; i++)
     {
@@ -499,14 +539,18 @@ find_vetoed (AwGuidanceModel *model,
       guint lo;
       guint r;
 
-      if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f))
-        continue;
       for (r = 0; r < model->n_rules; r++)
         if (model->rules[r].kind == AW_MODEL_RULE_UNIT &&
             g_str_equal (model->rules[r].id, aw_finding_get_rule_id (f)))
           break;
-      if (r == model->n_rules || model->rules[r].veto <= -G_MAXFLOAT)
+      if (r == model->n_rules)
         continue;
+      if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f) ||
+          model->rules[r].veto <= -G_MAXFLOAT)
+        {
+          kept[r] = TRUE;
+          continue;
+        }
       lo = first_unit_ending_after (units, start);
       for (guint u = lo; u < units->len && (int) g_array_index (units, AwUnit, u).char_start < end; u++)
         {
@@ -519,6 +563,8 @@ find_vetoed (AwGuidanceModel *model,
             verdict->vetoed = g_ptr_array_new_with_free_func (g_object_unref);
           g_ptr_array_add (verdict->vetoed, g_object_ref (f));
         }
+      else
+        kept[r] = TRUE;
     }
 }
 
@@ -526,8 +572,8 @@ find_vetoed (AwGuidanceModel *model,
 #define SWAR_BIAS      0x8080808080808080u
 #define SWAR_MAX_ADDS  257   /* a 16-bit field holds 257 bytes of at most 255 */
 
-/* Adds the four 16-bit fields of @even (bytes 0 2 4 6 of the rows) and @odd (1 3 5 7)
- * to @total and empties them */
+/* Adds the four 16-bit fields of @even (bytes 0 2 4 6 of a word of the rows) and @odd
+ * (1 3 5 7) to the eight @total of that word and empties them */
 static inline void
 swar_flush (guint64 *even,
             guint64 *odd,
@@ -541,66 +587,84 @@ swar_flush (guint64 *even,
   *even = *odd = 0;
 }
 
-/* Per block and rule, the sum of the weights of @features: @sums[block * n_rules + rule],
- * every block in one pass, since a bucket's three blocks lie side by side. (At most 80
- * tokens of at most 130 features of |weight| <= 127: no overflow.)
+/* Per column of a bucket's row, the sum of the weights of @features: @sums[column], every
+ * block in one pass, since a bucket's blocks lie side by side. (At most 80 tokens of at
+ * most 130 features of |weight| <= 127: no overflow.)
  *
- * With 4 to 8 rules (the bundled models have 7) a feature's block is read as one 64-bit
- * word and its bytes added in eight lanes at once: each weight w as the byte w + 128, the
- * even and the odd bytes into the 16-bit fields of two words, moved to 64-bit totals
- * before a field can overflow; 128 per feature comes off at the end. The bytes read past
- * a block belong to the next block or bucket, or to the 4-byte checksum after the last
- * one, so the read stays inside the file, and their lanes are never looked at. */
+ * The row is read as 64-bit words and their bytes added in eight lanes at once: each
+ * weight w as the byte w + 128, the even and the odd bytes into the 16-bit fields of two
+ * words, moved to 64-bit totals before a field can overflow; 128 per feature comes off at
+ * the end. The bytes a last word reads past the row belong to the next bucket, or to the
+ * 4-byte checksum after the last one (row_words makes sure), so the read stays inside the
+ * file, and their lanes are never looked at. The columns after the last whole word are
+ * added one by one. */
+G_ALWAYS_INLINE static inline void
+sum_weights_in_words (AwGuidanceModel *model,
+                      GArray          *features,
+                      gint32          *sums,
+                      guint            words)
+{
+  const AwFeature *f = (const AwFeature *) (gpointer) features->data;
+  gsize row = model->row_size;
+  gsize tail = MIN ((gsize) words * 8, row);
+  gint64 total[MAX_ROW_WORDS * 8];
+  guint64 even[MAX_ROW_WORDS] = { 0 }, odd[MAX_ROW_WORDS] = { 0 };
+  guint adds = 0;
+
+  memset (total, 0, sizeof (gint64) * words * 8);
+  memset (sums + tail, 0, sizeof (gint32) * (row - tail));
+  for (guint k = 0; k < features->len; k++)
+    {
+      const gint8 *weights = model->weights + (gsize) f[k].bucket * row;
+
+      for (guint w = 0; w < words; w++)
+        {
+          guint64 x;
+
+          memcpy (&x, weights + (gsize) w * 8, sizeof x);
+          x = GUINT64_FROM_LE (x) ^ SWAR_BIAS;
+          even[w] += x & SWAR_LOW_BYTES;
+          odd[w] += (x >> 8) & SWAR_LOW_BYTES;
+        }
+      for (gsize i = tail; i < row; i++)
+        sums[i] += weights[i];
+      if (++adds == SWAR_MAX_ADDS)
+        {
+          for (guint w = 0; w < words; w++)
+            swar_flush (&even[w], &odd[w], total + 8 * w);
+          adds = 0;
+        }
+    }
+  for (guint w = 0; w < words; w++)
+    swar_flush (&even[w], &odd[w], total + 8 * w);
+  for (gsize i = 0; i < tail; i++)
+    sums[i] = (gint32) (total[i] - (gint64) 128 * features->len);
+}
+
+/* The same with the word count known to the compiler for the usual rows (the bundled
+ * models have 22-byte rows: three words), so that it keeps the lanes in registers */
 static void
 sum_weights (AwGuidanceModel *model,
              GArray          *features,
              gint32          *sums)
 {
-  const AwFeature *f = (const AwFeature *) (gpointer) features->data;
-  guint n = model->n_rules;
-
-  if (n >= 8 - CHECKSUM_SIZE && n <= 8)
+  switch (model->row_words)
     {
-      gint64 total[N_BLOCKS][8] = { { 0 } };
-      guint64 even[N_BLOCKS] = { 0 }, odd[N_BLOCKS] = { 0 };
-      guint adds = 0;
-
-      for (guint k = 0; k < features->len; k++)
-        {
-          const gint8 *blocks = model->weights + (gsize) f[k].bucket * model->row_size;
-
-          for (guint b = 0; b < N_BLOCKS; b++)
-            {
-              guint64 row;
-
-              memcpy (&row, blocks + (gsize) b * n, sizeof row);
-              row = GUINT64_FROM_LE (row) ^ SWAR_BIAS;
-              even[b] += row & SWAR_LOW_BYTES;
-              odd[b] += (row >> 8) & SWAR_LOW_BYTES;
-            }
-          if (++adds == SWAR_MAX_ADDS)
-            {
-              for (guint b = 0; b < N_BLOCKS; b++)
-                swar_flush (&even[b], &odd[b], total[b]);
-              adds = 0;
-            }
-        }
-      for (guint b = 0; b < N_BLOCKS; b++)
-        {
-          swar_flush (&even[b], &odd[b], total[b]);
-          for (guint r = 0; r < n; r++)
-            sums[b * n + r] = (gint32) (total[b][r] - (gint64) 128 * features->len);
-        }
-      return;
-    }
-
-  memset (sums, 0, N_BLOCKS * n * sizeof (gint32));
-  for (guint k = 0; k < features->len; k++)
-    {
-      const gint8 *w = model->weights + (gsize) f[k].bucket * model->row_size;
-
-      for (guint i = 0; i < N_BLOCKS * n; i++)
-        sums[i] += w[i];
+    case 1:
+      sum_weights_in_words (model, features, sums, 1);
+      break;
+    case 2:
+      sum_weights_in_words (model, features, sums, 2);
+      break;
+    case 3:
+      sum_weights_in_words (model, features, sums, 3);
+      break;
+    case 4:
+      sum_weights_in_words (model, features, sums, 4);
+      break;
+    default:
+      sum_weights_in_words (model, features, sums, model->row_words);
+      break;
     }
 }
 
@@ -704,8 +768,8 @@ make_finding (AwTokens   *body,
 }
 
 /* The weight sum behind a unit's score for rule @r: its own features' (@own), and for a
- * span rule the neighbours' features in their context blocks (@previous, @next: the
- * block sums of the units before and after it, or NULL at either end of the body) */
+ * span rule judged by unit the neighbours' features in their context blocks (@previous,
+ * @next: the row sums of the units before and after it, or NULL at either end) */
 static gint64
 unit_sum (AwGuidanceModel *model,
           guint            r,
@@ -713,16 +777,37 @@ unit_sum (AwGuidanceModel *model,
           const gint32    *own,
           const gint32    *next)
 {
-  guint n = model->n_rules;
-  gint64 total = own[BLOCK_OWN * n + r];
+  const ModelRule *rule = &model->rules[r];
+  gint64 total = own[r];
 
-  if (model->rules[r].kind != AW_MODEL_RULE_UNIT)
+  if (rule->kind != AW_MODEL_RULE_UNIT)
     return total;
   if (previous != NULL)
-    total += previous[BLOCK_PREVIOUS * n + r];
+    total += previous[model->n_rules + rule->context];
   if (next != NULL)
-    total += next[BLOCK_NEXT * n + r];
+    total += next[model->n_rules + model->n_unit_rules + rule->context];
   return total;
+}
+
+/* A finding of unit rule @r in @unit, underlining the words that weighed most for it,
+ * @score sure */
+static void
+add_unit_finding (AwGuidanceModel *model,
+                  guint            r,
+                  AwTokens        *body,
+                  AwFeatureCache  *cache,
+                  const AwUnit    *unit,
+                  GArray          *features,
+                  double           score,
+                  AwModelVerdict  *verdict)
+{
+  guint32 first, last;
+
+  g_array_set_size (features, 0);
+  aw_features_extract_cached (&model->settings, cache, body, unit, features);
+  explain (model, r, unit, features, &first, &last);
+  g_ptr_array_add (verdict->findings,
+                   make_finding (body, model->rules[r].id, first, last, sigmoid (score)));
 }
 
 /**
@@ -746,9 +831,12 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
   gint64 email_sum[MAX_RULES] = { 0 };
   double email_max[MAX_RULES];
   gboolean enabled[MAX_RULES];
+  gboolean found[MAX_RULES] = { FALSE };   /* a unit rule made a finding */
+  gboolean kept[MAX_RULES] = { FALSE };    /* a phrase finding of a unit rule stays */
+  guint best_unit[MAX_RULES];              /* per unit rule, its best unit outside the signature */
   g_autofree guint32 *covered = NULL;
   g_autofree float *unit_scores = NULL;
-  gint32 ring[3][N_BLOCKS * MAX_RULES];
+  gint32 ring[3][MAX_ROW];
   g_autoptr(AwFeatureCache) cache = NULL;
 
   memset (verdict, 0, sizeof *verdict);
@@ -757,8 +845,11 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
 
   for (guint r = 0; r < n; r++)
     {
+      AwModelRuleKind kind = model->rules[r].kind;
+
       email_max[r] = -G_MAXDOUBLE;
-      enabled[r] = model->rules[r].kind != AW_MODEL_RULE_UNIT ||
+      best_unit[r] = G_MAXUINT;
+      enabled[r] = (kind != AW_MODEL_RULE_UNIT && kind != AW_MODEL_RULE_EMAIL_SPAN) ||
                    aw_guidance_options_is_rule_enabled (options, model->rules[r].id);
     }
 
@@ -800,19 +891,18 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
           switch (rule->kind)
             {
             case AW_MODEL_RULE_UNIT:
-              if (enabled[r] && !unit->signature && score >= rule->threshold &&
-                  !(covered[u] & (1u << r)))
+              if (unit->signature)
+                break;
+              if (best_unit[r] == G_MAXUINT || score > unit_scores[(gsize) best_unit[r] * n + r])
+                best_unit[r] = u;
+              if (enabled[r] && score >= rule->threshold && !(covered[u] & (1u << r)))
                 {
-                  guint32 first, last;
-
-                  g_array_set_size (features, 0);
-                  aw_features_extract_cached (&model->settings, cache, body, unit, features);
-                  explain (model, r, unit, features, &first, &last);
-                  g_ptr_array_add (verdict->findings,
-                                   make_finding (body, rule->id, first, last, sigmoid (score)));
+                  add_unit_finding (model, r, body, cache, unit, features, score, verdict);
+                  found[r] = TRUE;
                 }
               break;
             case AW_MODEL_RULE_EMAIL_SUM:
+            case AW_MODEL_RULE_EMAIL_SPAN:
               email_sum[r] += sum;
               break;
             case AW_MODEL_RULE_EMAIL_MAX:
@@ -824,14 +914,33 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
         }
     }
 
-  find_vetoed (model, units, unit_scores, phrase_findings, verdict);
+  find_vetoed (model, units, unit_scores, phrase_findings, verdict, kept);
+
+  for (guint r = 0; r < n; r++)
+    {
+      const ModelRule *rule = &model->rules[r];
+      double score;
+      guint unit_rule = rule->context, u;
+
+      if (rule->kind != AW_MODEL_RULE_EMAIL_SPAN || !enabled[r])
+        continue;
+      score = rule->bias + rule->scale * (double) email_sum[r];
+      u = best_unit[unit_rule];
+      /* sure of the email as a whole, and nothing else reports the rule: the clause that
+       * leans most that way carries the finding, if it leans at all */
+      if (score < rule->threshold || found[unit_rule] || kept[unit_rule] || u == G_MAXUINT ||
+          unit_scores[(gsize) u * n + unit_rule] < rule->veto)
+        continue;
+      add_unit_finding (model, unit_rule, body, cache, &g_array_index (units, AwUnit, u),
+                        features, score, verdict);
+    }
 
   for (guint r = 0; r < n; r++)
     {
       const ModelRule *rule = &model->rules[r];
       double score;
 
-      if (rule->kind == AW_MODEL_RULE_UNIT)
+      if (rule->kind == AW_MODEL_RULE_UNIT || rule->kind == AW_MODEL_RULE_EMAIL_SPAN)
         continue;
       score = rule->kind == AW_MODEL_RULE_EMAIL_SUM
         ? rule->bias + rule->scale * (double) email_sum[r]

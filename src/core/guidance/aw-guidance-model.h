@@ -3,7 +3,8 @@
  *
  * One model file per language (data/guidance/<code>.model, format in FORMAT.md):
  * linear classifiers over hashed features (aw-features.c) for the span rules, judged
- * per unit, and for the presence rules (thanks, feedback request), judged per email.
+ * per unit and per email, and for the presence rules (thanks, feedback request), judged
+ * per email.
  */
 #pragma once
 
@@ -26,13 +27,15 @@ typedef enum
   AW_GUIDANCE_MODEL_ERROR_INVALID,
 } AwGuidanceModelError;
 
-#define AW_GUIDANCE_MODEL_VERSION 8
+#define AW_GUIDANCE_MODEL_VERSION 9
 
 typedef enum
 {
   AW_MODEL_RULE_UNIT,          /* a span rule: one score per unit */
   AW_MODEL_RULE_EMAIL_SUM,     /* a presence rule over the features of all units */
   AW_MODEL_RULE_EMAIL_MAX,     /* a presence rule: the best unit's score */
+  AW_MODEL_RULE_EMAIL_SPAN,    /* a span rule over the features of all units: when sure,
+                                * the best unit of the rule carries the finding */
 } AwModelRuleKind;
 
 typedef struct _AwGuidanceModel AwGuidanceModel;
