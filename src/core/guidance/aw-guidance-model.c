@@ -217,13 +217,13 @@ swar_flush (guint64 *even,
  * 4-byte checksum after the last one (row_words makes sure), so the read stays inside the
  * file, and their lanes are never looked at. The columns after the last whole word are
  * added one by one. */
-G_ALWAYS_INLINE static inline void
-sum_weights_in_words (AwGuidanceModel *model,
-                      GArray          *features,
-                      gint32          *sums,
-                      guint            words)
+static void
+sum_weights (AwGuidanceModel *model,
+             GArray          *features,
+             gint32          *sums)
 {
   const AwFeature *f = (const AwFeature *) (gpointer) features->data;
+  guint words = model->row_words;
   gsize row = model->row_size;
   gsize tail = MIN ((gsize) words * 8, row);
   gint64 total[MAX_ROW_WORDS * 8];
@@ -258,33 +258,6 @@ sum_weights_in_words (AwGuidanceModel *model,
     swar_flush (&even[w], &odd[w], total + 8 * w);
   for (gsize i = 0; i < tail; i++)
     sums[i] = (gint32) (total[i] - (gint64) 128 * features->len);
-}
-
-/* The same with the word count known to the compiler for the usual rows (the bundled
- * models have 22-byte rows: three words), so that it keeps the lanes in registers */
-static void
-sum_weights (AwGuidanceModel *model,
-             GArray          *features,
-             gint32          *sums)
-{
-  switch (model->row_words)
-    {
-    case 1:
-      sum_weights_in_words (model, features, sums, 1);
-      break;
-    case 2:
-      sum_weights_in_words (model, features, sums, 2);
-      break;
-    case 3:
-      sum_weights_in_words (model, features, sums, 3);
-      break;
-    case 4:
-      sum_weights_in_words (model, features, sums, 4);
-      break;
-    default:
-      sum_weights_in_words (model, features, sums, model->row_words);
-      break;
-    }
 }
 
 /* The run of at most EXPLAIN_MAX_TOKENS tokens whose features weighed most for @rule */
