@@ -148,6 +148,18 @@ known_rule (const char *id)
   return FALSE;
 }
 
+guint
+aw_guidance_model_find_unit_rule (AwGuidanceModel *model,
+                                  const char      *id)
+{
+  guint r;
+
+  for (r = 0; r < model->n_rules; r++)
+    if (model->rules[r].kind == AW_MODEL_RULE_UNIT && g_str_equal (model->rules[r].id, id))
+      break;
+  return r;
+}
+
 /* The context columns of the unit rules, and each email-level span rule's unit rule */
 static gboolean
 link_rules (AwGuidanceModel *model)
@@ -163,9 +175,7 @@ link_rules (AwGuidanceModel *model)
 
       if (rule->kind != AW_MODEL_RULE_EMAIL_SPAN)
         continue;
-      for (u = 0; u < model->n_rules; u++)
-        if (model->rules[u].kind == AW_MODEL_RULE_UNIT && g_str_equal (model->rules[u].id, rule->id))
-          break;
+      u = aw_guidance_model_find_unit_rule (model, rule->id);
       if (u == model->n_rules)
         return FALSE;
       rule->context = u;

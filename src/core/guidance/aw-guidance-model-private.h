@@ -45,4 +45,8 @@ struct _AwGuidanceModel
   guint              row_words; /* whole 64-bit words sum_weights() reads of a row */
 };
 
+/* The index of the span rule @id judged by unit, or n_rules when the model has none */
+guint aw_guidance_model_find_unit_rule (AwGuidanceModel *model,
+                                        const char      *id);
+
 G_END_DECLS

@@ -125,10 +125,7 @@ phrase_coverage (AwGuidanceModel *model,
 
       if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f))
         continue;
-      for (r = 0; r < model->n_rules; r++)
-        if (model->rules[r].kind == AW_MODEL_RULE_UNIT &&
-            g_str_equal (model->rules[r].id, aw_finding_get_rule_id (f)))
-          break;
+      r = aw_guidance_model_find_unit_rule (model, aw_finding_get_rule_id (f));
       if (r == model->n_rules)
         continue;
       lo = first_unit_ending_after (units, start);
@@ -158,10 +155,7 @@ find_vetoed (AwGuidanceModel *model,
       guint lo;
       guint r;
 
-      for (r = 0; r < model->n_rules; r++)
-        if (model->rules[r].kind == AW_MODEL_RULE_UNIT &&
-            g_str_equal (model->rules[r].id, aw_finding_get_rule_id (f)))
-          break;
+      r = aw_guidance_model_find_unit_rule (model, aw_finding_get_rule_id (f));
       if (r == model->n_rules)
         continue;
       if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f) ||
