@@ -29,11 +29,12 @@
 #include "aw-guidance-model.h"
 
 #define GOAL 0.95
-/* the issue's floor: test t01-t08 es 0.940 (0.9397), de 0.955 (Dec 7 2026). Spanish fell
- * from 0.951 when w68 joined the training data (its cross-validated precision did not
- * move), so a floor of 0.94 would judge one batch's noise, not a regression */
+/* the issue's floor: test t01-t08 fr 0.950, en 0.955 (w01-w74 models, Dec 7 2026). Spanish
+ * went from 0.951 to 0.940 and back to 0.956 over two rounds of training data while its
+ * cross-validated precision stayed within 0.001, so a closer floor would judge a batch's
+ * noise, not a regression */
 #define PRECISION_FLOOR 0.93
-#define RECALL_FLOOR 0.94     /* test t01-t08: it 0.952, en 0.955 */
+#define RECALL_FLOOR 0.94     /* test t01-t08: it 0.949, de 0.967 */
 #define MIN_EMAILS 20     /* smaller sets are reported, not judged */
 #define OLDER_MIN 0.95
 
