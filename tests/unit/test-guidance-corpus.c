@@ -29,12 +29,12 @@
 #include "aw-guidance-model.h"
 
 #define GOAL 0.95
-/* the issue's floor: test t01-t09 de 0.959, en 0.960 (w01-w78 models, Dec 8 2026). Spanish
- * went from 0.951 to 0.940 and back to 0.962 over three rounds of training data while its
- * cross-validated precision stayed within 0.004, so a closer floor would judge a batch's
+/* the issue's floor: test t01-t09 es 0.951, fr 0.952 (w01-w80 models, Dec 8 2026). Spanish
+ * went from 0.951 to 0.940, 0.962 and 0.951 over four sets of training data while its
+ * cross-validated precision stayed within 0.005, so a closer floor would judge a batch's
  * noise, not a regression */
 #define PRECISION_FLOOR 0.93
-#define RECALL_FLOOR 0.94     /* test t01-t09: en 0.957, it 0.958 */
+#define RECALL_FLOOR 0.94     /* test t01-t09: it 0.953, en 0.954 */
 #define MIN_EMAILS 20     /* smaller sets are reported, not judged */
 #define OLDER_MIN 0.95
 
