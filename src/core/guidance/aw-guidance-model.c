@@ -2,17 +2,17 @@
 /* aw-guidance-model.c: the learned layer beside the phrase rules
  *
  * Looks up data/guidance/<code>.model (FORMAT.md, "Model files"; read and checked by
- * aw-guidance-model-file.c) in the GResource, without copying, the first time a language
- * is checked, and scores a body: every unit (aw-features.c) against the span rules, the whole email against the
- * presence rules. A unit's score for a span rule is bias + scale * (the sum of the int8
- * weights of its own features, of the previous unit's features in the "previous" block
- * and of the next unit's in the "next" block): "I'm sure they will learn fast;
- * experience can come later" reads differently from either half alone. A unit at or
+ * aw-guidance-model-file.c) in the GResource, without copying, the first time a language is
+ * checked, and scores a body: every unit (aw-features.c) against the span rules, the whole
+ * email against the presence rules. A unit's score for a span rule is bias + scale * (the
+ * sum of the int8 weights of its own features, of the previous unit's features in the
+ * "previous" block and of the next unit's in the "next" block): "I'm sure they will learn
+ * fast; experience can come later" reads differently from either half alone. A unit at or
  * above its rule's threshold that no phrase finding covers becomes a finding, underlining
- * the few words of its own whose features weighed most. The span rules also judge the
- * email as a whole (format 9): bitterness spread thinly over several clauses can pass
- * every clause and still show in the sum; then the clause that leans most that way
- * carries the finding.
+ * the few words of its own whose features weighed most. The span rules also judge the email
+ * as a whole (format 9): bitterness spread thinly over several clauses can pass every
+ * clause and still show in the sum; then the clause that leans most that way carries the
+ * finding.
  */
 #include "config.h"
 
