@@ -12,32 +12,12 @@
 
 #include "aw-smtp-private.h"
 #include "aw-test-smtp.h"
+#include "aw-test-tmp.h"
 
 static char *state_dir;
 static GSubprocess *server;
 static JsonObject *info;
 static GTlsDatabase *database;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
 
 static void
 die_with_parent (gpointer user_data)
@@ -98,7 +78,7 @@ aw_test_smtp_shutdown (void)
       g_subprocess_send_signal (server, SIGTERM);
       g_subprocess_wait (server, NULL, NULL);
       g_clear_object (&server);
-      remove_tree (state_dir);
+      aw_test_remove_tree (state_dir);
     }
   g_clear_pointer (&state_dir, g_free);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "aw-draft-writer.h"
+#include "aw-test-tmp.h"
 #include "aw-test-ui.h"
 
 /**
@@ -22,11 +23,10 @@ aw_test_ui_init (int    *argc,
                  char ***argv)
 {
   const char *localedir = g_getenv ("AFTERWORD_LOCALEDIR");
-  g_autofree char *home = g_dir_make_tmp ("afterword-ui-test-XXXXXX", NULL);
+  g_autofree char *home = aw_test_tmp_dir ("afterword-ui-test-XXXXXX");
 
   /* Not G_TEST_OPTION_ISOLATE_DIRS: that also replaces XDG_DATA_DIRS, and GTK needs
    * the system's MIME database and icon theme. The user's own folders are replaced. */
-  g_assert_nonnull (home);
   g_setenv ("HOME", home, TRUE);
   for (guint i = 0; i < 4; i++)
     {

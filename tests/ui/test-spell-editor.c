@@ -17,6 +17,7 @@
 #include "aw-editor-page-private.h"
 #include "aw-guidance-panel-private.h"
 #include "aw-spell-checker.h"
+#include "aw-test-tmp.h"
 #include "aw-test-ui.h"
 #include "aw-test-widgets.h"
 
@@ -433,7 +434,7 @@ add_word_second_run (void)
 static void
 test_add_survives_restart (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("afterword-enchant-XXXXXX", NULL);
+  g_autofree char *dir = aw_test_tmp_dir ("afterword-enchant-XXXXXX");
   g_autoptr(AwSpellChecker) checker = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;

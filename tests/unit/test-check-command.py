@@ -41,7 +41,8 @@ Anna
 """
 
 results = []
-tmp = tempfile.mkdtemp()
+_TMP = tempfile.TemporaryDirectory(prefix="afterword-check-")  # removed at exit
+tmp = _TMP.name
 
 
 def ok(cond, name, detail=""):

@@ -17,10 +17,13 @@ ENV = {k: v for k, v in os.environ.items()
 ENV["LANGUAGE"] = "C"
 ENV["LC_ALL"] = "C.UTF-8"
 ENV["LANG"] = "en_US.UTF-8"
-ENV["ENCHANT_CONFIG_DIR"] = tempfile.mkdtemp()  # an empty personal word list
+# removed with everything in them when the interpreter exits
+_WORDS = tempfile.TemporaryDirectory(prefix="afterword-spell-words-")
+_TMP = tempfile.TemporaryDirectory(prefix="afterword-spell-")
+ENV["ENCHANT_CONFIG_DIR"] = _WORDS.name  # an empty personal word list
 
 results = []
-tmp = tempfile.mkdtemp()
+tmp = _TMP.name
 
 
 def ok(cond, name, detail=""):
