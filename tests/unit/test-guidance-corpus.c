@@ -29,12 +29,12 @@
 #include "aw-guidance-model.h"
 
 #define GOAL 0.95
-/* the issue's floor: test t01-t09 es 0.951, fr 0.952 (w01-w80 models, Dec 8 2026). Spanish
- * went from 0.951 to 0.940, 0.962 and 0.951 over four sets of training data while its
- * cross-validated precision stayed within 0.005, so a closer floor would judge a batch's
- * noise, not a regression */
+/* the issue's floor: test t01-t09 es 0.949, pt_BR 0.954 (audited w01-w80 models, Dec 8
+ * 2026). Spanish went from 0.951 to 0.940, 0.962, 0.951 and 0.949 over five sets of
+ * training data while its cross-validated precision stayed within 0.006, so a closer floor
+ * would judge a batch's noise, not a regression */
 #define PRECISION_FLOOR 0.93
-#define RECALL_FLOOR 0.94     /* test t01-t09: it 0.953, en 0.954 */
+#define RECALL_FLOOR 0.94     /* test t01-t09: en 0.950, it 0.953 */
 #define MIN_EMAILS 20     /* smaller sets are reported, not judged */
 #define OLDER_MIN 0.95
 
