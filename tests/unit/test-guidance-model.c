@@ -174,6 +174,8 @@ typedef struct
   gint8       unit_weight;
   const char *email_word;    /* its features weigh for "negative" judged by email */
   float       email_floor;   /* the least score of the unit that carries that finding */
+  const float *joint;        /* (nullable) the joint decision: w_unit, w_email, w_phrase, bias,
+                              * drop threshold */
 } ModelSpec;
 
 /* Adds @weight to column @column of the row of every feature of @word */
@@ -248,6 +250,9 @@ make_model_from_spec (const ModelSpec *spec)
       append_f32 (header, 0.1f);   /* scale */
       append_f32 (header, 0.0f);   /* threshold */
       append_f32 (header, veto[r]);
+      if (kinds[r] == AW_MODEL_RULE_EMAIL_SPAN)
+        for (guint k = 0; k < 5; k++)
+          append_f32 (header, spec->joint != NULL ? spec->joint[k] : k == 4 ? -G_MAXFLOAT : 0.0f);
     }
   prefix[8] = header->len & 0xff;
   prefix[9] = (header->len >> 8) & 0xff;
@@ -279,7 +284,7 @@ static GBytes *
 make_model_in_block (const char *word,
                      guint       block)
 {
-  ModelSpec spec = { word, block, 100, NULL, 0.0f };
+  ModelSpec spec = { word, block, 100, NULL, 0.0f, NULL };
 
   return make_model_from_spec (&spec);
 }
@@ -462,7 +467,7 @@ static void
 test_email_span (void)
 {
   const char *text = "I waited. The process was slow. It took weeks.";
-  ModelSpec spec = { "weeks", 0, 20, "slow", -40.0f };
+  ModelSpec spec = { "weeks", 0, 20, "slow", -40.0f, NULL };
   g_autoptr(GBytes) bytes = make_model_from_spec (&spec);
   g_autoptr(GError) error = NULL;
   g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &error);
@@ -500,7 +505,7 @@ test_email_span (void)
 
   /* no unit leans far enough ("It took weeks" scores under 0, the floor) */
   {
-    ModelSpec strict = { "weeks", 0, 20, "slow", 0.0f };
+    ModelSpec strict = { "weeks", 0, 20, "slow", 0.0f, NULL };
     g_autoptr(GBytes) strict_bytes = make_model_from_spec (&strict);
     g_autoptr(AwGuidanceModel) strict_model = aw_guidance_model_new_from_bytes (strict_bytes, &error);
 
@@ -509,12 +514,130 @@ test_email_span (void)
   }
 }
 
+/* The model's verdict on @text: how many findings it adds and how many phrase findings
+ * of @phrase it drops */
+static void
+judge_both (AwGuidanceModel *model,
+            const char      *text,
+            GPtrArray       *phrase,
+            guint           *added,
+            guint           *dropped)
+{
+  g_autoptr(AwTokens) tokens = aw_tokens_new (text);
+  AwModelVerdict verdict;
+
+  aw_guidance_model_judge (model, tokens, G_MAXUINT, phrase, NULL, &verdict);
+  *added = verdict.findings->len;
+  *dropped = verdict.vetoed != NULL ? verdict.vetoed->len : 0;
+  aw_model_verdict_clear (&verdict);
+}
+
+/* Format 10: one joint decision per email and span rule. Here it reads the email score
+ * alone ("slow" makes it sure) or, with a phrase weight, a phrase hit too */
+static void
+test_joint_decision (void)
+{
+  const char *calm = "I waited. It took weeks.";
+  const char *slow = "I waited. The process was slow. It took weeks.";
+  /* the calm email scores -1 - 5 = -6, the slow one far above 0 */
+  const float by_email[5] = { 0.0f, 1.0f, 0.0f, -1.0f, -10.0f };
+  const float by_phrase[5] = { 0.0f, 1.0f, 30.0f, -1.0f, -10.0f };
+  const float sure[5] = { 0.0f, 1.0f, 0.0f, -1.0f, -3.0f };
+  ModelSpec spec = { "weeks", 0, 20, "slow", 0.0f, by_email };
+  g_autoptr(GBytes) bytes = make_model_from_spec (&spec);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &error);
+  g_autoptr(GPtrArray) phrase = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *underlined = NULL;
+  int weeks = g_utf8_pointer_to_offset (calm, strstr (calm, "weeks"));
+  guint added, dropped;
+
+  g_assert_no_error (error);
+  /* the email score decides: nothing in the calm email; in the slow one the unit that
+   * leans most carries the finding, though no unit reaches its threshold and "It took
+   * weeks" scores under the format 9 floor of 0 */
+  g_assert_cmpint (judge_count (model, calm, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (judge_count (model, slow, NULL, NULL, &underlined), ==, 1);
+  g_assert_cmpstr (underlined, ==, "weeks");
+
+  /* in an email the decision clears, a phrase hit stays unless the veto drops it: "It
+   * took weeks" scores above the unit rule's veto of -20, "I waited" (-35) under it */
+  g_ptr_array_add (phrase, aw_finding_new ("negative", AW_SEVERITY_WARNING, AW_DRAFT_PART_BODY,
+                                           weeks, weeks + 5, "weeks", "m", "w", NULL));
+  judge_both (model, calm, phrase, &added, &dropped);
+  g_assert_cmpuint (added + dropped, ==, 0);
+  {
+    g_autoptr(GPtrArray) waited = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (waited, aw_finding_new ("negative", AW_SEVERITY_WARNING,
+                                             AW_DRAFT_PART_BODY, 0, 8, "I waited", "m", "w",
+                                             NULL));
+    judge_both (model, calm, waited, &added, &dropped);
+    g_assert_cmpuint (added, ==, 0);
+    g_assert_cmpuint (dropped, ==, 1);
+    /* in an email the decision says has the problem, every hit of the rule stays, and
+     * the model adds nothing beside it */
+    judge_both (model, slow, waited, &added, &dropped);
+    g_assert_cmpuint (added + dropped, ==, 0);
+  }
+
+  /* a phrase hit in the subject is never judged */
+  {
+    g_autoptr(GPtrArray) subject = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (subject, aw_finding_new ("negative", AW_SEVERITY_WARNING,
+                                              AW_DRAFT_PART_SUBJECT, 0, 5, "weeks", "m", "w",
+                                              NULL));
+    judge_both (model, calm, subject, &added, &dropped);
+    g_assert_cmpuint (added + dropped, ==, 0);
+  }
+
+  /* weighed heavily, a phrase hit makes the email have the problem, so even the hit
+   * the veto would drop stays */
+  {
+    ModelSpec heavy = { "weeks", 0, 20, "slow", 0.0f, by_phrase };
+    g_autoptr(GBytes) heavy_bytes = make_model_from_spec (&heavy);
+    g_autoptr(AwGuidanceModel) heavy_model = aw_guidance_model_new_from_bytes (heavy_bytes, &error);
+    g_autoptr(GPtrArray) waited = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_assert_no_error (error);
+    g_ptr_array_add (waited, aw_finding_new ("negative", AW_SEVERITY_WARNING,
+                                             AW_DRAFT_PART_BODY, 0, 8, "I waited", "m", "w",
+                                             NULL));
+    judge_both (heavy_model, calm, waited, &added, &dropped);
+    g_assert_cmpuint (added + dropped, ==, 0);
+  }
+
+  /* sure the calm email is clear (-6 under the drop threshold of -3), the decision drops
+   * the phrase hit the veto keeps */
+  {
+    ModelSpec sure_spec = { "weeks", 0, 20, "slow", 0.0f, sure };
+    g_autoptr(GBytes) sure_bytes = make_model_from_spec (&sure_spec);
+    g_autoptr(AwGuidanceModel) sure_model = aw_guidance_model_new_from_bytes (sure_bytes, &error);
+
+    g_assert_no_error (error);
+    judge_both (sure_model, calm, phrase, &added, &dropped);
+    g_assert_cmpuint (added, ==, 0);
+    g_assert_cmpuint (dropped, ==, 1);
+  }
+
+  /* a joint weight that is not a finite number is refused */
+  {
+    const float broken[5] = { NAN, 1.0f, 0.0f, 0.0f, -G_MAXFLOAT };
+    ModelSpec bad = { "weeks", 0, 20, "slow", 0.0f, broken };
+    g_autoptr(GBytes) bad_bytes = make_model_from_spec (&bad);
+
+    expect_error (g_bytes_get_data (bad_bytes, NULL), g_bytes_get_size (bad_bytes),
+                  AW_GUIDANCE_MODEL_ERROR_INVALID);
+  }
+}
+
 /* An email-level span rule needs the unit rule of its id: made an email-level rule too,
  * the unit rule "negative" leaves the other without one, and the file is refused */
 static void
 test_email_span_unpaired (void)
 {
-  ModelSpec spec = { NULL, 0, 0, "slow", 0.0f };
+  ModelSpec spec = { NULL, 0, 0, "slow", 0.0f, NULL };
   g_autoptr(GBytes) bytes = make_model_from_spec (&spec);
   gsize len;
   g_autofree guint8 *copy = g_bytes_unref_to_data (g_bytes_ref (bytes), &len);
@@ -561,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/guidance-model/context-blocks", test_context_blocks);
   g_test_add_func ("/guidance-model/email-span", test_email_span);
   g_test_add_func ("/guidance-model/email-span-unpaired", test_email_span_unpaired);
+  g_test_add_func ("/guidance-model/joint-decision", test_joint_decision);
   g_test_add_func ("/guidance-model/negation-cancelled", test_negation_cancelled);
   g_test_add_func ("/guidance-model/underline-elision", test_underline_elision);
   g_test_add_func ("/guidance-model/finding-defaults", test_finding_defaults);

@@ -300,6 +300,20 @@ aw_guidance_model_new_from_bytes (GBytes  *bytes,
       if (!isfinite (rule->bias) || !isfinite (rule->scale) || !isfinite (rule->threshold) ||
           !isfinite (rule->veto) || rule->scale < 0)
         return invalid (&r, "a rule's bias, scale, threshold or veto is not a finite number"), NULL;
+      if (kind == AW_MODEL_RULE_EMAIL_SPAN)
+        {
+          rule->joint_unit = read_f32 (&r, "a joint decision's weight");
+          rule->joint_email = read_f32 (&r, "a joint decision's weight");
+          rule->joint_phrase = read_f32 (&r, "a joint decision's weight");
+          rule->joint_bias = read_f32 (&r, "a joint decision's bias");
+          rule->joint_drop = read_f32 (&r, "a joint decision's drop threshold");
+          if (r.failed)
+            return NULL;
+          if (!isfinite (rule->joint_unit) || !isfinite (rule->joint_email) ||
+              !isfinite (rule->joint_phrase) || !isfinite (rule->joint_bias) ||
+              !isfinite (rule->joint_drop))
+            return invalid (&r, "a joint decision's weight or bias is not a finite number"), NULL;
+        }
     }
   if (r.failed)
     return NULL;

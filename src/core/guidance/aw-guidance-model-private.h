@@ -30,7 +30,25 @@ typedef struct
                                * email span: the least score of the unit that carries it */
   guint            context;   /* unit: its column in the previous and next blocks;
                                * email span: the index of its unit rule */
+  /* email span (format 10): the joint decision of whether the email has the problem,
+   * weights of the best unit's score, the email's score and a phrase hit, and a bias;
+   * three weights of zero leave the rule to its threshold and floor. Under joint_drop
+   * (-G_MAXFLOAT: never) it is sure enough to drop the rule's phrase findings too */
+  float            joint_unit;
+  float            joint_email;
+  float            joint_phrase;
+  float            joint_bias;
+  float            joint_drop;
 } ModelRule;
+
+/* The scores the joint decision reads are clipped to this, either way */
+#define JOINT_CLIP 15.0
+
+static inline gboolean
+model_rule_has_joint (const ModelRule *rule)
+{
+  return rule->joint_unit != 0.0f || rule->joint_email != 0.0f || rule->joint_phrase != 0.0f;
+}
 
 struct _AwGuidanceModel
 {

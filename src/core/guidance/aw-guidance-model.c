@@ -12,7 +12,10 @@
  * the few words of its own whose features weighed most. The span rules also judge the email
  * as a whole (format 9): bitterness spread thinly over several clauses can pass every
  * clause and still show in the sum; then the clause that leans most that way carries the
- * finding.
+ * finding. Since format 10 a span rule can decide jointly, once per email, from the best
+ * unit's score, the email's score and whether a phrase of the rule hit the body: yes keeps
+ * the phrase findings and adds the units at the threshold (or the best one); no adds
+ * nothing, and the veto still drops a phrase finding in a sentence it is sure is benign.
  */
 #include "config.h"
 
@@ -135,6 +138,65 @@ phrase_coverage (AwGuidanceModel *model,
   return covered;
 }
 
+/* Per span rule judged by unit, whether the email has its problem, when an email-level
+ * rule of the same id carries a joint decision (format 10) */
+typedef struct
+{
+  guint    email_rule;   /* that email-level rule, or G_MAXUINT: thresholds and vetoes */
+  gboolean decided;      /* the body has a unit outside the signature */
+  gboolean fires;
+  gboolean drops;        /* so sure the email is clear that the rule's phrase hits go */
+  double   score;        /* the decision's logit */
+} Decision;
+
+static void
+find_joint_rules (AwGuidanceModel *model,
+                  Decision        *decisions)
+{
+  for (guint r = 0; r < model->n_rules; r++)
+    decisions[r] = (Decision) { G_MAXUINT, FALSE, FALSE, FALSE, 0.0 };
+  for (guint e = 0; e < model->n_rules; e++)
+    if (model->rules[e].kind == AW_MODEL_RULE_EMAIL_SPAN && model_rule_has_joint (&model->rules[e]))
+      decisions[model->rules[e].context].email_rule = e;
+}
+
+/* The joint decisions, once every unit is scored: from the best unit's score outside the
+ * signature, the email's score and whether a phrase of the rule hit a unit */
+static void
+decide_jointly (AwGuidanceModel *model,
+                GArray          *units,
+                const float     *unit_scores,
+                const gint64    *email_sum,
+                const guint32   *covered,
+                const guint     *best_unit,
+                Decision        *decisions)
+{
+  guint n = model->n_rules;
+
+  for (guint r = 0; r < n; r++)
+    {
+      Decision *d = &decisions[r];
+      const ModelRule *rule;
+      double unit_score, email_score;
+      gboolean phrase = FALSE;
+
+      if (d->email_rule == G_MAXUINT || best_unit[r] == G_MAXUINT)
+        continue;
+      rule = &model->rules[d->email_rule];
+      for (guint u = 0; u < units->len && !phrase; u++)
+        phrase = (covered[u] & (1u << r)) != 0;
+      unit_score = CLAMP ((double) unit_scores[(gsize) best_unit[r] * n + r], -JOINT_CLIP, JOINT_CLIP);
+      email_score = CLAMP (rule->bias + rule->scale * (double) email_sum[d->email_rule],
+                           -JOINT_CLIP, JOINT_CLIP);
+      d->score = (double) rule->joint_bias + (double) rule->joint_unit * unit_score +
+                 (double) rule->joint_email * email_score +
+                 (phrase ? (double) rule->joint_phrase : 0.0);
+      d->decided = TRUE;
+      d->fires = d->score >= 0.0;
+      d->drops = d->score < (double) rule->joint_drop;
+    }
+}
+
 /* A phrase finding of a span rule whose units all score below the rule's veto: the
  * model is sure the sentence is benign (acceptance, negation, a story). @kept: per unit
  * rule, whether a phrase finding of it stays */
@@ -143,6 +205,7 @@ find_vetoed (AwGuidanceModel *model,
              GArray          *units,
              const float     *unit_scores,
              GPtrArray       *phrase_findings,
+             const Decision  *decisions,
              AwModelVerdict  *verdict,
              gboolean        *kept)
 {
@@ -152,14 +215,22 @@ find_vetoed (AwGuidanceModel *model,
       int start = aw_finding_get_start (f), end = aw_finding_get_end (f);
       double best = -G_MAXDOUBLE;
       gboolean any = FALSE;
+      gboolean in_text = FALSE;   /* over a unit outside the signature */
+      gboolean joint, drops;
       guint lo;
       guint r;
 
       r = aw_guidance_model_find_unit_rule (model, aw_finding_get_rule_id (f));
       if (r == model->n_rules)
         continue;
+      /* an email the joint decision says has the problem keeps every hit of it; one it
+       * is sure is clear, none over the text it read (the signature it did not);
+       * otherwise the veto decides */
+      joint = decisions[r].email_rule != G_MAXUINT;
+      drops = joint && decisions[r].drops;
       if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f) ||
-          model->rules[r].veto <= -G_MAXFLOAT)
+          (model->rules[r].veto <= -G_MAXFLOAT && !drops) ||
+          (joint && (!decisions[r].decided || decisions[r].fires)))
         {
           kept[r] = TRUE;
           continue;
@@ -169,8 +240,9 @@ find_vetoed (AwGuidanceModel *model,
         {
           best = MAX (best, unit_scores[(gsize) u * model->n_rules + r]);
           any = TRUE;
+          in_text = in_text || !g_array_index (units, AwUnit, u).signature;
         }
-      if (any && best < model->rules[r].veto)
+      if (any && (best < model->rules[r].veto || (drops && in_text)))
         {
           if (verdict->vetoed == NULL)
             verdict->vetoed = g_ptr_array_new_with_free_func (g_object_unref);
@@ -396,6 +468,41 @@ add_unit_finding (AwGuidanceModel *model,
                    make_finding (body, model->rules[r].id, first, last, sigmoid (score)));
 }
 
+/* The findings of unit rule @r when the email's joint decision says it has the problem:
+ * every unit at the rule's threshold that no phrase finding covers; when there is none and
+ * no phrase finding stays, the unit that leans most that way carries it */
+static void
+add_decided_findings (AwGuidanceModel *model,
+                      guint            r,
+                      AwTokens        *body,
+                      AwFeatureCache  *cache,
+                      GArray          *units,
+                      const float     *unit_scores,
+                      const guint32   *covered,
+                      const guint     *best_unit,
+                      const Decision  *decision,
+                      gboolean         kept,
+                      GArray          *features,
+                      AwModelVerdict  *verdict)
+{
+  guint n = model->n_rules;
+  gboolean found = FALSE;
+
+  for (guint u = 0; u < units->len; u++)
+    {
+      const AwUnit *unit = &g_array_index (units, AwUnit, u);
+      double score = unit_scores[(gsize) u * n + r];
+
+      if (unit->signature || score < model->rules[r].threshold || (covered[u] & (1u << r)))
+        continue;
+      add_unit_finding (model, r, body, cache, unit, features, score, verdict);
+      found = TRUE;
+    }
+  if (!found && !kept)
+    add_unit_finding (model, r, body, cache, &g_array_index (units, AwUnit, best_unit[r]),
+                      features, decision->score, verdict);
+}
+
 /**
  * aw_guidance_model_judge:
  * @body: the body's tokens (quoted reply text already masked)
@@ -420,6 +527,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
   gboolean found[MAX_RULES] = { FALSE };   /* a unit rule made a finding */
   gboolean kept[MAX_RULES] = { FALSE };    /* a phrase finding of a unit rule stays */
   guint best_unit[MAX_RULES];              /* per unit rule, its best unit outside the signature */
+  Decision decisions[MAX_RULES];           /* per unit rule, the email's joint decision */
   g_autofree guint32 *covered = NULL;
   g_autofree float *unit_scores = NULL;
   gint32 ring[3][MAX_ROW];
@@ -439,6 +547,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
                    aw_guidance_options_is_rule_enabled (options, model->rules[r].id);
     }
 
+  find_joint_rules (model, decisions);
   aw_features_units (body, signature_line, units);
   if (body->tokens->len >= FEATURE_CACHE_TOKENS)
     cache = aw_feature_cache_new ();
@@ -481,7 +590,8 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
                 break;
               if (best_unit[r] == G_MAXUINT || score > unit_scores[(gsize) best_unit[r] * n + r])
                 best_unit[r] = u;
-              if (enabled[r] && score >= rule->threshold && !(covered[u] & (1u << r)))
+              if (enabled[r] && decisions[r].email_rule == G_MAXUINT &&
+                  score >= rule->threshold && !(covered[u] & (1u << r)))
                 {
                   add_unit_finding (model, r, body, cache, unit, features, score, verdict);
                   found[r] = TRUE;
@@ -500,7 +610,12 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
         }
     }
 
-  find_vetoed (model, units, unit_scores, phrase_findings, verdict, kept);
+  decide_jointly (model, units, unit_scores, email_sum, covered, best_unit, decisions);
+  find_vetoed (model, units, unit_scores, phrase_findings, decisions, verdict, kept);
+  for (guint r = 0; r < n; r++)
+    if (enabled[r] && decisions[r].fires)
+      add_decided_findings (model, r, body, cache, units, unit_scores, covered, best_unit,
+                            &decisions[r], kept[r], features, verdict);
 
   for (guint r = 0; r < n; r++)
     {
@@ -508,7 +623,7 @@ aw_guidance_model_judge (AwGuidanceModel   *model,
       double score;
       guint unit_rule = rule->context, u;
 
-      if (rule->kind != AW_MODEL_RULE_EMAIL_SPAN || !enabled[r])
+      if (rule->kind != AW_MODEL_RULE_EMAIL_SPAN || !enabled[r] || model_rule_has_joint (rule))
         continue;
       score = rule->bias + rule->scale * (double) email_sum[r];
       u = best_unit[unit_rule];

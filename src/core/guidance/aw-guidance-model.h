@@ -27,7 +27,7 @@ typedef enum
   AW_GUIDANCE_MODEL_ERROR_INVALID,
 } AwGuidanceModelError;
 
-#define AW_GUIDANCE_MODEL_VERSION 9
+#define AW_GUIDANCE_MODEL_VERSION 10
 
 typedef enum
 {
