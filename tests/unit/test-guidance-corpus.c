@@ -11,8 +11,9 @@
  * the floors judge the test split.
  *
  * The goal (issue 10) is precision and recall of at least 0.95 on the blind test split;
- * the shipped models reach it in five languages but not yet in all six, nor for every
- * rule (README has the figures). So that the goal stays
+ * the shipped models reach it in all six languages over their span and presence rules
+ * together, but not yet for every rule family and rule (README has the figures). So that
+ * the goal stays
  * in view without letting regressions through, the test split is judged against floors
  * a little under what the shipped models score, PRECISION_FLOOR and RECALL_FLOOR per
  * language, and every language below the goal is named in the log. AW_CORPUS_MIN=0.95
@@ -29,12 +30,12 @@
 #include "aw-guidance-model.h"
 
 #define GOAL 0.95
-/* the issue's floor: test t01-t09 es 0.949, pt_BR 0.954 (audited w01-w80 models, Dec 8
- * 2026). Spanish went from 0.951 to 0.940, 0.962, 0.951 and 0.949 over five sets of
- * training data while its cross-validated precision stayed within 0.006, so a closer floor
- * would judge a batch's noise, not a regression */
+/* the issue's floor: test t01-t09 pt_BR 0.957, it 0.961 (format 10 models, Dec 8 2026).
+ * Spanish went from 0.951 to 0.940, 0.962, 0.951, 0.949 and 0.963 over six sets of models
+ * while its cross-validated precision stayed within 0.007, so a closer floor would judge a
+ * batch's noise, not a regression */
 #define PRECISION_FLOOR 0.93
-#define RECALL_FLOOR 0.94     /* test t01-t09: en 0.950, it 0.953 */
+#define RECALL_FLOOR 0.94     /* test t01-t09: it 0.951, es 0.952 */
 #define MIN_EMAILS 20     /* smaller sets are reported, not judged */
 #define OLDER_MIN 0.95
 
