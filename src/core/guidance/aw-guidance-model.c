@@ -224,8 +224,8 @@ find_vetoed (AwGuidanceModel *model,
       if (r == model->n_rules)
         continue;
       /* an email the joint decision says has the problem keeps every hit of it; one it
-       * is sure is clear, none over the text it read (the signature it did not);
-       * otherwise the veto decides */
+       * is sure is clear, none over the text it read (the signature it did not) in a
+       * sentence it is as sure of; otherwise the veto decides */
       joint = decisions[r].email_rule != G_MAXUINT;
       drops = joint && decisions[r].drops;
       if (aw_finding_get_part (f) != AW_DRAFT_PART_BODY || !aw_finding_has_span (f) ||
@@ -242,7 +242,10 @@ find_vetoed (AwGuidanceModel *model,
           any = TRUE;
           in_text = in_text || !g_array_index (units, AwUnit, u).signature;
         }
-      if (any && (best < model->rules[r].veto || (drops && in_text)))
+      /* sure of the email, the decision drops a hit only where it is as sure of the
+       * sentence: "Please reconsider" in a warm email stays */
+      if (any && (best < model->rules[r].veto ||
+                  (drops && in_text && best < model->rules[decisions[r].email_rule].joint_drop)))
         {
           if (verdict->vetoed == NULL)
             verdict->vetoed = g_ptr_array_new_with_free_func (g_object_unref);
