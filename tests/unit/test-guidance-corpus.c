@@ -31,7 +31,7 @@
 
 #define GOAL 0.95
 /* the issue's floor: test t01-t09 pt_BR 0.957, it 0.961 (format 10 models, Dec 8 2026).
- * Spanish went from 0.951 to 0.940, 0.962, 0.951, 0.949 and 0.963 over six sets of models
+ * Spanish went from 0.951 to 0.940, 0.962, 0.951, 0.949 and 0.961 over six sets of models
  * while its cross-validated precision stayed within 0.007, so a closer floor would judge a
  * batch's noise, not a regression */
 #define PRECISION_FLOOR 0.93
