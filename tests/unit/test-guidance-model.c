@@ -532,6 +532,33 @@ judge_both (AwGuidanceModel *model,
   aw_model_verdict_clear (&verdict);
 }
 
+/* A little model with the joint decision @joint, loaded */
+static AwGuidanceModel *
+load_joint_model (const float *joint)
+{
+  ModelSpec spec = { "weeks", 0, 20, "slow", 0.0f, joint };
+  g_autoptr(GBytes) bytes = make_model_from_spec (&spec);
+  g_autoptr(GError) error = NULL;
+  AwGuidanceModel *model = aw_guidance_model_new_from_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  return model;
+}
+
+/* One phrase finding of "negative" on [start, end) of @part */
+static GPtrArray *
+negative_hit (AwDraftPart  part,
+              int          start,
+              int          end,
+              const char  *text)
+{
+  GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (hits, aw_finding_new ("negative", AW_SEVERITY_WARNING, part, start, end,
+                                         text, "m", "w", NULL));
+  return hits;
+}
+
 /* Format 10: one joint decision per email and span rule. Here it reads the email score
  * alone ("slow" makes it sure) or, with a phrase weight, a phrase hit too */
 static void
@@ -543,16 +570,14 @@ test_joint_decision (void)
   const float by_email[5] = { 0.0f, 1.0f, 0.0f, -1.0f, -10.0f };
   const float by_phrase[5] = { 0.0f, 1.0f, 30.0f, -1.0f, -10.0f };
   const float sure[5] = { 0.0f, 1.0f, 0.0f, -1.0f, -3.0f };
-  ModelSpec spec = { "weeks", 0, 20, "slow", 0.0f, by_email };
-  g_autoptr(GBytes) bytes = make_model_from_spec (&spec);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AwGuidanceModel) model = aw_guidance_model_new_from_bytes (bytes, &error);
-  g_autoptr(GPtrArray) phrase = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *underlined = NULL;
+  g_autoptr(AwGuidanceModel) model = load_joint_model (by_email);
   int weeks = g_utf8_pointer_to_offset (calm, strstr (calm, "weeks"));
+  /* "It took weeks" scores above the unit rule's veto of -20, "I waited" (-35) under it */
+  g_autoptr(GPtrArray) weeks_hit = negative_hit (AW_DRAFT_PART_BODY, weeks, weeks + 5, "weeks");
+  g_autoptr(GPtrArray) waited_hit = negative_hit (AW_DRAFT_PART_BODY, 0, 8, "I waited");
+  g_autofree char *underlined = NULL;
   guint added, dropped;
 
-  g_assert_no_error (error);
   /* the email score decides: nothing in the calm email; in the slow one the unit that
    * leans most carries the finding, though no unit reaches its threshold and "It took
    * weeks" scores under the format 9 floor of 0 */
@@ -560,63 +585,40 @@ test_joint_decision (void)
   g_assert_cmpint (judge_count (model, slow, NULL, NULL, &underlined), ==, 1);
   g_assert_cmpstr (underlined, ==, "weeks");
 
-  /* in an email the decision clears, a phrase hit stays unless the veto drops it: "It
-   * took weeks" scores above the unit rule's veto of -20, "I waited" (-35) under it */
-  g_ptr_array_add (phrase, aw_finding_new ("negative", AW_SEVERITY_WARNING, AW_DRAFT_PART_BODY,
-                                           weeks, weeks + 5, "weeks", "m", "w", NULL));
-  judge_both (model, calm, phrase, &added, &dropped);
+  /* in an email the decision clears, a phrase hit stays unless the veto drops it */
+  judge_both (model, calm, weeks_hit, &added, &dropped);
   g_assert_cmpuint (added + dropped, ==, 0);
-  {
-    g_autoptr(GPtrArray) waited = g_ptr_array_new_with_free_func (g_object_unref);
-
-    g_ptr_array_add (waited, aw_finding_new ("negative", AW_SEVERITY_WARNING,
-                                             AW_DRAFT_PART_BODY, 0, 8, "I waited", "m", "w",
-                                             NULL));
-    judge_both (model, calm, waited, &added, &dropped);
-    g_assert_cmpuint (added, ==, 0);
-    g_assert_cmpuint (dropped, ==, 1);
-    /* in an email the decision says has the problem, every hit of the rule stays, and
-     * the model adds nothing beside it */
-    judge_both (model, slow, waited, &added, &dropped);
-    g_assert_cmpuint (added + dropped, ==, 0);
-  }
+  judge_both (model, calm, waited_hit, &added, &dropped);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (dropped, ==, 1);
+  /* in an email the decision says has the problem, every hit of the rule stays, and
+   * the model adds nothing beside it */
+  judge_both (model, slow, waited_hit, &added, &dropped);
+  g_assert_cmpuint (added + dropped, ==, 0);
 
   /* a phrase hit in the subject is never judged */
   {
-    g_autoptr(GPtrArray) subject = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) subject_hit = negative_hit (AW_DRAFT_PART_SUBJECT, 0, 5, "weeks");
 
-    g_ptr_array_add (subject, aw_finding_new ("negative", AW_SEVERITY_WARNING,
-                                              AW_DRAFT_PART_SUBJECT, 0, 5, "weeks", "m", "w",
-                                              NULL));
-    judge_both (model, calm, subject, &added, &dropped);
+    judge_both (model, calm, subject_hit, &added, &dropped);
     g_assert_cmpuint (added + dropped, ==, 0);
   }
 
   /* weighed heavily, a phrase hit makes the email have the problem, so even the hit
    * the veto would drop stays */
   {
-    ModelSpec heavy = { "weeks", 0, 20, "slow", 0.0f, by_phrase };
-    g_autoptr(GBytes) heavy_bytes = make_model_from_spec (&heavy);
-    g_autoptr(AwGuidanceModel) heavy_model = aw_guidance_model_new_from_bytes (heavy_bytes, &error);
-    g_autoptr(GPtrArray) waited = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(AwGuidanceModel) heavy_model = load_joint_model (by_phrase);
 
-    g_assert_no_error (error);
-    g_ptr_array_add (waited, aw_finding_new ("negative", AW_SEVERITY_WARNING,
-                                             AW_DRAFT_PART_BODY, 0, 8, "I waited", "m", "w",
-                                             NULL));
-    judge_both (heavy_model, calm, waited, &added, &dropped);
+    judge_both (heavy_model, calm, waited_hit, &added, &dropped);
     g_assert_cmpuint (added + dropped, ==, 0);
   }
 
   /* sure the calm email is clear (-6 under the drop threshold of -3), the decision drops
    * the phrase hit the veto keeps */
   {
-    ModelSpec sure_spec = { "weeks", 0, 20, "slow", 0.0f, sure };
-    g_autoptr(GBytes) sure_bytes = make_model_from_spec (&sure_spec);
-    g_autoptr(AwGuidanceModel) sure_model = aw_guidance_model_new_from_bytes (sure_bytes, &error);
+    g_autoptr(AwGuidanceModel) sure_model = load_joint_model (sure);
 
-    g_assert_no_error (error);
-    judge_both (sure_model, calm, phrase, &added, &dropped);
+    judge_both (sure_model, calm, weeks_hit, &added, &dropped);
     g_assert_cmpuint (added, ==, 0);
     g_assert_cmpuint (dropped, ==, 1);
   }
